@@ -1,0 +1,39 @@
+package dev.regent.core.audit;
+
+/** What an audit entry records. The wire names are stable: they are part of every entry's hashed encoding. */
+public enum AuditAction {
+    MODEL_CREATE("model.create"),
+    MODEL_UPDATE("model.update"),
+    MODEL_DELETE("model.delete"),
+    VERSION_REGISTER("version.register"),
+    VERSION_UPDATE("version.update"),
+    VERSION_DELETE("version.delete"),
+    STAGE_TRANSITION("stage.transition"),
+    STAGE_ROLLBACK("stage.rollback"),
+    ALIAS_SET("alias.set"),
+    ALIAS_DELETE("alias.delete");
+
+    private final String wireName;
+
+    AuditAction(String wireName) {
+        this.wireName = wireName;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    public static AuditAction fromWireName(String name) {
+        for (AuditAction a : values()) {
+            if (a.wireName.equals(name)) {
+                return a;
+            }
+        }
+        throw new IllegalArgumentException("unknown audit action '" + name + "'");
+    }
+
+    @Override
+    public String toString() {
+        return wireName;
+    }
+}

@@ -1,0 +1,43 @@
+package dev.regent.core.audit;
+
+import dev.regent.core.model.AliasName;
+import dev.regent.core.model.ModelName;
+import dev.regent.core.model.Stage;
+import dev.regent.core.model.VersionNumber;
+
+/**
+ * How audit entries name what they changed: {@code model}, {@code model/3}, {@code model@alias}, {@code model#Production}.
+ * Model names never contain '/', '@' or '#', so the model is always the text before the first of them.
+ */
+public final class AuditTarget {
+    private AuditTarget() {
+    }
+
+    public static String model(ModelName model) {
+        return model.value();
+    }
+
+    public static String version(ModelName model, VersionNumber version) {
+        return model + "/" + version;
+    }
+
+    public static String alias(ModelName model, AliasName alias) {
+        return model + "@" + alias;
+    }
+
+    public static String stage(ModelName model, Stage stage) {
+        return model + "#" + stage.label();
+    }
+
+    /** The model a target belongs to. */
+    public static String modelOf(String target) {
+        int cut = target.length();
+        for (char c : new char[] {'/', '@', '#'}) {
+            int i = target.indexOf(c);
+            if (i >= 0 && i < cut) {
+                cut = i;
+            }
+        }
+        return target.substring(0, cut);
+    }
+}

@@ -1,0 +1,39 @@
+package dev.regent.core.error;
+
+/**
+ * Every error Regent can answer with. Each code carries its meaning, the HTTP status the native API
+ * uses and the exit code the CLI uses, so that the three surfaces can never disagree.
+ */
+public enum ErrorCode {
+    INVALID_ARGUMENT("The input is malformed or out of bounds.", 400, 2),
+    NOT_FOUND("The model, version or alias does not exist.", 404, 3),
+    ALREADY_EXISTS("An object with this identity already exists.", 409, 1),
+    CONFLICT("The registry's state does not allow this change right now.", 409, 1),
+    RULE_VIOLATION("A registry rule refuses this change.", 409, 1),
+    GATE_FAILED("One or more promotion gates failed.", 409, 1),
+    UNAUTHENTICATED("No valid identity was presented.", 401, 4),
+    PERMISSION_DENIED("The acting principal may not do this.", 403, 4),
+    INTERNAL("An unexpected internal error.", 500, 5);
+
+    private final String meaning;
+    private final int httpStatus;
+    private final int exitCode;
+
+    ErrorCode(String meaning, int httpStatus, int exitCode) {
+        this.meaning = meaning;
+        this.httpStatus = httpStatus;
+        this.exitCode = exitCode;
+    }
+
+    public String meaning() {
+        return meaning;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    public int exitCode() {
+        return exitCode;
+    }
+}

@@ -1,0 +1,131 @@
+package dev.regent.core.model;
+
+import dev.regent.core.error.RegentException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Where a version's artifact came from, as a URI with a scheme ({@code s3://…}, {@code file:///…}, {@code runs:/…}).
+ * Rejects control characters and any ".." path segment, even when hidden behind repeated percent-encoding
+ * ({@code %2e%2e}, {@code %252e%252e}) or a backslash, because a source is later resolved by people and tools
+ * that will not all normalise it the same way.
+ */
+public record SourceUri(String value) {
+    public static final int MAX_LENGTH = 8192;
+    private static final Pattern SCHEME = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*:.+", Pattern.DOTALL);
+    private static final int MAX_DECODE_ROUNDS = 10;
+
+    public SourceUri {
+        Check.notBlank(value, "source URI");
+        Check.maxLength(value, MAX_LENGTH, "source URI");
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                throw RegentException.invalid("source URI contains a control character (code " + (int) c + ") at position " + i);
+            }
+        }
+        if (!SCHEME.matcher(value).matches()) {
+            throw RegentException.invalid("source URI '" + Check.printable(value)
+                    + "' has no scheme: write it as a URI such as s3://bucket/model or file:///abs/path");
+        }
+        String decoded = fullyDecoded(value);
+        for (int i = 0; i < decoded.length(); i++) {
+            char c = decoded.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                throw RegentException.invalid("source URI hides a control character behind percent-encoding");
+            }
+        }
+        for (String segment : decoded.split("[/\\\\]", -1)) {
+            if (segment.equals("..")) {
+                throw RegentException.invalid("source URI '" + Check.printable(value)
+                        + "' contains a '..' path segment (after percent-decoding); give the path without '..'");
+            }
+        }
+    }
+
+    public static SourceUri of(String value) {
+        return new SourceUri(value);
+    }
+
+    /** Percent-decodes until the string stops changing, so double-encoded traversal cannot slip through. */
+    static String fullyDecoded(String text) {
+        String current = text;
+        for (int round = 0; round < MAX_DECODE_ROUNDS; round++) {
+            String next = decodeOnce(current);
+            if (next.equals(current)) {
+                return current;
+            }
+            current = next;
+        }
+        throw RegentException.invalid("source URI is percent-encoded more than " + MAX_DECODE_ROUNDS + " times over");
+    }
+
+    private static String decodeOnce(String text) {
+        // URLDecoder would turn '+' into a space and fail on stray '%'; decode only well-formed %XX triplets.
+        StringBuilder out = new StringBuilder(text.length());
+        byte[] pending = new byte[text.length()];
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '%' && i + 2 < text.length() && isHex(text.charAt(i + 1)) && isHex(text.charAt(i + 2))) {
+                pending[n++] = (byte) Integer.parseInt(text.substring(i + 1, i + 3), 16);
+                i += 2;
+                continue;
+            }
+            if (n > 0) {
+                out.append(new String(pending, 0, n, StandardCharsets.UTF_8));
+                n = 0;
+            }
+            out.append(c);
+        }
+        if (n > 0) {
+            out.append(new String(pending, 0, n, StandardCharsets.UTF_8));
+        }
+        return out.toString();
+    }
+
+    private static boolean isHex(char c) {
+        return Character.digit(c, 16) >= 0;
+    }
+
+    /** The scheme in lowercase, e.g. "s3" or "file". */
+    public String scheme() {
+        return value.substring(0, value.indexOf(':')).toLowerCase(Locale.ROOT);
+    }
+
+    public boolean isLocalFile() {
+        return scheme().equals("file");
+    }
+
+    /** For a {@code file:} source, the absolute path it names (decoded); empty for other schemes. */
+    public Optional<Path> localPath() {
+        if (!isLocalFile()) {
+            return Optional.empty();
+        }
+        String rest = value.substring("file:".length());
+        if (rest.startsWith("//")) {
+            int slash = rest.indexOf('/', 2);
+            String host = slash < 0 ? rest.substring(2) : rest.substring(2, slash);
+            if (!host.isEmpty() && !host.equalsIgnoreCase("localhost")) {
+                throw RegentException.invalid("file: source '" + Check.printable(value) + "' names host '" + host
+                        + "'; only local files (file:///path) are allowed");
+            }
+            rest = slash < 0 ? "/" : rest.substring(slash);
+        }
+        String decoded = URLDecoder.decode(rest.replace("+", "%2B"), StandardCharsets.UTF_8);
+        Path path = Path.of(decoded);
+        if (!path.isAbsolute()) {
+            throw RegentException.invalid("file: source '" + Check.printable(value) + "' must name an absolute path");
+        }
+        return Optional.of(path.normalize());
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

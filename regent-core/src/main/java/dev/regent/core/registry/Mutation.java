@@ -1,0 +1,57 @@
+package dev.regent.core.registry;
+
+import dev.regent.core.audit.AuditEntry;
+import dev.regent.core.error.ErrorCode;
+import dev.regent.core.report.Change;
+import dev.regent.core.report.Finding;
+import dev.regent.core.report.Plan;
+import dev.regent.core.report.Rollback;
+import dev.regent.core.store.StoreTransaction;
+import dev.regent.core.model.ModelName;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One mutating operation, split into the phases every change goes through: plan (reads state, checks
+ * preconditions), apply (writes state and its audit entries in the same transaction), verify (reads the
+ * committed state back). {@link MutationRunner} drives the phases; a mutation holds no rule about transactions.
+ * Instances are single-use: plan captures the state that apply and verify work from.
+ */
+abstract class Mutation {
+
+    /** The model whose writers this mutation must serialise with; every mutation concerns exactly one model. */
+    abstract ModelName model();
+
+    /** Reads state and decides what would happen. Throws NOT_FOUND / INVALID_ARGUMENT; rule failures are preconditions. */
+    abstract Plan plan(StoreTransaction tx);
+
+    /** The code a failed plan is refused with. */
+    ErrorCode refusalCode() {
+        return ErrorCode.RULE_VIOLATION;
+    }
+
+    /** Writes the change and its audit entries; returns what was written. Runs only after a feasible plan. */
+    abstract Applied apply(StoreTransaction tx, Instant now);
+
+    /** Reads the committed state back and compares it with the plan. */
+    abstract List<Finding> verify(StoreTransaction tx);
+
+    /** The exact command that undoes this change (after apply). */
+    abstract Rollback rollback();
+
+    /** The audit entry recorded when the plan is refused. */
+    abstract AuditEntry refusal(Instant now, String why);
+
+    /** One or two sentences for the summary, per outcome. */
+    abstract String appliedSummary();
+
+    abstract String plannedSummary();
+
+    /** What apply wrote: the changes to report and the audit entries to append, in order. */
+    record Applied(List<Change> changes, List<AuditEntry> audit) {
+        Applied {
+            changes = List.copyOf(changes);
+            audit = List.copyOf(audit);
+        }
+    }
+}

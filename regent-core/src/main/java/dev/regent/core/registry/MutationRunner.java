@@ -1,0 +1,68 @@
+package dev.regent.core.registry;
+
+import dev.regent.core.audit.AuditEntry;
+import dev.regent.core.report.Finding;
+import dev.regent.core.report.OperationReport;
+import dev.regent.core.report.Plan;
+import dev.regent.core.store.RegistryStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Drives a {@link Mutation} through plan → apply → verify with the store's transaction boundary. A dry run plans in
+ * a read-only transaction and writes nothing, not even an audit entry. A real run plans again under the model's lock
+ * inside the write transaction, so nothing can change between check and write; a refusal writes only its audit entry.
+ */
+final class MutationRunner {
+    private final RegistryStore store;
+    private final Clock clock;
+
+    MutationRunner(RegistryStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    OperationReport run(Mutation mutation, boolean dryRun) {
+        if (dryRun) {
+            Plan plan = store.read(mutation::plan);
+            if (!plan.feasible()) {
+                return OperationReport.refused(plan, mutation.refusalCode(), "Dry run: this would be refused. " + why(plan));
+            }
+            return OperationReport.planned(plan, "Dry run: " + mutation.plannedSummary() + " Nothing was changed.");
+        }
+        Outcome result = store.inTransaction(tx -> {
+            tx.lockModel(mutation.model());
+            Plan plan = mutation.plan(tx);
+            Instant now = clock.instant();
+            if (!plan.feasible()) {
+                tx.appendAudit(mutation.refusal(now, why(plan)));
+                return new Outcome(plan, null);
+            }
+            Mutation.Applied applied = mutation.apply(tx, now);
+            for (AuditEntry entry : applied.audit()) {
+                tx.appendAudit(entry);
+            }
+            return new Outcome(plan, applied);
+        });
+        if (result.applied == null) {
+            return OperationReport.refused(result.plan, mutation.refusalCode(), "Refused: " + why(result.plan));
+        }
+        List<Finding> verification = store.read(mutation::verify);
+        String summary = mutation.appliedSummary();
+        if (!verification.stream().allMatch(Finding::passed)) {
+            summary += " WARNING: verification found differences; see Verification.";
+        }
+        return OperationReport.applied(result.plan, result.applied.changes(), verification, mutation.rollback(), summary);
+    }
+
+    private static String why(Plan plan) {
+        return plan.preconditions().stream().filter(f -> !f.passed())
+                .map(f -> f.check() + ": " + f.detail())
+                .collect(Collectors.joining("; ")) + ".";
+    }
+
+    private record Outcome(Plan plan, Mutation.Applied applied) {
+    }
+}

@@ -1,0 +1,47 @@
+package dev.regent.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/** What differs between the databases the store runs on; everything else is shared, portable SQL. */
+sealed interface Dialect permits SqliteDialect, PostgresDialect {
+
+    /** The database's name for people: "SQLite", "PostgreSQL". */
+    String name();
+
+    /** The classpath folder holding this dialect's Flyway migrations. */
+    String migrationLocation();
+
+    /** Starts a transaction on a connection in auto-commit mode; write transactions take the write lock at once. */
+    void begin(Connection connection, boolean readOnly) throws SQLException;
+
+    /** Commits the transaction begun by {@link #begin}. */
+    void commit(Connection connection) throws SQLException;
+
+    /** Rolls back the transaction begun by {@link #begin}; the connection is reusable afterwards. */
+    void rollback(Connection connection) throws SQLException;
+
+    /** SQL that returns the live model's id and holds it against concurrent writers until the transaction ends. */
+    String lockModelSql();
+
+    /** Whether the database refused a statement because of a unique or primary-key index. */
+    boolean isUniqueViolation(SQLException e);
+
+    /** Whether the database refused a statement because a referenced row does not exist. */
+    boolean isForeignKeyViolation(SQLException e);
+
+    /** Whether the whole transaction may succeed if run again (serialization failure, deadlock, busy database). */
+    boolean isRetryable(SQLException e);
+
+    /**
+     * Runs a statement that may violate a constraint so that, if it does, the transaction stays usable (as it
+     * does on SQLite, where only the statement fails): callers may catch the conflict and carry on.
+     */
+    <T> T guarded(Connection connection, SqlCall<T> call) throws SQLException;
+
+    /** One JDBC call. */
+    @FunctionalInterface
+    interface SqlCall<T> {
+        T run() throws SQLException;
+    }
+}

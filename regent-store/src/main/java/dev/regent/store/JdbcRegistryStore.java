@@ -1,0 +1,172 @@
+package dev.regent.store;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.regent.core.store.RegistryStore;
+import dev.regent.core.store.StoreFailure;
+import dev.regent.core.store.TransactionWork;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
+
+/**
+ * The JDBC {@link RegistryStore}: owns the transaction boundary. Work runs in one transaction that commits when
+ * it returns and rolls back when it throws; transactions the database aborted to break a deadlock or a
+ * serialization conflict (or a lock it could not get within the busy timeout) are run again from the start.
+ */
+public final class JdbcRegistryStore implements RegistryStore {
+    /** How many times a transaction is tried when the database asks for a retry. */
+    static final int MAX_ATTEMPTS = 5;
+
+    private final Dialect dialect;
+    private final DataSource writers;
+    private final DataSource readers;
+    private final String description;
+    private final List<HikariDataSource> pools;
+    // Nested transactions would need a second connection and could wait on themselves; refuse them instead.
+    private final ThreadLocal<Boolean> inside = ThreadLocal.withInitial(() -> false);
+
+    JdbcRegistryStore(Dialect dialect, DataSource writers, DataSource readers, String description,
+                      List<HikariDataSource> pools) {
+        this.dialect = dialect;
+        this.writers = writers;
+        this.readers = readers;
+        this.description = description;
+        this.pools = List.copyOf(pools);
+    }
+
+    /** Runs the work in one write transaction, retried from the start when the database asks; see {@link RegistryStore}. */
+    @Override
+    public <T> T inTransaction(TransactionWork<T> work) {
+        return run(work, false);
+    }
+
+    /** Runs read-only work against one consistent snapshot; writes are refused. */
+    @Override
+    public <T> T read(TransactionWork<T> work) {
+        return run(work, true);
+    }
+
+    /** "SQLite /abs/path/regent.db" or "PostgreSQL host:port/db"; never a password. */
+    @Override
+    public String describe() {
+        return description;
+    }
+
+    /** Closes the connection pools. */
+    @Override
+    public void close() {
+        pools.forEach(HikariDataSource::close);
+    }
+
+    private <T> T run(TransactionWork<T> work, boolean readOnly) {
+        if (inside.get()) {
+            throw new IllegalStateException("a store transaction is already open on this thread; "
+                    + "do all the work inside the one transaction instead of nesting another");
+        }
+        inside.set(true);
+        try {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return once(work, readOnly);
+                } catch (RuntimeException e) {
+                    if (attempt >= MAX_ATTEMPTS || !retryable(e)) {
+                        throw e;
+                    }
+                    pause(attempt);
+                }
+            }
+        } finally {
+            inside.remove();
+        }
+    }
+
+    private <T> T once(TransactionWork<T> work, boolean readOnly) {
+        DataSource source = readOnly ? readers : writers;
+        Connection connection;
+        try {
+            connection = source.getConnection();
+        } catch (SQLException e) {
+            throw new StoreFailure("cannot get a connection to " + description + ": " + e.getMessage(), e);
+        }
+        boolean healthy = false;
+        try {
+            dialect.begin(connection, readOnly);
+            T result;
+            try {
+                result = work.run(new JdbcStoreTransaction(new Sql(connection, dialect), readOnly));
+            } catch (RuntimeException | Error e) {
+                healthy = rollback(connection, e);
+                throw e;
+            }
+            try {
+                // A read changed nothing; rolling it back also guarantees nothing it did could persist.
+                if (readOnly) {
+                    dialect.rollback(connection);
+                } else {
+                    dialect.commit(connection);
+                }
+            } catch (SQLException e) {
+                StoreFailure failure = Sql.failure(e);
+                healthy = rollback(connection, failure);
+                throw failure;
+            }
+            healthy = true;
+            return result;
+        } catch (SQLException e) {
+            StoreFailure failure = Sql.failure(e);
+            healthy = rollback(connection, failure);
+            throw failure;
+        } finally {
+            release(source, connection, healthy);
+        }
+    }
+
+    /** Rolls back after a failure; returns whether the connection is fit to go back to the pool. */
+    private boolean rollback(Connection connection, Throwable failure) {
+        try {
+            dialect.rollback(connection);
+            return true;
+        } catch (SQLException | RuntimeException e) {
+            failure.addSuppressed(e);
+            return false;
+        }
+    }
+
+    private static void release(DataSource source, Connection connection, boolean healthy) {
+        if (!healthy && source instanceof HikariDataSource pool) {
+            pool.evictConnection(connection);
+            return;
+        }
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // Returning a connection to the pool only fails when it is already broken; the pool replaces it.
+        }
+    }
+
+    private boolean retryable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                for (SQLException s = sql; s != null; s = s.getNextException()) {
+                    if (dialect.isRetryable(s)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static void pause(int attempt) {
+        // Jittered backoff so that two transactions that just deadlocked do not collide again in lockstep.
+        long millis = ThreadLocalRandom.current().nextLong(5, 20L << attempt);
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreFailure("interrupted while waiting to retry a transaction", e);
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package dev.regent.store;
+
+import dev.regent.core.error.RegentException;
+import dev.regent.core.model.Description;
+import dev.regent.core.model.Model;
+import dev.regent.core.model.ModelName;
+import dev.regent.core.model.Principal;
+import dev.regent.core.model.Tags;
+import dev.regent.core.model.VersionNumber;
+import dev.regent.core.store.StoreConflict;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** The models table and its tags: one live row per name, tombstones kept. */
+final class ModelRows {
+    private static final String COLUMNS = "id, name, description, created_by, created_at, updated_at";
+
+    private final Sql sql;
+
+    ModelRows(Sql sql) {
+        this.sql = sql;
+    }
+
+    /** The id of the live model of that name. */
+    Optional<Long> liveId(ModelName name) {
+        return sql.first("SELECT id FROM models WHERE name = ? AND deleted_at IS NULL", rs -> rs.getLong(1), name.value());
+    }
+
+    /** The id of the live model of that name, or NOT_FOUND. */
+    long requireLiveId(ModelName name) {
+        return liveId(name).orElseThrow(() -> notFound(name));
+    }
+
+    Optional<Model> find(ModelName name) {
+        Optional<Row> row = sql.first("SELECT " + COLUMNS + " FROM models WHERE name = ? AND deleted_at IS NULL",
+                ModelRows::row, name.value());
+        if (row.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<Long, TreeMap<String, String>> tags = tags("SELECT model_id, key, value FROM model_tags WHERE model_id = ?",
+                row.get().id());
+        return Optional.of(row.get().toModel(tags));
+    }
+
+    List<Model> list(ModelName afterName, int limit) {
+        // Names are never empty, so '' starts the first page; tags load in one query over the same page.
+        String after = afterName == null ? "" : afterName.value();
+        String page = "SELECT id FROM models WHERE deleted_at IS NULL AND name > ? ORDER BY name LIMIT ?";
+        List<Row> rows = sql.list("SELECT " + COLUMNS + " FROM models WHERE deleted_at IS NULL AND name > ? ORDER BY name LIMIT ?",
+                ModelRows::row, after, limit);
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, TreeMap<String, String>> tags = tags(
+                "SELECT model_id, key, value FROM model_tags WHERE model_id IN (" + page + ")", after, limit);
+        List<Model> out = new ArrayList<>(rows.size());
+        rows.forEach(r -> out.add(r.toModel(tags)));
+        return out;
+    }
+
+    void insert(Model model) {
+        sql.guardedUpdate(() -> "a model named '" + model.name() + "' already exists; choose another name or delete it first",
+                "INSERT INTO models (name, description, created_by, created_at, updated_at, next_version) VALUES (?, ?, ?, ?, ?, 1)",
+                model.name().value(), model.description().text(), model.createdBy().name(),
+                model.createdAt().toEpochMilli(), model.updatedAt().toEpochMilli());
+        insertTags(requireLiveId(model.name()), model.tags());
+    }
+
+    void update(Model model) {
+        long id = requireLiveId(model.name());
+        sql.update("UPDATE models SET description = ?, updated_at = ? WHERE id = ?",
+                model.description().text(), model.updatedAt().toEpochMilli(), id);
+        sql.update("DELETE FROM model_tags WHERE model_id = ?", id);
+        insertTags(id, model.tags());
+    }
+
+    void delete(ModelName name, Instant at) {
+        int changed = sql.update("UPDATE models SET deleted_at = ?, updated_at = ? WHERE name = ? AND deleted_at IS NULL",
+                at.toEpochMilli(), at.toEpochMilli(), name.value());
+        if (changed == 0) {
+            throw notFound(name);
+        }
+    }
+
+    boolean lock(ModelName name) {
+        return sql.first(sql.dialect().lockModelSql(), rs -> rs.getLong(1), name.value()).isPresent();
+    }
+
+    VersionNumber nextVersionNumber(ModelName name) {
+        // The UPDATE takes the row's write lock first, so the value read back is this transaction's alone.
+        long id = requireLiveId(name);
+        sql.update("UPDATE models SET next_version = next_version + 1 WHERE id = ?", id);
+        int number = sql.first("SELECT next_version - 1 FROM models WHERE id = ?", rs -> rs.getInt(1), id)
+                .orElseThrow(() -> new StoreConflict("model '" + name + "' disappeared while numbering its version"));
+        return VersionNumber.of(number);
+    }
+
+    private void insertTags(long id, Tags tags) {
+        List<Object[]> rows = new ArrayList<>();
+        tags.values().forEach((k, v) -> rows.add(new Object[] {id, k, v}));
+        sql.batch("INSERT INTO model_tags (model_id, key, value) VALUES (?, ?, ?)", rows);
+    }
+
+    private Map<Long, TreeMap<String, String>> tags(String query, Object... args) {
+        Map<Long, TreeMap<String, String>> out = new HashMap<>();
+        sql.list(query, rs -> {
+            out.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>()).put(rs.getString(2), rs.getString(3));
+            return null;
+        }, args);
+        return out;
+    }
+
+    static RegentException notFound(ModelName name) {
+        return RegentException.notFound("model '" + name + "' does not exist");
+    }
+
+    private static Row row(ResultSet rs) throws SQLException {
+        return new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getLong(6));
+    }
+
+    /** One models row before its tags are attached. */
+    private record Row(long id, String name, String description, String createdBy, long createdAt, long updatedAt) {
+        Model toModel(Map<Long, TreeMap<String, String>> tags) {
+            return new Model(ModelName.of(name), Description.of(description), new Tags(tags.getOrDefault(id, new TreeMap<>())),
+                    Principal.of(createdBy), Instant.ofEpochMilli(createdAt), Instant.ofEpochMilli(updatedAt));
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.regent.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+
+/**
+ * PostgreSQL: JDBC-managed transactions. Writes run at READ COMMITTED and serialise through row locks (the
+ * model row, the audit head); reads run at REPEATABLE READ, read-only, so they see one consistent snapshot.
+ */
+final class PostgresDialect implements Dialect {
+
+    @Override
+    public String name() {
+        return "PostgreSQL";
+    }
+
+    @Override
+    public String migrationLocation() {
+        return "classpath:db/migration/postgresql";
+    }
+
+    @Override
+    public void begin(Connection connection, boolean readOnly) throws SQLException {
+        connection.setAutoCommit(false);
+        connection.setReadOnly(readOnly);
+        connection.setTransactionIsolation(readOnly ? Connection.TRANSACTION_REPEATABLE_READ
+                : Connection.TRANSACTION_READ_COMMITTED);
+    }
+
+    @Override
+    public void commit(Connection connection) throws SQLException {
+        connection.commit();
+        connection.setAutoCommit(true);
+    }
+
+    @Override
+    public void rollback(Connection connection) throws SQLException {
+        if (!connection.getAutoCommit()) {
+            connection.rollback();
+            connection.setAutoCommit(true);
+        }
+    }
+
+    @Override
+    public String lockModelSql() {
+        return "SELECT id FROM models WHERE name = ? AND deleted_at IS NULL FOR UPDATE";
+    }
+
+    @Override
+    public boolean isUniqueViolation(SQLException e) {
+        return "23505".equals(e.getSQLState());
+    }
+
+    @Override
+    public boolean isForeignKeyViolation(SQLException e) {
+        return "23503".equals(e.getSQLState());
+    }
+
+    @Override
+    public boolean isRetryable(SQLException e) {
+        return "40001".equals(e.getSQLState()) || "40P01".equals(e.getSQLState());
+    }
+
+    @Override
+    public <T> T guarded(Connection connection, SqlCall<T> call) throws SQLException {
+        // A failed statement aborts the whole PostgreSQL transaction; a savepoint confines the failure to it.
+        Savepoint savepoint = connection.setSavepoint();
+        T result;
+        try {
+            result = call.run();
+        } catch (SQLException e) {
+            connection.rollback(savepoint);
+            throw e;
+        }
+        connection.releaseSavepoint(savepoint);
+        return result;
+    }
+}

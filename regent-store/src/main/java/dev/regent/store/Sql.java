@@ -1,0 +1,147 @@
+package dev.regent.store;
+
+import dev.regent.core.store.StoreConflict;
+import dev.regent.core.store.StoreFailure;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Prepared-statement helpers bound to one transaction's connection. Every SQLException leaves here as a
+ * {@link StoreConflict} (for the statements that say what a conflict means) or a {@link StoreFailure}; no SQL
+ * text reaches the message a person sees.
+ */
+final class Sql {
+    private final Connection connection;
+    private final Dialect dialect;
+
+    Sql(Connection connection, Dialect dialect) {
+        this.connection = connection;
+        this.dialect = dialect;
+    }
+
+    Dialect dialect() {
+        return dialect;
+    }
+
+    /** Reads one row into a value. */
+    @FunctionalInterface
+    interface RowMapper<T> {
+        T map(ResultSet row) throws SQLException;
+    }
+
+    /** Runs an INSERT/UPDATE/DELETE and returns the number of rows it changed. */
+    int update(String sql, Object... args) {
+        try (PreparedStatement s = prepare(sql, args)) {
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    /**
+     * Runs a write that the database may refuse for a unique or foreign key; the refusal becomes a
+     * {@link StoreConflict} with the given message and leaves the transaction usable.
+     */
+    int guardedUpdate(Supplier<String> conflictMessage, String sql, Object... args) {
+        try {
+            return dialect.guarded(connection, () -> {
+                try (PreparedStatement s = prepare(sql, args)) {
+                    return s.executeUpdate();
+                }
+            });
+        } catch (SQLException e) {
+            if (dialect.isUniqueViolation(e) || dialect.isForeignKeyViolation(e)) {
+                throw new StoreConflict(conflictMessage.get(), e);
+            }
+            throw failure(e);
+        }
+    }
+
+    /** Runs one statement for each row of arguments in a single batch. */
+    void batch(String sql, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            for (Object[] row : rows) {
+                bind(s, row);
+                s.addBatch();
+            }
+            s.executeBatch();
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    /** All rows of a query, mapped in order. */
+    <T> List<T> list(String sql, RowMapper<T> mapper, Object... args) {
+        try (PreparedStatement s = prepare(sql, args); ResultSet rs = s.executeQuery()) {
+            List<T> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(mapper.map(rs));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    /** The first row of a query, if any. */
+    <T> Optional<T> first(String sql, RowMapper<T> mapper, Object... args) {
+        try (PreparedStatement s = prepare(sql, args); ResultSet rs = s.executeQuery()) {
+            return rs.next() ? Optional.of(mapper.map(rs)) : Optional.empty();
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    private PreparedStatement prepare(String sql, Object[] args) throws SQLException {
+        PreparedStatement s = connection.prepareStatement(sql);
+        try {
+            bind(s, args);
+            return s;
+        } catch (SQLException | RuntimeException e) {
+            s.close();
+            throw e;
+        }
+    }
+
+    private static void bind(PreparedStatement s, Object[] args) throws SQLException {
+        for (int i = 0; i < args.length; i++) {
+            Object arg = args[i];
+            int index = i + 1;
+            if (arg == null) {
+                s.setNull(index, Types.VARCHAR);
+            } else if (arg instanceof String v) {
+                s.setString(index, v);
+            } else if (arg instanceof Long v) {
+                s.setLong(index, v);
+            } else if (arg instanceof Integer v) {
+                s.setInt(index, v);
+            } else if (arg instanceof Double v) {
+                s.setDouble(index, v);
+            } else {
+                throw new IllegalArgumentException("unsupported SQL argument type " + arg.getClass().getName());
+            }
+        }
+    }
+
+    /** Wraps an unexpected database error; the SQL exception stays attached as the cause for the logs. */
+    static StoreFailure failure(SQLException e) {
+        return new StoreFailure("the database failed: " + describe(e), e);
+    }
+
+    private static String describe(SQLException e) {
+        // The driver's first line says what went wrong (disk full, connection refused) without echoing SQL.
+        String message = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+        String state = e.getSQLState();
+        return message + (state == null ? "" : " (SQLSTATE " + state + ")");
+    }
+}

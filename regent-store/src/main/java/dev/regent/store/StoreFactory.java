@@ -1,0 +1,127 @@
+package dev.regent.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.regent.core.store.StoreFailure;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/** Opens a {@link JdbcRegistryStore}: creates the pools and brings the schema up to date with Flyway. */
+public final class StoreFactory {
+    /** How long a SQLite writer waits for another process's write lock before giving up. */
+    static final int SQLITE_BUSY_TIMEOUT_MILLIS = 30_000;
+    static final int SQLITE_READERS = 4;
+    static final int POSTGRES_POOL_SIZE = 10;
+
+    private StoreFactory() {
+    }
+
+    /** Opens the store in the data directory's SQLite file, or at the given JDBC URL when it is not null or blank. */
+    public static JdbcRegistryStore open(Path dataDir, String jdbcUrlOrNull) {
+        return open(StoreConfig.of(dataDir, jdbcUrlOrNull));
+    }
+
+    /** Opens the store the configuration names, migrating its schema first. */
+    public static JdbcRegistryStore open(StoreConfig config) {
+        return config.isPostgres() ? openPostgres(config) : openSqlite(config);
+    }
+
+    private static JdbcRegistryStore openSqlite(StoreConfig config) {
+        Path file = config.sqliteFile();
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (IOException e) {
+            throw new StoreFailure("cannot create the data directory " + file.getParent() + ": " + e.getMessage(), e);
+        }
+        String description = "SQLite " + file;
+        SqliteDialect dialect = new SqliteDialect();
+        migrate(dialect, sqliteSource(file), description);
+        // One writer connection: in-process writers queue in the pool instead of spinning in SQLite's busy
+        // handler; the busy timeout still covers writers in other processes. Readers run in parallel (WAL).
+        HikariDataSource writers = pool("regent-sqlite-writer", sqliteSource(file), 1, null);
+        HikariDataSource readers;
+        try {
+            readers = pool("regent-sqlite-reader", sqliteSource(file), SQLITE_READERS, "PRAGMA query_only = ON");
+        } catch (RuntimeException e) {
+            writers.close();
+            throw e;
+        }
+        return new JdbcRegistryStore(dialect, writers, readers, description, List.of(writers, readers));
+    }
+
+    private static SQLiteDataSource sqliteSource(Path file) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(SQLITE_BUSY_TIMEOUT_MILLIS);
+        SQLiteDataSource source = new SQLiteDataSource(config);
+        source.setUrl("jdbc:sqlite:" + file);
+        return source;
+    }
+
+    private static JdbcRegistryStore openPostgres(StoreConfig config) {
+        String description = "PostgreSQL " + config.postgresLocation();
+        HikariConfig hikari = new HikariConfig();
+        hikari.setPoolName("regent-postgres");
+        hikari.setJdbcUrl(config.jdbcUrl());
+        hikari.setMaximumPoolSize(POSTGRES_POOL_SIZE);
+        hikari.setMinimumIdle(1);
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(hikari);
+        } catch (RuntimeException e) {
+            throw new StoreFailure("cannot connect to " + description + ": " + rootMessage(e), e);
+        }
+        try {
+            migrate(new PostgresDialect(), pool, description);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+        return new JdbcRegistryStore(new PostgresDialect(), pool, pool, description, List.of(pool));
+    }
+
+    private static HikariDataSource pool(String name, DataSource source, int size, String initSql) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setPoolName(name);
+        hikari.setDataSource(source);
+        hikari.setMaximumPoolSize(size);
+        hikari.setMinimumIdle(1);
+        // Writers queue here behind the one writer connection; give them as long as a busy database would.
+        hikari.setConnectionTimeout(2L * SQLITE_BUSY_TIMEOUT_MILLIS);
+        if (initSql != null) {
+            hikari.setConnectionInitSql(initSql);
+        }
+        return new HikariDataSource(hikari);
+    }
+
+    private static void migrate(Dialect dialect, DataSource source, String description) {
+        try {
+            Flyway.configure()
+                    .dataSource(source)
+                    .locations(dialect.migrationLocation())
+                    .failOnMissingLocations(true)
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            throw new StoreFailure("cannot bring the schema of " + description + " up to date: " + rootMessage(e), e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.lines().findFirst().orElse(message);
+    }
+}

@@ -12,13 +12,13 @@ public record AliasName(String value) implements Comparable<AliasName> {
     private static final Pattern VERSION_LIKE = Pattern.compile("[vV][0-9]+");
 
     public AliasName {
+        if (value != null && (value.equalsIgnoreCase("latest") || VERSION_LIKE.matcher(value).matches())) {
+            throw RegentException.invalid("alias '" + value + "' is reserved: 'latest' and version-like names such as 'v3' "
+                    + "always mean what they say; choose another name");
+        }
         if (value == null || !PATTERN.matcher(value).matches()) {
             throw RegentException.invalid("invalid alias '" + Check.printable(String.valueOf(value))
                     + "': use 1-128 characters from a-z, 0-9, '.', '_' and '-', starting with a letter or digit");
-        }
-        if (value.equals("latest") || VERSION_LIKE.matcher(value).matches()) {
-            throw RegentException.invalid("alias '" + value + "' is reserved: 'latest' and version-like names such as 'v3' "
-                    + "always mean what they say; choose another name");
         }
     }
 

@@ -39,7 +39,8 @@ public record SourceUri(String value) {
                 throw RegentException.invalid("source URI hides a control character behind percent-encoding");
             }
         }
-        for (String segment : decoded.split("[/\\\\]", -1)) {
+        String path = decoded.substring(decoded.indexOf(':') + 1);
+        for (String segment : path.split("[/\\\\?#]", -1)) {
             if (segment.equals("..")) {
                 throw RegentException.invalid("source URI '" + Check.printable(value)
                         + "' contains a '..' path segment (after percent-decoding); give the path without '..'");

@@ -1,0 +1,69 @@
+package dev.regent.cli;
+
+import dev.regent.core.error.RegentException;
+import dev.regent.core.model.Principal;
+import dev.regent.core.registry.Registry;
+import dev.regent.core.registry.SourceRules;
+import dev.regent.core.store.RegistryStore;
+import dev.regent.store.StoreFactory;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Local mode: the registry runs in this process on the embedded store (or the configured database) for the length
+ * of one command. The acting principal is --as, or the OS user.
+ */
+final class LocalSession implements AutoCloseable {
+    private final RegistryStore store;
+    private final Registry registry;
+    private final Principal actor;
+
+    private LocalSession(RegistryStore store, Registry registry, Principal actor) {
+        this.store = store;
+        this.registry = registry;
+        this.actor = actor;
+    }
+
+    static LocalSession open(RegentCommand options) {
+        CliEnvironment env = options.environment();
+        Path dataDir = options.data != null ? env.workingDir().resolve(options.data)
+                : env.variable("REGENT_DATA").map(d -> env.workingDir().resolve(d)).orElse(env.workingDir().resolve("regent-data"));
+        String dbUrl = options.db != null ? options.db : env.variable("REGENT_DB_URL").orElse(null);
+        Principal actor = options.as != null ? Principal.of(options.as) : osUser(env.osUser());
+        List<Path> roots = new ArrayList<>(List.of(env.workingDir(), dataDir));
+        env.variable("REGENT_FILE_ROOTS").ifPresent(value -> {
+            for (String root : value.split(File.pathSeparator)) {
+                if (!root.isBlank()) {
+                    roots.add(Path.of(root));
+                }
+            }
+        });
+        RegistryStore store = StoreFactory.open(dataDir.toAbsolutePath().normalize(), dbUrl);
+        Registry registry = Registry.ungoverned(store, env.clock(), new SourceRules(roots));
+        return new LocalSession(store, registry, actor);
+    }
+
+    /** The OS user as a principal; characters a principal name cannot hold become '-'. */
+    static Principal osUser(String name) {
+        String cleaned = name == null ? "" : name.replaceAll("[^A-Za-z0-9._@+-]", "-").replaceAll("^[^A-Za-z0-9]+", "");
+        if (cleaned.isEmpty()) {
+            throw RegentException.invalid("cannot derive a principal from the OS user '" + name + "'; pass --as NAME");
+        }
+        return Principal.of(cleaned.length() > 128 ? cleaned.substring(0, 128) : cleaned);
+    }
+
+    Registry registry() {
+        return registry;
+    }
+
+    Principal actor() {
+        return actor;
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}

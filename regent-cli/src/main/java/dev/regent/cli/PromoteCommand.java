@@ -1,0 +1,52 @@
+package dev.regent.cli;
+
+import dev.regent.cli.input.MissingInputs;
+import dev.regent.core.lifecycle.Reason;
+import dev.regent.core.model.ModelName;
+import dev.regent.core.model.Stage;
+import dev.regent.core.model.VersionNumber;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code regent promote MODEL VERSION --to STAGE --reason R}: a stage change through the stage's gates. */
+@Command(name = "promote", description = "Move a version to a stage (None, Staging, Production, Archived) through its gates.")
+final class PromoteCommand extends RegistryCommand {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL")
+    String rawModel;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "VERSION")
+    String rawVersion;
+
+    @Option(names = "--to", paramLabel = "STAGE", description = "Target stage: None, Staging, Production or Archived.")
+    String rawStage;
+
+    @Option(names = "--reason", paramLabel = "R", description = "Why (required).")
+    String rawReason;
+
+    private ModelName model;
+    private VersionNumber number;
+    private Stage stage;
+    private Reason reason;
+
+    @Override
+    void prepare(MissingInputs inputs) {
+        rawModel = inputs.require("MODEL", rawModel);
+        rawVersion = inputs.require("VERSION", rawVersion);
+        rawStage = inputs.require("--to", rawStage);
+        rawReason = inputs.require("--reason", rawReason);
+    }
+
+    @Override
+    void validate() {
+        model = ModelName.of(rawModel);
+        number = VersionNumber.parse(rawVersion);
+        stage = Stage.parse(rawStage);
+        reason = Reason.of(rawReason);
+    }
+
+    @Override
+    int run(LocalSession session) {
+        return report(session.registry().promote(session.actor(), model, number, stage, reason, dryRun()));
+    }
+}

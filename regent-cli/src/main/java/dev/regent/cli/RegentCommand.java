@@ -1,0 +1,97 @@
+package dev.regent.cli;
+
+import dev.regent.cli.output.Json;
+import dev.regent.cli.output.JsonViews;
+import dev.regent.core.error.RegentException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** {@code regent}: the root command, holding the global options every subcommand inherits. */
+@Command(name = "regent", mixinStandardHelpOptions = true, version = "regent 0.1.0",
+        description = "A model registry that governs how trained models move between stages.",
+        subcommands = {ModelCommand.class, VersionCommand.class, PromoteCommand.class, RollbackCommand.class,
+                AliasCommand.class, HistoryCommand.class, AuditCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:done", "1:refused by a rule or gate", "2:bad input", "3:not found", "4:unauthorized",
+                "5:internal error"})
+public final class RegentCommand implements Runnable {
+    private final CliEnvironment environment;
+
+    @Option(names = "--data", scope = ScopeType.INHERIT, paramLabel = "DIR",
+            description = "Data directory (default: $REGENT_DATA or ./regent-data).")
+    Path data;
+
+    @Option(names = "--db", scope = ScopeType.INHERIT, paramLabel = "URL",
+            description = "Database JDBC URL, e.g. jdbc:postgresql://host/db (default: $REGENT_DB_URL or SQLite in the data directory).")
+    String db;
+
+    @Option(names = "--json", scope = ScopeType.INHERIT, description = "Print one JSON document instead of text.")
+    boolean json;
+
+    @Option(names = "--dry-run", scope = ScopeType.INHERIT,
+            description = "Plan the change and report it without writing anything (mutating commands).")
+    boolean dryRun;
+
+    @Option(names = "--as", scope = ScopeType.INHERIT, paramLabel = "PRINCIPAL",
+            description = "The acting principal in local mode (default: the OS user).")
+    String as;
+
+    RegentCommand(CliEnvironment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(environment.out());
+    }
+
+    CliEnvironment environment() {
+        return environment;
+    }
+
+    /** A configured command line: injected writers, exit codes from errors, options accepted anywhere. */
+    public static CommandLine commandLine(CliEnvironment environment) {
+        RegentCommand root = new RegentCommand(environment);
+        CommandLine cli = new CommandLine(root);
+        cli.setOut(environment.out());
+        cli.setErr(environment.err());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(root, ex));
+        cli.setParameterExceptionHandler((ex, args) -> {
+            if (root.json) {
+                Json.print(JsonViews.error(RegentException.invalid(ex.getMessage())), environment.out());
+            } else {
+                environment.err().println("error: " + ex.getMessage());
+                environment.err().println("(see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
+            }
+            environment.err().flush();
+            return ExitCodes.BAD_INPUT;
+        });
+        return cli;
+    }
+
+    private static int handle(RegentCommand root, Exception ex) {
+        CliEnvironment env = root.environment;
+        RegentException error;
+        if (ex instanceof RegentException re) {
+            error = re;
+        } else if (ex instanceof UncheckedIOException io) {
+            error = RegentException.invalid(io.getMessage() + ": " + io.getCause().getMessage());
+        } else {
+            error = new RegentException(dev.regent.core.error.ErrorCode.INTERNAL,
+                    "internal error: " + ex + " (please report it with the command you ran)");
+            ex.printStackTrace(env.err());
+        }
+        if (root.json) {
+            Json.print(JsonViews.error(error), env.out());
+        } else {
+            env.err().println("error: " + error.getMessage());
+        }
+        env.err().flush();
+        return error.code().exitCode();
+    }
+}

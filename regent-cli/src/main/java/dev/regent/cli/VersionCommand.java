@@ -1,0 +1,9 @@
+package dev.regent.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code regent version}: register, list, show, update and delete versions. */
+@Command(name = "version", description = "Register, list, show, update and delete model versions.",
+        subcommands = {VersionRegister.class, VersionList.class, VersionShow.class, VersionUpdate.class, VersionDelete.class})
+final class VersionCommand {
+}

@@ -1,0 +1,98 @@
+package dev.regent.cli;
+
+import dev.regent.cli.artifact.ArtifactDigest;
+import dev.regent.cli.input.KeyValues;
+import dev.regent.cli.input.MissingInputs;
+import dev.regent.cli.input.SourceInput;
+import dev.regent.core.error.RegentException;
+import dev.regent.core.model.Description;
+import dev.regent.core.model.Digest;
+import dev.regent.core.model.Lineage;
+import dev.regent.core.model.Metrics;
+import dev.regent.core.model.ModelName;
+import dev.regent.core.model.Params;
+import dev.regent.core.model.SourceUri;
+import dev.regent.core.model.Tags;
+import dev.regent.core.registry.NewVersion;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code regent version register MODEL --source URI [--digest sha256:HEX | --file PATH] …}: registers a new,
+ * immutable version. With --file the digest is computed here (a file's SHA-256 or a directory's manifest digest),
+ * and the source defaults to that path.
+ */
+@Command(name = "register", description = "Register a new immutable version of a model.")
+final class VersionRegister extends RegistryCommand {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL")
+    String rawModel;
+
+    @Option(names = "--source", paramLabel = "URI", description = "Where the artifact lives (URI, or a local path).")
+    String rawSource;
+
+    @Option(names = "--digest", paramLabel = "sha256:HEX", description = "The artifact's digest, if known.")
+    String rawDigest;
+
+    @Option(names = "--file", paramLabel = "PATH", description = "Compute the digest from this file or directory.")
+    Path file;
+
+    @Option(names = "--run-id", paramLabel = "ID")
+    String runId;
+
+    @Option(names = "--dataset-version", paramLabel = "S")
+    String datasetVersion;
+
+    @Option(names = "--code-version", paramLabel = "S")
+    String codeVersion;
+
+    @Option(names = "--metric", paramLabel = "K=V", description = "A metric (finite number); repeat for more.")
+    List<String> rawMetrics;
+
+    @Option(names = "--param", paramLabel = "K=V", description = "A training parameter; repeat for more.")
+    List<String> rawParams;
+
+    @Option(names = "--description", paramLabel = "D")
+    String rawDescription;
+
+    @Option(names = "--tag", paramLabel = "K=V")
+    List<String> rawTags;
+
+    private NewVersion request;
+
+    @Override
+    void prepare(MissingInputs inputs) {
+        rawModel = inputs.require("MODEL", rawModel);
+        if (file == null) {
+            rawSource = inputs.require("--source", rawSource);
+        }
+    }
+
+    @Override
+    void validate() {
+        if (rawDigest != null && file != null) {
+            throw RegentException.invalid("give either --digest or --file, not both");
+        }
+        ModelName model = ModelName.of(rawModel);
+        Path workingDir = environment().workingDir();
+        SourceUri source = rawSource != null ? SourceInput.parse(rawSource, workingDir)
+                : SourceInput.fromPath(workingDir.resolve(file));
+        Digest digest = rawDigest != null ? Digest.parse(rawDigest) : null;
+        Lineage lineage = new Lineage(runId, datasetVersion, codeVersion);
+        Metrics metrics = Metrics.of(KeyValues.metrics(rawMetrics));
+        Params params = Params.of(KeyValues.parse(rawParams, "--param"));
+        Description description = Description.of(rawDescription);
+        Tags tags = Tags.of(KeyValues.parse(rawTags, "--tag"));
+        if (file != null) {
+            digest = ArtifactDigest.of(workingDir.resolve(file));
+        }
+        request = new NewVersion(model, source, digest, lineage, metrics, params, description, tags);
+    }
+
+    @Override
+    int run(LocalSession session) {
+        return report(session.registry().registerVersion(session.actor(), request, dryRun()));
+    }
+}

@@ -1,0 +1,78 @@
+package dev.regent.cli;
+
+import dev.regent.cli.input.MissingInputs;
+import dev.regent.cli.output.Json;
+import dev.regent.cli.output.JsonViews;
+import dev.regent.core.model.ModelName;
+import dev.regent.core.model.ModelVersion;
+import dev.regent.core.model.VersionNumber;
+import dev.regent.core.registry.ModelOverview;
+import java.io.PrintWriter;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code regent version show MODEL VERSION}: every field of one version. */
+@Command(name = "show", description = "Show one version: lineage, digest, metrics, params, stage, aliases.")
+final class VersionShow extends RegistryCommand {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL")
+    String rawModel;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "VERSION")
+    String rawVersion;
+
+    private ModelName model;
+    private VersionNumber number;
+
+    @Override
+    void prepare(MissingInputs inputs) {
+        rawModel = inputs.require("MODEL", rawModel);
+        rawVersion = inputs.require("VERSION", rawVersion);
+    }
+
+    @Override
+    void validate() {
+        model = ModelName.of(rawModel);
+        number = VersionNumber.parse(rawVersion);
+    }
+
+    @Override
+    int run(LocalSession session) {
+        ModelVersion v = session.registry().version(model, number);
+        ModelOverview overview = session.registry().overview(model);
+        String aliases = overview.aliases().entrySet().stream().filter(e -> e.getValue().equals(number))
+                .map(e -> e.getKey().value()).collect(Collectors.joining(", "));
+        if (json()) {
+            var node = JsonViews.version(v);
+            var array = node.putArray("aliases");
+            overview.aliases().forEach((k, n) -> {
+                if (n.equals(number)) {
+                    array.add(k.value());
+                }
+            });
+            Json.print(node, out());
+            return ExitCodes.OK;
+        }
+        PrintWriter out = out();
+        out.println("Version:         " + v.ref());
+        out.println("Stage:           " + v.stage());
+        out.println("Aliases:         " + (aliases.isEmpty() ? "(none)" : aliases));
+        out.println("Source:          " + v.source());
+        out.println("Digest:          " + v.artifactDigest().map(Object::toString).orElse("(none recorded)"));
+        out.println("Run id:          " + orNone(v.lineage().runId()));
+        out.println("Dataset version: " + orNone(v.lineage().datasetVersion()));
+        out.println("Code version:    " + orNone(v.lineage().codeVersion()));
+        out.println("Metrics:         " + (v.metrics().values().isEmpty() ? "(none)" : v.metrics().values()));
+        out.println("Params:          " + (v.params().values().isEmpty() ? "(none)" : v.params().values()));
+        out.println("Tags:            " + (v.tags().isEmpty() ? "(none)" : v.tags().values()));
+        out.println("Description:     " + (v.description().isEmpty() ? "(none)" : v.description().text()));
+        out.println("Created:         " + v.createdAt() + " by " + v.createdBy());
+        out.println("Updated:         " + v.updatedAt());
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private static String orNone(String value) {
+        return value == null ? "(none)" : value;
+    }
+}

@@ -76,7 +76,8 @@ final class VersionRows {
                 v.stage().label(), v.createdBy().name(), v.createdAt().toEpochMilli(), v.updatedAt().toEpochMilli());
         insertTags(modelId, v.number(), v.tags());
         List<Object[]> metrics = new ArrayList<>();
-        v.metrics().values().forEach((k, value) -> metrics.add(new Object[] {modelId, v.number().value(), k, value}));
+        v.metrics().values().forEach((k, value) ->
+                metrics.add(new Object[] {modelId, v.number().value(), k, Double.toString(value)}));
         sql.batch("INSERT INTO version_metrics (model_id, version, name, value) VALUES (?, ?, ?, ?)", metrics);
         List<Object[]> params = new ArrayList<>();
         v.params().values().forEach((k, value) -> params.add(new Object[] {modelId, v.number().value(), k, value}));
@@ -144,7 +145,8 @@ final class VersionRows {
                 withModel);
         Map<Integer, TreeMap<String, Double>> metrics = new HashMap<>();
         sql.list("SELECT version, name, value FROM version_metrics WHERE model_id = ? AND version IN (" + numbers + ")",
-                rs -> metrics.computeIfAbsent(rs.getInt(1), k -> new TreeMap<>()).put(rs.getString(2), rs.getDouble(3)),
+                rs -> metrics.computeIfAbsent(rs.getInt(1), k -> new TreeMap<>())
+                        .put(rs.getString(2), Double.parseDouble(rs.getString(3))),
                 withModel);
         Map<Integer, TreeMap<String, String>> params = new HashMap<>();
         sql.list("SELECT version, name, value FROM version_params WHERE model_id = ? AND version IN (" + numbers + ")",

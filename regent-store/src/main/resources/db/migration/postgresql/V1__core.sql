@@ -55,11 +55,13 @@ CREATE TABLE version_tags (
     FOREIGN KEY (model_id, version) REFERENCES model_versions (model_id, number)
 );
 
+-- Metric values are Java's Double.toString text: it parses back to the identical double, -0.0 included,
+-- which a REAL column in SQLite would turn into 0.
 CREATE TABLE version_metrics (
     model_id BIGINT           NOT NULL,
     version  INTEGER          NOT NULL,
     name     TEXT COLLATE "C" NOT NULL,
-    value    DOUBLE PRECISION NOT NULL,
+    value    TEXT    NOT NULL,
     PRIMARY KEY (model_id, version, name),
     FOREIGN KEY (model_id, version) REFERENCES model_versions (model_id, number)
 );

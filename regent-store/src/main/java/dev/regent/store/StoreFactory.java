@@ -107,6 +107,9 @@ public final class StoreFactory {
         try {
             Flyway.configure()
                     .dataSource(source)
+                    // Through SLF4J, so the application's logging setup decides; Flyway's default would
+                    // print INFO lines to stderr on every CLI run.
+                    .loggers("slf4j")
                     .locations(dialect.migrationLocation())
                     .failOnMissingLocations(true)
                     .load()

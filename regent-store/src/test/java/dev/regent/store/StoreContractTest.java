@@ -653,6 +653,33 @@ abstract class StoreContractTest extends StoreFixture {
                 .doesNotContainIgnoringCase("password").doesNotContain("user=");
     }
 
+    @Test
+    void aTransactionTheDatabaseAbortedIsRunAgainFromTheStart() {
+        ModelName name = uniqueModel("retry");
+        boolean sqlite = store().describe().startsWith("SQLite");
+        java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+        store().inTransaction(tx -> {
+            tx.insertModel(model(name));
+            if (attempts.incrementAndGet() < 3) {
+                SQLException aborted = sqlite
+                        ? new org.sqlite.SQLiteException("database is locked", org.sqlite.SQLiteErrorCode.SQLITE_BUSY)
+                        : new SQLException("could not serialize access", "40001");
+                throw new dev.regent.core.store.StoreFailure("simulated abort", aborted);
+            }
+            return null;
+        });
+        assertThat(attempts).hasValue(3);
+        var models = store().read(tx -> tx.findModel(name));
+        assertThat(models).isPresent();
+        // Failures that a rerun cannot fix are not retried.
+        attempts.set(0);
+        assertThatThrownBy(() -> store().inTransaction(tx -> {
+            attempts.incrementAndGet();
+            throw new dev.regent.core.store.StoreFailure("disk on fire", new SQLException("io", "58030"));
+        })).hasMessage("disk on fire");
+        assertThat(attempts).hasValue(1);
+    }
+
     // ---- concurrency ----
 
     @Test

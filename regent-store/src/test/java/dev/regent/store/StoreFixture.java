@@ -42,6 +42,11 @@ public abstract class StoreFixture {
         Assumptions.assumeTrue(skipReason == null, skipReason);
     }
 
+    /** Skips the caller (a test, or a subclass's own {@code @BeforeAll}) when the database is not available. */
+    private void available() {
+        Assumptions.assumeTrue(skipReason == null, skipReason);
+    }
+
     @AfterAll
     final void closeFixture() {
         if (store != null) {
@@ -54,21 +59,25 @@ public abstract class StoreFixture {
 
     /** The store shared by this class's tests. */
     protected RegistryStore store() {
+        available();
         return store;
     }
 
     /** Opens another store on the same database (e.g. to test reopening); the caller closes it. */
     protected RegistryStore openStore() {
+        available();
         return database.openStore();
     }
 
     /** The scratch database, for raw connections and snapshots. */
     protected TestDatabase database() {
+        available();
         return database;
     }
 
     /** Every row of every table, for "nothing changed" assertions. */
     protected DatabaseSnapshot snapshot() {
+        available();
         return database.snapshot();
     }
 

@@ -1,0 +1,106 @@
+package dev.regent.store.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.regent.core.error.RegentException;
+import dev.regent.core.lifecycle.Reason;
+import dev.regent.core.model.Description;
+import dev.regent.core.model.ModelName;
+import dev.regent.core.model.ModelVersion;
+import dev.regent.core.model.Principal;
+import dev.regent.core.model.SourceUri;
+import dev.regent.core.model.Stage;
+import dev.regent.core.model.Tags;
+import dev.regent.core.model.VersionNumber;
+import dev.regent.core.registry.NewVersion;
+import dev.regent.core.registry.Registry;
+import dev.regent.core.registry.SourceRules;
+import dev.regent.core.report.OperationReport;
+import dev.regent.core.report.Outcome;
+import dev.regent.store.StoreFixture;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Races on one model through the registry: the database and the store's locking keep the rules, not luck. */
+abstract class RegistryConcurrencyTest extends StoreFixture {
+    static final int THREADS = 8;
+    static final Principal ALICE = Principal.of("alice");
+    Registry registry;
+
+    @BeforeAll
+    void createRegistry() {
+        registry = Registry.ungoverned(store(), Clock.systemUTC(), SourceRules.noLocalFiles());
+    }
+
+    private <T> List<T> race(int tasks, java.util.function.IntFunction<T> task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < tasks; i++) {
+                int n = i;
+                futures.add(pool.submit((Callable<T>) () -> {
+                    start.await();
+                    return task.apply(n);
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) {
+                results.add(f.get(120, TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void eightThreadsRegisteringGetNumbersOneToNWithoutGapsOrErrors() throws Exception {
+        ModelName m = uniqueModel("numbers");
+        registry.createModel(ALICE, m, Description.EMPTY, Tags.EMPTY, false);
+        int n = 48;
+        List<OperationReport> reports = race(n, i -> registry.registerVersion(ALICE,
+                new NewVersion(m, SourceUri.of("s3://b/" + i), null, null, null, null, null, null), false));
+        assertThat(reports).allSatisfy(r -> assertThat(r.outcome()).isEqualTo(Outcome.APPLIED));
+        List<Integer> numbers = registry.versions(m, 0, 1000).stream().map(v -> v.number().value()).collect(Collectors.toList());
+        assertThat(numbers).containsExactlyElementsOf(IntStream.rangeClosed(1, n).boxed().collect(Collectors.toList()));
+        assertThat(reports.stream().map(r -> r.changes().get(0).target()).distinct()).hasSize(n);
+    }
+
+    @Test
+    void eightThreadsRacingIntoProductionLeaveExactlyOne() throws Exception {
+        ModelName m = uniqueModel("race");
+        registry.createModel(ALICE, m, Description.EMPTY, Tags.EMPTY, false);
+        for (int i = 1; i <= THREADS; i++) {
+            registry.registerVersion(ALICE, new NewVersion(m, SourceUri.of("s3://b/" + i), null, null, null, null, null, null), false);
+        }
+        List<String> outcomes = race(THREADS, i -> {
+            try {
+                return registry.promote(ALICE, m, VersionNumber.of(i + 1), Stage.PRODUCTION, Reason.of("race " + i), false)
+                        .outcome().name();
+            } catch (RegentException e) {
+                return "ERROR " + e.code() + ": " + e.getMessage();
+            }
+        });
+        List<ModelVersion> versions = registry.versions(m, 0, 100);
+        List<ModelVersion> production = versions.stream().filter(v -> v.stage() == Stage.PRODUCTION).collect(Collectors.toList());
+        assertThat(production).hasSize(1);
+        // every loser was either refused or applied and then archived by a later winner
+        assertThat(outcomes).allSatisfy(o -> assertThat(o).isIn("APPLIED", "REFUSED"));
+        long applied = outcomes.stream().filter("APPLIED"::equals).count();
+        assertThat(versions.stream().filter(v -> v.stage() == Stage.ARCHIVED)).hasSize((int) applied - 1);
+        RegistryAssertions.historyMatchesStages(registry, m);
+    }
+}

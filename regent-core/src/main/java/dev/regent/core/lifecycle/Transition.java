@@ -19,5 +19,7 @@ public record Transition(long id, ModelName model, VersionNumber version, Stage 
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(at, "at");
         reason = reason == null ? "" : reason;
+        // stores keep milliseconds; truncating here makes "read back equals written" hold on every database
+        at = Instant.ofEpochMilli(at.toEpochMilli());
     }
 }

@@ -13,6 +13,9 @@ public record Model(ModelName name, Description description, Tags tags, Principa
         Objects.requireNonNull(createdBy, "createdBy");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
+        // stores keep milliseconds; truncating here makes "read back equals written" hold on every database
+        createdAt = Instant.ofEpochMilli(createdAt.toEpochMilli());
+        updatedAt = Instant.ofEpochMilli(updatedAt.toEpochMilli());
     }
 
     public Model withAnnotations(Description newDescription, Tags newTags, Instant at) {

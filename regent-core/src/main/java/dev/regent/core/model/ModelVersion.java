@@ -24,6 +24,9 @@ public record ModelVersion(ModelName model, VersionNumber number, SourceUri sour
         Objects.requireNonNull(createdBy, "createdBy");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
+        // stores keep milliseconds; truncating here makes "read back equals written" hold on every database
+        createdAt = Instant.ofEpochMilli(createdAt.toEpochMilli());
+        updatedAt = Instant.ofEpochMilli(updatedAt.toEpochMilli());
     }
 
     /** The artifact digest, when one was recorded at registration. */

@@ -29,7 +29,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Races on one model through the registry: the database and the store's locking keep the rules, not luck. */
@@ -38,9 +38,12 @@ abstract class RegistryConcurrencyTest extends StoreFixture {
     static final Principal ALICE = Principal.of("alice");
     Registry registry;
 
-    @BeforeAll
+    @BeforeEach
     void createRegistry() {
-        registry = Registry.ungoverned(store(), Clock.systemUTC(), SourceRules.noLocalFiles());
+        // per test, not @BeforeAll: the fixture's skip (no PostgreSQL configured) then shows on every test
+        if (registry == null) {
+            registry = Registry.ungoverned(store(), Clock.systemUTC(), SourceRules.noLocalFiles());
+        }
     }
 
     private <T> List<T> race(int tasks, java.util.function.IntFunction<T> task) throws Exception {

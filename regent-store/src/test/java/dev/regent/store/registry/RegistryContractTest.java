@@ -36,7 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,10 +47,13 @@ abstract class RegistryContractTest extends StoreFixture {
     static final Reason WHY = Reason.of("test");
     Registry registry;
 
-    @BeforeAll
+    @BeforeEach
     void createRegistry() {
-        registry = Registry.ungoverned(store(), Clock.tick(Clock.system(ZoneOffset.UTC), java.time.Duration.ofMillis(1)),
+        // per test, not @BeforeAll: the fixture's skip (no PostgreSQL configured) then shows on every test
+        if (registry == null) {
+            registry = Registry.ungoverned(store(), Clock.tick(Clock.system(ZoneOffset.UTC), java.time.Duration.ofMillis(1)),
                 new SourceRules(List.of(Path.of("/srv/models"))));
+        }
     }
 
     static String digest(int n) {

@@ -1,0 +1,110 @@
+package dev.regent.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The README's walk-through, through the real command line: every step a five-part report. */
+class CliLifecycleTest {
+    static final String DIGEST1 = "sha256:" + "1".repeat(64);
+    static final String DIGEST2 = "sha256:" + "2".repeat(64);
+
+    @TempDir
+    Path dir;
+
+    private CliHarness.Result ok(CliHarness cli, String... args) {
+        CliHarness.Result r = cli.run(args);
+        assertThat(r.exit()).as(r.toString()).isZero();
+        return r;
+    }
+
+    static void assertFiveSections(CliHarness.Result r) {
+        List<Integer> positions = new ArrayList<>();
+        for (String heading : List.of("## Plan", "## Changes", "## Verification", "## Rollback", "## Summary")) {
+            int at = r.out().indexOf(heading + "\n");
+            assertThat(at).as(heading + " in\n" + r.out()).isNotNegative();
+            positions.add(at);
+        }
+        assertThat(positions).isSorted();
+    }
+
+    @Test
+    void aNewUsersFirstSession() {
+        CliHarness cli = new CliHarness(dir);
+        assertFiveSections(ok(cli, "model", "create", "fraud", "--description", "Card fraud", "--tag", "team=risk"));
+        assertFiveSections(ok(cli, "version", "register", "fraud", "--source", "s3://m/1", "--digest", DIGEST1,
+                "--metric", "auc=0.91", "--param", "depth=8", "--run-id", "r1"));
+        assertFiveSections(ok(cli, "version", "register", "fraud", "--source", "s3://m/2", "--digest", DIGEST2));
+        assertFiveSections(ok(cli, "version", "register", "fraud", "--source", "s3://m/3"));
+
+        assertFiveSections(ok(cli, "promote", "fraud", "1", "--to", "Staging", "--reason", "eval ok"));
+        CliHarness.Result prod = ok(cli, "promote", "fraud", "1", "--to", "Production", "--reason", "canary ok");
+        assertThat(prod.section("Changes")).contains("fraud/1: Staging -> Production");
+
+        CliHarness.Result second = ok(cli, "promote", "fraud", "2", "--to", "production", "--reason", "better");
+        assertThat(second.section("Changes")).contains("fraud/1: Production -> Archived (displaced)");
+        assertThat(second.section("Summary")).contains("Version 1 moved from Production to Archived");
+        assertThat(second.section("Rollback")).contains("regent rollback fraud --stage Production --to 1");
+
+        CliHarness.Result back = ok(cli, "rollback", "fraud", "--stage", "Production", "--reason", "latency");
+        assertFiveSections(back);
+        assertThat(back.section("Verification")).contains("[pass] holder of Production - is 1").doesNotContain("[FAIL]");
+        assertThat(ok(cli, "version", "show", "fraud", "1").out()).contains("Stage:           Production");
+        assertThat(ok(cli, "version", "show", "fraud", "2").out()).contains("Stage:           Archived");
+
+        assertFiveSections(ok(cli, "alias", "set", "fraud", "champion", "1", "--reason", "best"));
+        CliHarness.Result moved = ok(cli, "alias", "set", "fraud", "champion", "3", "--reason", "newer");
+        assertThat(moved.section("Changes")).contains("alias fraud@champion: 1 -> 3");
+        assertThat(moved.section("Rollback")).contains("regent alias set fraud champion 1");
+
+        String list = ok(cli, "version", "list", "fraud").out();
+        assertThat(list).containsPattern("1\\s+Production\\s+sha256:111111111111")
+                .containsPattern("2\\s+Archived\\s+sha256:222222222222")
+                .containsPattern("3\\s+None\\s+champion\\s+-");
+        assertThat(ok(cli, "history", "fraud").out()).contains("ROLLED_BACK").contains("latency");
+        String audit = ok(cli, "audit", "log", "--model", "fraud").out();
+        assertThat(audit).contains("model.create", "version.register", "stage.transition", "stage.rollback", "alias.set")
+                .contains("tester");
+    }
+
+    @Test
+    void jsonReportsHaveTheFiveKeys() throws Exception {
+        CliHarness cli = new CliHarness(dir);
+        CliHarness.Result r = ok(cli, "--json", "model", "create", "m1");
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertThat(json.has("plan") && json.has("changes") && json.has("verification") && json.has("rollback")
+                && json.has("summary")).as(r.out()).isTrue();
+        List<String> keys = new ArrayList<>();
+        json.fieldNames().forEachRemaining(keys::add);
+        assertThat(keys.subList(0, 5)).containsExactly("plan", "changes", "verification", "rollback", "summary");
+        assertThat(json.get("outcome").asText()).isEqualTo("APPLIED");
+        assertThat(json.get("changes").get(0).get("target").asText()).isEqualTo("m1");
+
+        JsonNode shown = new ObjectMapper().readTree(ok(cli, "model", "show", "m1", "--json").out());
+        assertThat(shown.get("name").asText()).isEqualTo("m1");
+        assertThat(shown.get("created_by").asText()).isEqualTo("tester");
+    }
+
+    @Test
+    void globalOptionsWorkBeforeAndAfterTheSubcommand() {
+        CliHarness cli = new CliHarness(dir);
+        Path other = dir.resolve("elsewhere");
+        ok(cli, "--data", other.toString(), "--as", "carol", "model", "create", "m2");
+        CliHarness.Result listed = ok(cli, "model", "list", "--data", other.toString(), "--json");
+        assertThat(listed.out()).contains("\"m2\"").contains("\"carol\"");
+        assertThat(ok(cli, "model", "list").out()).contains("No models yet");
+    }
+
+    @Test
+    void theActingPrincipalIsRecorded() {
+        CliHarness cli = new CliHarness(dir);
+        ok(cli, "model", "create", "m3", "--as", "dana");
+        assertThat(ok(cli, "audit", "log", "--json").out()).contains("\"actor\" : \"dana\"");
+    }
+}

@@ -1,0 +1,99 @@
+package dev.regent.core.policy;
+
+import dev.regent.core.evidence.EvidenceKind;
+import dev.regent.core.model.ModelName;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The promotion policy: which tags are compliance tags and which evidence kinds support them; the default gates per
+ * target; and per-model overrides by exact name or glob. For a model, the override that matches it (an exact name
+ * beats any glob; among globs the longest pattern wins) is laid over the defaults target by target: a gate kind the
+ * override names replaces the default gate of that kind, other default gates stay, and an explicitly empty list
+ * removes every gate of that target. So "fraud-*: Production: [approvals: {count: 3}]" raises the approval count
+ * and keeps the other Production gates.
+ */
+public final class Policy {
+    private final String source;
+    private final Map<String, List<EvidenceKind>> complianceTags;
+    private final TargetGates defaults;
+    private final Map<String, TargetGates> overrides;
+
+    public Policy(String source, Map<String, List<EvidenceKind>> complianceTags, TargetGates defaults,
+                  Map<String, TargetGates> overrides) {
+        this.source = source;
+        TreeMap<String, List<EvidenceKind>> tags = new TreeMap<>();
+        complianceTags.forEach((k, v) -> tags.put(k, List.copyOf(v)));
+        this.complianceTags = Collections.unmodifiableMap(tags);
+        this.defaults = defaults;
+        this.overrides = Collections.unmodifiableMap(new LinkedHashMap<>(overrides));
+    }
+
+    /** Where the policy came from (a file path, or "built-in default"). */
+    public String source() {
+        return source;
+    }
+
+    /** Tag name → the evidence kinds that can support it. */
+    public Map<String, List<EvidenceKind>> complianceTags() {
+        return complianceTags;
+    }
+
+    public boolean isComplianceTag(String tag) {
+        return complianceTags.containsKey(tag);
+    }
+
+    public TargetGates defaults() {
+        return defaults;
+    }
+
+    /** Pattern → override section, in file order. */
+    public Map<String, TargetGates> overrides() {
+        return overrides;
+    }
+
+    /** The override pattern that applies to the model, if any. */
+    public Optional<String> overrideFor(ModelName model) {
+        if (overrides.containsKey(model.value())) {
+            return Optional.of(model.value());
+        }
+        String best = null;
+        for (String pattern : overrides.keySet()) {
+            if (Glob.matches(pattern, model.value()) && (best == null || pattern.length() > best.length())) {
+                best = pattern;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** The gates in effect for moving a version of the model to the target. */
+    public List<GateSpec> gates(ModelName model, GateTarget target) {
+        List<GateSpec> base = defaults.declared(target).orElse(List.of());
+        Optional<List<GateSpec>> override = overrideFor(model).flatMap(p -> overrides.get(p).declared(target));
+        if (override.isEmpty()) {
+            return base;
+        }
+        if (override.get().isEmpty()) {
+            return List.of();
+        }
+        List<GateSpec> merged = new ArrayList<>();
+        for (GateSpec gate : base) {
+            if (override.get().stream().noneMatch(o -> o.kind().equals(gate.kind()))) {
+                merged.add(gate);
+            }
+        }
+        merged.addAll(override.get());
+        return merged;
+    }
+
+    /** Whether moving the alias is gated for the model (declared in the defaults or the model's override). */
+    public boolean isProtected(ModelName model, GateTarget alias) {
+        return defaults.declared(alias).isPresent()
+                || overrideFor(model).flatMap(p -> overrides.get(p).declared(alias)).isPresent();
+    }
+}

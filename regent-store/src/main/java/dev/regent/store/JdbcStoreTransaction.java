@@ -1,7 +1,15 @@
 package dev.regent.store;
 
+import dev.regent.core.access.Grant;
+import dev.regent.core.access.PrincipalRecord;
+import dev.regent.core.approval.Approval;
 import dev.regent.core.audit.AuditEntry;
 import dev.regent.core.audit.AuditQuery;
+import dev.regent.core.card.CardRevision;
+import dev.regent.core.evidence.ComplianceTag;
+import dev.regent.core.evidence.Evidence;
+import dev.regent.core.evidence.EvidenceId;
+import dev.regent.core.evidence.Revocation;
 import dev.regent.core.lifecycle.Transition;
 import dev.regent.core.model.AliasName;
 import dev.regent.core.model.Description;
@@ -9,6 +17,7 @@ import dev.regent.core.model.Digest;
 import dev.regent.core.model.Model;
 import dev.regent.core.model.ModelName;
 import dev.regent.core.model.ModelVersion;
+import dev.regent.core.model.Principal;
 import dev.regent.core.model.Stage;
 import dev.regent.core.model.Tags;
 import dev.regent.core.model.VersionNumber;
@@ -33,6 +42,10 @@ final class JdbcStoreTransaction implements StoreTransaction {
     private final AliasRows aliases;
     private final TransitionRows transitions;
     private final AuditRows audit;
+    private final PrincipalRows principals;
+    private final CardRows cards;
+    private final EvidenceRows evidence;
+    private final ApprovalRows approvals;
 
     JdbcStoreTransaction(Sql sql, boolean readOnly) {
         this.readOnly = readOnly;
@@ -41,6 +54,10 @@ final class JdbcStoreTransaction implements StoreTransaction {
         this.aliases = new AliasRows(sql);
         this.transitions = new TransitionRows(sql);
         this.audit = new AuditRows(sql);
+        this.principals = new PrincipalRows(sql);
+        this.cards = new CardRows(sql);
+        this.evidence = new EvidenceRows(sql);
+        this.approvals = new ApprovalRows(sql);
     }
 
     // ---- models ----
@@ -163,11 +180,7 @@ final class JdbcStoreTransaction implements StoreTransaction {
     @Override
     public void setAlias(ModelName model, AliasName alias, VersionNumber version, Instant at) {
         writing("setAlias");
-        long id = models.requireLiveId(model);
-        if (!versions.isLive(id, version)) {
-            throw VersionRows.notFound(model, version);
-        }
-        aliases.set(id, alias, version, at);
+        aliases.set(requireLiveVersion(model, version), alias, version, at);
     }
 
     @Override
@@ -187,6 +200,121 @@ final class JdbcStoreTransaction implements StoreTransaction {
     @Override
     public List<AuditEntry> auditEntries(AuditQuery query) {
         return audit.entries(query);
+    }
+
+    // ---- principals ----
+
+    @Override
+    public Optional<PrincipalRecord> findPrincipal(Principal principal) {
+        return principals.find(principal);
+    }
+
+    @Override
+    public List<PrincipalRecord> listPrincipals() {
+        return principals.list();
+    }
+
+    @Override
+    public long countPrincipals() {
+        return principals.count();
+    }
+
+    @Override
+    public void insertPrincipal(PrincipalRecord record) {
+        writing("insertPrincipal");
+        principals.insert(record);
+    }
+
+    @Override
+    public void addGrant(Principal principal, Grant grant) {
+        writing("addGrant");
+        principals.addGrant(principal, grant);
+    }
+
+    // ---- model cards ----
+
+    @Override
+    public Optional<CardRevision> latestCard(ModelName model, VersionNumber version) {
+        return liveVersion(model, version).flatMap(id -> cards.latest(model, id, version));
+    }
+
+    @Override
+    public List<CardRevision> cardRevisions(ModelName model, VersionNumber version) {
+        return liveVersion(model, version).map(id -> cards.of(model, id, version)).orElse(List.of());
+    }
+
+    @Override
+    public void insertCardRevision(CardRevision revision) {
+        writing("insertCardRevision");
+        cards.insert(requireLiveVersion(revision.model(), revision.version()), revision);
+    }
+
+    // ---- evidence and compliance tags ----
+
+    @Override
+    public void insertEvidence(Evidence e) {
+        writing("insertEvidence");
+        evidence.insert(requireLiveVersion(e.model(), e.version()), e);
+    }
+
+    @Override
+    public Optional<Evidence> findEvidence(EvidenceId id) {
+        return evidence.find(id);
+    }
+
+    @Override
+    public List<Evidence> evidenceOf(ModelName model, VersionNumber version) {
+        return liveVersion(model, version).map(id -> evidence.of(id, version)).orElse(List.of());
+    }
+
+    @Override
+    public void revokeEvidence(EvidenceId id, Revocation revocation) {
+        writing("revokeEvidence");
+        evidence.revoke(id, revocation);
+    }
+
+    @Override
+    public List<ComplianceTag> complianceTags(ModelName model, VersionNumber version) {
+        return liveVersion(model, version).map(id -> evidence.tags(model, id, version)).orElse(List.of());
+    }
+
+    @Override
+    public void putComplianceTag(ComplianceTag tag) {
+        writing("putComplianceTag");
+        evidence.putTag(requireLiveVersion(tag.model(), tag.version()), tag);
+    }
+
+    @Override
+    public boolean removeComplianceTag(ModelName model, VersionNumber version, String tag) {
+        writing("removeComplianceTag");
+        return liveVersion(model, version).map(id -> evidence.removeTag(id, version, tag)).orElse(false);
+    }
+
+    // ---- approvals ----
+
+    @Override
+    public Approval insertApproval(Approval approval) {
+        writing("insertApproval");
+        return approvals.insert(requireLiveVersion(approval.model(), approval.version()), approval);
+    }
+
+    @Override
+    public List<Approval> approvals(ModelName model, VersionNumber version) {
+        return liveVersion(model, version).map(id -> approvals.of(model, id, version)).orElse(List.of());
+    }
+
+    /** The live model's id when it has the live version. */
+    private Optional<Long> liveVersion(ModelName model, VersionNumber version) {
+        return models.liveId(model).filter(id -> versions.isLive(id, version));
+    }
+
+    /** The live model's id when it has the live version, or NOT_FOUND. */
+    private long requireLiveVersion(ModelName model, VersionNumber version) {
+        long id = models.requireLiveId(model);
+        if (!versions.isLive(id, version)) {
+            throw VersionRows.notFound(model, version);
+        }
+        return id;
     }
 
     private void writing(String method) {

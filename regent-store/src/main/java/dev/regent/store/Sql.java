@@ -30,6 +30,15 @@ final class Sql {
         return dialect;
     }
 
+    /** A NULL argument of a given {@link Types} type, for columns (BOOLEAN on PostgreSQL) that refuse a VARCHAR NULL. */
+    record Null(int sqlType) {
+    }
+
+    /** A nullable boolean argument: the value, or a typed NULL. */
+    static Object bool(Boolean value) {
+        return value == null ? new Null(Types.BOOLEAN) : value;
+    }
+
     /** Reads one row into a value. */
     @FunctionalInterface
     interface RowMapper<T> {
@@ -127,6 +136,10 @@ final class Sql {
                 s.setInt(index, v);
             } else if (arg instanceof Double v) {
                 s.setDouble(index, v);
+            } else if (arg instanceof Boolean v) {
+                s.setBoolean(index, v);
+            } else if (arg instanceof Null n) {
+                s.setNull(index, n.sqlType());
             } else {
                 throw new IllegalArgumentException("unsupported SQL argument type " + arg.getClass().getName());
             }

@@ -3,6 +3,7 @@ package dev.regent.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.regent.core.store.StoreFailure;
+import dev.regent.store.blob.FileBlobStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +27,11 @@ public final class StoreFactory {
     /** Opens the store in the data directory's SQLite file, or at the given JDBC URL when it is not null or blank. */
     public static JdbcRegistryStore open(Path dataDir, String jdbcUrlOrNull) {
         return open(StoreConfig.of(dataDir, jdbcUrlOrNull));
+    }
+
+    /** The content-addressed blob store of a data directory, in its {@code blobs} folder. */
+    public static FileBlobStore blobs(Path dataDir) {
+        return new FileBlobStore(dataDir.resolve("blobs"));
     }
 
     /** Opens the store the configuration names, migrating its schema first. */

@@ -6,7 +6,9 @@ import dev.regent.core.registry.Registry;
 import dev.regent.core.registry.SourceRules;
 import dev.regent.core.store.RegistryStore;
 import dev.regent.store.StoreFactory;
+import dev.regent.core.policy.Policy;
 import java.io.File;
+import java.security.SecureRandom;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,9 +42,19 @@ final class LocalSession implements AutoCloseable {
                 }
             }
         });
-        RegistryStore store = StoreFactory.open(dataDir.toAbsolutePath().normalize(), dbUrl);
-        Registry registry = Registry.ungoverned(store, env.clock(), new SourceRules(roots));
-        return new LocalSession(store, registry, actor);
+        Policy policy = PolicyFiles.load(options.policy, env, dataDir);
+        Path data = dataDir.toAbsolutePath().normalize();
+        RegistryStore store = StoreFactory.open(data, dbUrl);
+        try {
+            Registry registry = new Registry(store, env.clock(), new SecureRandom(), new SourceRules(roots), policy,
+                    StoreFactory.blobs(data), false);
+            // local mode is one trusted operator: the OS user becomes the first admin of an empty registry
+            registry.bootstrapAdmin(osUser(env.osUser()), "first local operator of this registry");
+            return new LocalSession(store, registry, actor);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
     }
 
     /** The OS user as a principal; characters a principal name cannot hold become '-'. */

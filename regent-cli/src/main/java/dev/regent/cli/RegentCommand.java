@@ -14,7 +14,9 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "regent", mixinStandardHelpOptions = true, version = "regent 0.1.0",
         description = "A model registry that governs how trained models move between stages.",
         subcommands = {ModelCommand.class, VersionCommand.class, PromoteCommand.class, RollbackCommand.class,
-                AliasCommand.class, HistoryCommand.class, AuditCommand.class},
+                AliasCommand.class, HistoryCommand.class, AuditCommand.class, PrincipalCommand.class, CardCommand.class,
+                EvidenceCommand.class, TagCommand.class, ApproveCommand.class, RejectCommand.class, ApprovalsCommand.class,
+                GatesCommand.class, PolicyCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:refused by a rule or gate", "2:bad input", "3:not found", "4:unauthorized",
                 "5:internal error"})
@@ -28,6 +30,10 @@ public final class RegentCommand implements Runnable {
     @Option(names = "--db", scope = ScopeType.INHERIT, paramLabel = "URL",
             description = "Database JDBC URL, e.g. jdbc:postgresql://host/db (default: $REGENT_DB_URL or SQLite in the data directory).")
     String db;
+
+    @Option(names = "--policy", scope = ScopeType.INHERIT, paramLabel = "FILE",
+            description = "Promotion policy file (default: $REGENT_POLICY, else regent-policy.yaml in the data directory, else built-in).")
+    Path policy;
 
     @Option(names = "--json", scope = ScopeType.INHERIT, description = "Print one JSON document instead of text.")
     boolean json;

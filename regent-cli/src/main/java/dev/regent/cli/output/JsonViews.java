@@ -138,6 +138,37 @@ public final class JsonViews {
         return node;
     }
 
+    public static ObjectNode evidence(dev.regent.core.evidence.Evidence e) {
+        ObjectNode node = Json.object();
+        node.put("id", e.id().value());
+        node.put("model", e.model().value());
+        node.put("version", e.version().value());
+        node.put("kind", e.kind().value());
+        node.put("digest", e.digest().value());
+        node.put("stored", e.stored());
+        node.put("uri", e.uri());
+        node.put("summary", e.summary());
+        node.put("author", e.author().name());
+        node.put("at", e.at().toString());
+        e.eval().ifPresent(r -> {
+            ObjectNode eval = node.putObject("eval_report");
+            eval.put("dataset", r.dataset());
+            if (r.passed() == null) {
+                eval.putNull("passed");
+            } else {
+                eval.put("passed", r.passed());
+            }
+            ObjectNode metrics = eval.putObject("metrics");
+            r.metrics().values().forEach(metrics::put);
+        });
+        node.put("revoked", e.revoked());
+        if (e.revoked()) {
+            node.putObject("revocation").put("by", e.revocation().by().name()).put("at", e.revocation().at().toString())
+                    .put("reason", e.revocation().reason());
+        }
+        return node;
+    }
+
     private static ObjectNode strings(Map<String, String> map) {
         ObjectNode node = Json.object();
         map.forEach(node::put);

@@ -11,7 +11,15 @@ public enum AuditAction {
     STAGE_TRANSITION("stage.transition"),
     STAGE_ROLLBACK("stage.rollback"),
     ALIAS_SET("alias.set"),
-    ALIAS_DELETE("alias.delete");
+    ALIAS_DELETE("alias.delete"),
+    PRINCIPAL_ADD("principal.add"),
+    CARD_SET("card.set"),
+    EVIDENCE_ADD("evidence.add"),
+    EVIDENCE_REVOKE("evidence.revoke"),
+    COMPLIANCE_TAG_SET("tag.set"),
+    COMPLIANCE_TAG_REMOVE("tag.remove"),
+    APPROVE("approval.approve"),
+    REJECT("approval.reject");
 
     private final String wireName;
 

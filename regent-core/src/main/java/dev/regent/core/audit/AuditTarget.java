@@ -29,8 +29,15 @@ public final class AuditTarget {
         return model + "#" + stage.label();
     }
 
-    /** The model a target belongs to. */
+    public static String principal(dev.regent.core.model.Principal principal) {
+        return "principal:" + principal.name();
+    }
+
+    /** The model a target belongs to ("" for targets outside any model, such as principals). */
     public static String modelOf(String target) {
+        if (target.startsWith("principal:")) {
+            return "";
+        }
         int cut = target.length();
         for (char c : new char[] {'/', '@', '#'}) {
             int i = target.indexOf(c);

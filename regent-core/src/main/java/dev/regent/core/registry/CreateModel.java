@@ -40,6 +40,11 @@ final class CreateModel extends Mutation {
     }
 
     @Override
+    Principal actor() {
+        return actor;
+    }
+
+    @Override
     Plan plan(StoreTransaction tx) {
         Optional<Model> existing = tx.findModel(name);
         List<Finding> pre = new ArrayList<>();

@@ -39,6 +39,11 @@ final class DeleteAlias extends Mutation {
     }
 
     @Override
+    Principal actor() {
+        return actor;
+    }
+
+    @Override
     Plan plan(StoreTransaction tx) {
         Lookups.model(tx, model);
         previous = tx.aliases(model).get(alias);

@@ -41,6 +41,11 @@ final class DeleteModel extends Mutation {
     }
 
     @Override
+    Principal actor() {
+        return actor;
+    }
+
+    @Override
     Plan plan(StoreTransaction tx) {
         before = Lookups.model(tx, name);
         List<Finding> pre = new ArrayList<>();

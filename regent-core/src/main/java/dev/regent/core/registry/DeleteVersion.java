@@ -46,6 +46,11 @@ final class DeleteVersion extends Mutation {
     }
 
     @Override
+    Principal actor() {
+        return actor;
+    }
+
+    @Override
     Plan plan(StoreTransaction tx) {
         before = Lookups.version(tx, model, number);
         existing = VersionPages.all(tx, model);

@@ -7,7 +7,9 @@ import dev.regent.core.report.Finding;
 import dev.regent.core.report.Plan;
 import dev.regent.core.report.Rollback;
 import dev.regent.core.store.StoreTransaction;
+import dev.regent.core.access.Role;
 import dev.regent.core.model.ModelName;
+import dev.regent.core.model.Principal;
 import java.time.Instant;
 import java.util.List;
 
@@ -19,8 +21,16 @@ import java.util.List;
  */
 abstract class Mutation {
 
-    /** The model whose writers this mutation must serialise with; every mutation concerns exactly one model. */
+    /** The model whose writers this mutation must serialise with, or null for registry-wide changes (principals). */
     abstract ModelName model();
+
+    /** Who is acting; authorization and every audit entry use this principal. */
+    abstract Principal actor();
+
+    /** The role the actor needs on {@link #model()} to run this mutation. */
+    Role requiredRole() {
+        return Role.CONTRIBUTOR;
+    }
 
     /** Reads state and decides what would happen. Throws NOT_FOUND / INVALID_ARGUMENT; rule failures are preconditions. */
     abstract Plan plan(StoreTransaction tx);

@@ -1,6 +1,7 @@
 package dev.regent.core.registry;
 
 import dev.regent.core.audit.AuditEntry;
+import dev.regent.core.error.RegentException;
 import dev.regent.core.report.Finding;
 import dev.regent.core.report.OperationReport;
 import dev.regent.core.report.Plan;
@@ -25,6 +26,7 @@ final class MutationRunner {
     }
 
     OperationReport run(Mutation mutation, boolean dryRun) {
+        authorize(mutation, dryRun);
         if (dryRun) {
             Plan plan = store.read(mutation::plan);
             if (!plan.feasible()) {
@@ -33,7 +35,9 @@ final class MutationRunner {
             return OperationReport.planned(plan, "Dry run: " + mutation.plannedSummary() + " Nothing was changed.");
         }
         Outcome result = store.inTransaction(tx -> {
-            tx.lockModel(mutation.model());
+            if (mutation.model() != null) {
+                tx.lockModel(mutation.model());
+            }
             Plan plan = mutation.plan(tx);
             Instant now = clock.instant();
             if (!plan.feasible()) {
@@ -55,6 +59,23 @@ final class MutationRunner {
             summary += " WARNING: verification found differences; see Verification.";
         }
         return OperationReport.applied(result.plan, result.applied.changes(), verification, mutation.rollback(), summary);
+    }
+
+    /**
+     * Refuses an actor without the required role before anything else happens. A real attempt that is denied is
+     * itself recorded in the audit log (who tried what), in a transaction of its own; a denied dry run writes nothing.
+     */
+    private void authorize(Mutation mutation, boolean dryRun) {
+        AccessControl.Decision decision = store.read(tx -> AccessControl.decide(tx, mutation.actor(), mutation.requiredRole(),
+                mutation.model()));
+        if (decision.allowed()) {
+            return;
+        }
+        if (!dryRun) {
+            store.inTransaction(tx -> tx.appendAudit(mutation.refusal(clock.instant(), "permission denied: " + decision.message())));
+        }
+        throw new RegentException(decision.code(), decision.message(),
+                java.util.Map.of("required_role", mutation.requiredRole().label()));
     }
 
     private static String why(Plan plan) {

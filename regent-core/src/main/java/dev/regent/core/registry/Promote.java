@@ -58,6 +58,11 @@ final class Promote extends Mutation {
     }
 
     @Override
+    Principal actor() {
+        return actor;
+    }
+
+    @Override
     Plan plan(StoreTransaction tx) {
         before = Lookups.version(tx, model, number);
         existing = VersionPages.all(tx, model);

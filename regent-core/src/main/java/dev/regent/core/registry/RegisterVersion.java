@@ -28,14 +28,16 @@ final class RegisterVersion extends Mutation {
     private final Principal actor;
     private final NewVersion request;
     private final SourceRules sourceRules;
+    private final java.util.Set<String> complianceTags;
     private List<ModelVersion> existing;
     private ModelVersion registered;
     private ErrorCode refusal = ErrorCode.RULE_VIOLATION;
 
-    RegisterVersion(Principal actor, NewVersion request, SourceRules sourceRules) {
+    RegisterVersion(Principal actor, NewVersion request, SourceRules sourceRules, java.util.Set<String> complianceTags) {
         this.actor = actor;
         this.request = request;
         this.sourceRules = sourceRules;
+        this.complianceTags = complianceTags;
     }
 
     @Override
@@ -44,11 +46,19 @@ final class RegisterVersion extends Mutation {
     }
 
     @Override
+    Principal actor() {
+        return actor;
+    }
+
+    @Override
     Plan plan(StoreTransaction tx) {
         Lookups.model(tx, request.model());
         existing = VersionPages.all(tx, request.model());
         List<Finding> pre = new ArrayList<>();
         pre.add(sourceRules.check(request.source()));
+        if (!request.tags().isEmpty()) {
+            pre.add(ComplianceTagNames.check(complianceTags, request.tags().values(), request.model() + " VERSION"));
+        }
         if (request.digest() != null) {
             Optional<ModelVersion> same = tx.findVersionByDigest(request.model(), request.digest());
             if (same.isPresent()) {

@@ -16,7 +16,31 @@ import dev.regent.core.model.Tags;
 import dev.regent.core.model.VersionNumber;
 import dev.regent.core.report.OperationReport;
 import dev.regent.core.store.RegistryStore;
+import dev.regent.core.access.Grant;
+import dev.regent.core.access.PrincipalKind;
+import dev.regent.core.access.PrincipalRecord;
+import dev.regent.core.access.Role;
+import dev.regent.core.approval.ApprovalView;
+import dev.regent.core.approval.Decision;
+import dev.regent.core.audit.AuditAction;
+import dev.regent.core.audit.AuditOutcome;
+import dev.regent.core.audit.AuditTarget;
+import dev.regent.core.blob.BlobStore;
+import dev.regent.core.card.CardRevision;
+import dev.regent.core.card.ModelCard;
+import dev.regent.core.evidence.Evidence;
+import dev.regent.core.evidence.EvidenceId;
+import dev.regent.core.policy.GateContext;
+import dev.regent.core.policy.GateEvaluator;
+import dev.regent.core.policy.GateTarget;
+import dev.regent.core.policy.Policy;
+import dev.regent.core.report.Finding;
+import dev.regent.core.store.StoreTransaction;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -33,24 +57,69 @@ public final class Registry {
 
     private final RegistryStore store;
     private final MutationRunner runner;
+    private final Clock clock;
+    private final RandomGenerator random;
     private final SourceRules sourceRules;
-    private final TransitionGates stageGates;
-    private final AliasGates aliasGates;
-    private final RollbackGuard rollbackGuard;
+    private final Policy policy;
+    private final GateEvaluator gates;
+    private final RollbackGuard rollbackGuard = new GovernanceRollbackGuard();
+    private final BlobStore blobs;
+    private final boolean authenticated;
 
-    public Registry(RegistryStore store, Clock clock, SourceRules sourceRules, TransitionGates stageGates,
-                    AliasGates aliasGates, RollbackGuard rollbackGuard) {
+    /**
+     * @param random        source of evidence ids (a SecureRandom in production, seeded in tests)
+     * @param policy        the promotion policy, already parsed and compiled
+     * @param authenticated whether principals are authenticated (server) or only asserted (local mode); recorded
+     *                      on every approval
+     */
+    public Registry(RegistryStore store, Clock clock, RandomGenerator random, SourceRules sourceRules, Policy policy,
+                    BlobStore blobs, boolean authenticated) {
         this.store = Objects.requireNonNull(store, "store");
-        this.runner = new MutationRunner(store, Objects.requireNonNull(clock, "clock"));
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.runner = new MutationRunner(store, clock);
+        this.random = Objects.requireNonNull(random, "random");
         this.sourceRules = Objects.requireNonNull(sourceRules, "sourceRules");
-        this.stageGates = Objects.requireNonNull(stageGates, "stageGates");
-        this.aliasGates = Objects.requireNonNull(aliasGates, "aliasGates");
-        this.rollbackGuard = Objects.requireNonNull(rollbackGuard, "rollbackGuard");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.gates = new GateEvaluator(() -> this.policy);
+        this.blobs = Objects.requireNonNull(blobs, "blobs");
+        this.authenticated = authenticated;
     }
 
-    /** A registry without governance: lifecycle rules only. */
-    public static Registry ungoverned(RegistryStore store, Clock clock, SourceRules sourceRules) {
-        return new Registry(store, clock, sourceRules, TransitionGates.NONE, AliasGates.NONE, RollbackGuard.NONE);
+    /** The policy in effect. */
+    public Policy policy() {
+        return policy;
+    }
+
+    // ---- principals ----
+
+    /**
+     * Makes {@code operator} the first admin of an empty registry (local mode's bootstrap); does nothing once any
+     * principal exists. Returns whether it created the admin.
+     */
+    public boolean bootstrapAdmin(Principal operator, String why) {
+        return store.inTransaction(tx -> {
+            if (tx.countPrincipals() > 0) {
+                return false;
+            }
+            Instant now = clock.instant();
+            tx.insertPrincipal(new PrincipalRecord(operator, PrincipalKind.USER, List.of(Grant.global(Role.ADMIN)), operator, now));
+            TreeMap<String, String> after = new TreeMap<>();
+            after.put("kind", PrincipalKind.USER.name());
+            after.put("grant", Grant.global(Role.ADMIN).toString());
+            tx.appendAudit(AuditEntry.draft(now, operator, AuditAction.PRINCIPAL_ADD, AuditTarget.principal(operator),
+                    AuditOutcome.APPLIED, why, null, after));
+            return true;
+        });
+    }
+
+    /** Registers a principal with a grant, or adds the grant to an existing one. Admins only. */
+    public OperationReport addPrincipal(Principal actor, Principal subject, PrincipalKind kind, Grant grant, boolean dryRun) {
+        return runner.run(new AddPrincipal(actor, subject, kind, grant), dryRun);
+    }
+
+    /** Every principal with its grants. */
+    public List<PrincipalRecord> principals() {
+        return store.read(StoreTransaction::listPrincipals);
     }
 
     // ---- models ----
@@ -101,13 +170,13 @@ public final class Registry {
 
     /** Registers a new immutable version; refused when its digest is already registered under the model. */
     public OperationReport registerVersion(Principal actor, NewVersion request, boolean dryRun) {
-        return runner.run(new RegisterVersion(actor, request, sourceRules), dryRun);
+        return runner.run(new RegisterVersion(actor, request, sourceRules, policy.complianceTags().keySet()), dryRun);
     }
 
     /** Annotates a version (description, tags). */
     public OperationReport updateVersion(Principal actor, ModelName model, VersionNumber number, Annotations change,
                                          boolean dryRun) {
-        return runner.run(new UpdateVersion(actor, model, number, change), dryRun);
+        return runner.run(new UpdateVersion(actor, model, number, change, policy.complianceTags().keySet()), dryRun);
     }
 
     /** Tombstones a version; refused while it is in Staging or Production. */
@@ -135,7 +204,7 @@ public final class Registry {
     /** Moves a version to a stage through the stage's gates; an exclusive stage's current holder is archived. */
     public OperationReport promote(Principal actor, ModelName model, VersionNumber number, Stage target, Reason reason,
                                    boolean dryRun) {
-        return runner.run(new Promote(actor, model, number, target, reason, stageGates), dryRun);
+        return runner.run(new Promote(actor, model, number, target, reason, gates), dryRun);
     }
 
     /** Returns an exclusive stage to its previous known-good holder, or to {@code to} (nullable) if it held the stage. */
@@ -147,7 +216,7 @@ public final class Registry {
     /** Creates or moves an alias; protected aliases pass their gates. */
     public OperationReport setAlias(Principal actor, ModelName model, AliasName alias, VersionNumber number, Reason reason,
                                     boolean dryRun) {
-        return runner.run(new SetAlias(actor, model, alias, number, reason, aliasGates), dryRun);
+        return runner.run(new SetAlias(actor, model, alias, number, reason, gates), dryRun);
     }
 
     /** Removes an alias, or NOT_FOUND. */
@@ -161,6 +230,102 @@ public final class Registry {
             Lookups.model(tx, model);
             return tx.transitions(model);
         });
+    }
+
+    // ---- governance ----
+
+    /** Writes a new revision of the version's model card. */
+    public OperationReport setCard(Principal actor, ModelName model, VersionNumber number, ModelCard card, boolean dryRun) {
+        return runner.run(new SetCard(actor, model, number, card), dryRun);
+    }
+
+    /** The version's current card revision, if it has a card. */
+    public Optional<CardRevision> card(ModelName model, VersionNumber number) {
+        return store.read(tx -> {
+            Lookups.version(tx, model, number);
+            return tx.latestCard(model, number);
+        });
+    }
+
+    /** Every card revision of the version, oldest first. */
+    public List<CardRevision> cardRevisions(ModelName model, VersionNumber number) {
+        return store.read(tx -> {
+            Lookups.version(tx, model, number);
+            return tx.cardRevisions(model, number);
+        });
+    }
+
+    /** Attaches evidence to a version (content stored content-addressed; eval reports parsed and validated). */
+    public OperationReport addEvidence(Principal actor, NewEvidence request, boolean dryRun) {
+        byte[] id = new byte[10];
+        random.nextBytes(id);
+        return runner.run(new AddEvidence(actor, request, blobs, new EvidenceId("ev-" + HexFormat.of().formatHex(id))), dryRun);
+    }
+
+    /** The evidence of that id, or NOT_FOUND. */
+    public Evidence evidence(EvidenceId id) {
+        return store.read(tx -> tx.findEvidence(id)).orElseThrow(() -> RegentException.notFound("evidence " + id + " not found"));
+    }
+
+    /** The evidence attached to a version, oldest first (revoked included). */
+    public List<Evidence> evidenceOf(ModelName model, VersionNumber number) {
+        return store.read(tx -> {
+            Lookups.version(tx, model, number);
+            return tx.evidenceOf(model, number);
+        });
+    }
+
+    /** The stored content of evidence, when it was uploaded rather than referenced. */
+    public Optional<java.io.InputStream> evidenceContent(EvidenceId id) {
+        Evidence e = evidence(id);
+        return e.stored() ? blobs.open(e.digest()) : Optional.empty();
+    }
+
+    /** Revokes evidence: it supports nothing from now on. */
+    public OperationReport revokeEvidence(Principal actor, EvidenceId id, Reason reason, boolean dryRun) {
+        Evidence e = evidence(id);
+        return runner.run(new RevokeEvidence(actor, id, reason, e.model()), dryRun);
+    }
+
+    /** Sets a compliance tag backed by evidence. */
+    public OperationReport setComplianceTag(Principal actor, ModelName model, VersionNumber number, String tag, EvidenceId evidence,
+                                            boolean dryRun) {
+        return runner.run(new SetComplianceTag(actor, model, number, tag, evidence, policy), dryRun);
+    }
+
+    /** Removes a compliance tag. */
+    public OperationReport removeComplianceTag(Principal actor, ModelName model, VersionNumber number, String tag, Reason reason,
+                                               boolean dryRun) {
+        return runner.run(new RemoveComplianceTag(actor, model, number, tag, reason), dryRun);
+    }
+
+    /** The version's compliance tags with whether each is still supported (its evidence unrevoked and of a supporting kind). */
+    public List<TagSupport> complianceTags(ModelName model, VersionNumber number) {
+        return store.read(tx -> {
+            Lookups.version(tx, model, number);
+            List<Evidence> evidence = tx.evidenceOf(model, number);
+            return tx.complianceTags(model, number).stream().map(t -> TagSupport.of(t, evidence, policy)).toList();
+        });
+    }
+
+    /** Records an approval or rejection of the version for a target. Approvers only; never the version's creator. */
+    public OperationReport decide(Principal actor, ModelName model, VersionNumber number, GateTarget target, Decision decision,
+                                  String comment, boolean dryRun) {
+        return runner.run(new Decide(actor, model, number, target, decision, comment, !authenticated), dryRun);
+    }
+
+    /** Every decision on the version, classified as current, stale or superseded. */
+    public List<ApprovalView> approvals(ModelName model, VersionNumber number) {
+        return store.read(tx -> {
+            ModelVersion version = Lookups.version(tx, model, number);
+            GateContext ctx = GateContext.load(tx, version, GateTarget.of(Stage.PRODUCTION), version.createdBy());
+            return ApprovalView.classify(ctx.approvals(), ctx.reviewDigest());
+        });
+    }
+
+    /** Evaluates every gate for moving the version to the target on behalf of the requester; changes nothing. */
+    public List<Finding> gates(ModelName model, VersionNumber number, GateTarget target, Principal requester) {
+        return store.read(tx -> gates.evaluate(GateContext.load(tx, Lookups.version(tx, model, number), target, requester)));
     }
 
     // ---- audit ----

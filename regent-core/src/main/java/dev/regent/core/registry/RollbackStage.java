@@ -1,5 +1,6 @@
 package dev.regent.core.registry;
 
+import dev.regent.core.access.Role;
 import dev.regent.core.audit.AuditAction;
 import dev.regent.core.audit.AuditEntry;
 import dev.regent.core.audit.AuditOutcome;
@@ -57,6 +58,17 @@ final class RollbackStage extends Mutation {
     @Override
     ModelName model() {
         return model;
+    }
+
+    @Override
+    Principal actor() {
+        return actor;
+    }
+
+    @Override
+    Role requiredRole() {
+        // the emergency path skips new approvals, so only those trusted to approve may take it
+        return Role.APPROVER;
     }
 
     @Override

@@ -45,6 +45,11 @@ final class SetAlias extends Mutation {
     }
 
     @Override
+    Principal actor() {
+        return actor;
+    }
+
+    @Override
     Plan plan(StoreTransaction tx) {
         version = Lookups.version(tx, model, number);
         previous = tx.aliases(model).get(alias);

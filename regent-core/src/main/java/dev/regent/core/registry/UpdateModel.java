@@ -40,6 +40,11 @@ final class UpdateModel extends Mutation {
     }
 
     @Override
+    Principal actor() {
+        return actor;
+    }
+
+    @Override
     Plan plan(StoreTransaction tx) {
         before = Lookups.model(tx, name);
         newDescription = change.description(before.description());

@@ -25,11 +25,13 @@ final class UpdateVersion extends Mutation {
     private final ModelName model;
     private final VersionNumber number;
     private final Annotations change;
+    private final java.util.Set<String> complianceTags;
     private ModelVersion before;
     private Description newDescription;
     private Tags newTags;
 
-    UpdateVersion(Principal actor, ModelName model, VersionNumber number, Annotations change) {
+    UpdateVersion(Principal actor, ModelName model, VersionNumber number, Annotations change, java.util.Set<String> complianceTags) {
+        this.complianceTags = complianceTags;
         this.actor = actor;
         this.model = model;
         this.number = number;
@@ -42,6 +44,11 @@ final class UpdateVersion extends Mutation {
     }
 
     @Override
+    Principal actor() {
+        return actor;
+    }
+
+    @Override
     Plan plan(StoreTransaction tx) {
         before = Lookups.version(tx, model, number);
         newDescription = change.description(before.description());
@@ -50,7 +57,8 @@ final class UpdateVersion extends Mutation {
         steps.add("Annotate EXISTING version " + before.ref() + " (no new version; source, digest, metrics and params stay as registered).");
         steps.addAll(AnnotationSteps.describe("version " + before.ref(), before.description(), newDescription, before.tags(), newTags));
         steps.add("Record a version.update audit entry.");
-        return new Plan("version update", steps, List.of(Finding.pass("version exists", before.ref().toString())));
+        return new Plan("version update", steps, List.of(Finding.pass("version exists", before.ref().toString()),
+                ComplianceTagNames.check(complianceTags, change.setTags(), model + " " + number)));
     }
 
     private boolean unchanged() {

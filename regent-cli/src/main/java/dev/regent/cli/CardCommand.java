@@ -1,0 +1,9 @@
+package dev.regent.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code regent card}: set, show, template and export model cards. */
+@Command(name = "card", description = "Write, show and export model cards.",
+        subcommands = {CardSet.class, CardShow.class, CardTemplate.class, CardExport.class})
+final class CardCommand {
+}

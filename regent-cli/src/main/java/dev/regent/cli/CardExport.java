@@ -1,0 +1,61 @@
+package dev.regent.cli;
+
+import dev.regent.cli.input.MissingInputs;
+import dev.regent.core.card.CardRevision;
+import dev.regent.core.card.ModelCard;
+import dev.regent.core.error.RegentException;
+import dev.regent.core.model.ModelName;
+import dev.regent.core.model.ModelVersion;
+import dev.regent.core.model.VersionNumber;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code regent card export MODEL VERSION --format hf}: a Hugging Face README.md with YAML front matter. */
+@Command(name = "export", description = "Export a model card in another ecosystem's format (hf: Hugging Face README.md).")
+final class CardExport extends RegistryCommand {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL")
+    String rawModel;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "VERSION")
+    String rawVersion;
+
+    @Option(names = "--format", paramLabel = "hf", description = "Export format: hf.")
+    String format;
+
+    @Option(names = "--license", paramLabel = "ID", description = "License identifier for the front matter (default: from the card).")
+    String license;
+
+    private ModelName model;
+    private VersionNumber number;
+
+    @Override
+    void prepare(MissingInputs inputs) {
+        rawModel = inputs.require("MODEL", rawModel);
+        rawVersion = inputs.require("VERSION", rawVersion);
+        format = inputs.require("--format", format);
+    }
+
+    @Override
+    void validate() {
+        model = ModelName.of(rawModel);
+        number = VersionNumber.parse(rawVersion);
+        if (!format.equals("hf")) {
+            throw RegentException.invalid("unknown export format '" + format + "': use hf");
+        }
+    }
+
+    @Override
+    int run(LocalSession session) {
+        ModelVersion version = session.registry().version(model, number);
+        CardRevision revision = session.registry().card(model, number).orElseThrow(() -> RegentException.notFound(
+                model + "/" + number + " has no model card yet"));
+        List<String> tags = new ArrayList<>(version.tags().values().keySet());
+        session.registry().complianceTags(model, number).stream().filter(t -> t.supported()).forEach(t -> tags.add(t.tag().tag()));
+        out().print(ModelCard.fromCanonicalJson(revision.canonicalJson()).toHuggingFace(model.value(), license, tags));
+        out().flush();
+        return ExitCodes.OK;
+    }
+}

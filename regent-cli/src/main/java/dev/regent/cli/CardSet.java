@@ -1,0 +1,50 @@
+package dev.regent.cli;
+
+import dev.regent.cli.input.FileInput;
+import dev.regent.cli.input.MissingInputs;
+import dev.regent.core.card.CardFormat;
+import dev.regent.core.card.ModelCard;
+import dev.regent.core.model.ModelName;
+import dev.regent.core.model.VersionNumber;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code regent card set MODEL VERSION --file F}: JSON, YAML, or Markdown with optional front matter. */
+@Command(name = "set", description = "Write a new revision of a version's model card from a JSON, YAML or Markdown file.")
+final class CardSet extends RegistryCommand {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL")
+    String rawModel;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "VERSION")
+    String rawVersion;
+
+    @Option(names = "--file", paramLabel = "F", description = "The card: .json, .yaml/.yml, or .md.")
+    String rawFile;
+
+    private ModelName model;
+    private VersionNumber number;
+    private ModelCard card;
+
+    @Override
+    void prepare(MissingInputs inputs) {
+        rawModel = inputs.require("MODEL", rawModel);
+        rawVersion = inputs.require("VERSION", rawVersion);
+        rawFile = inputs.require("--file", rawFile);
+    }
+
+    @Override
+    void validate() {
+        model = ModelName.of(rawModel);
+        number = VersionNumber.parse(rawVersion);
+        Path file = environment().workingDir().resolve(rawFile);
+        String text = FileInput.utf8(file, ModelCard.MAX_BYTES);
+        card = ModelCard.parse(text, CardFormat.detect(file.getFileName().toString(), text));
+    }
+
+    @Override
+    int run(LocalSession session) {
+        return report(session.registry().setCard(session.actor(), model, number, card, dryRun()));
+    }
+}

@@ -1,0 +1,72 @@
+package dev.regent.cli;
+
+import dev.regent.cli.input.MissingInputs;
+import dev.regent.core.card.CardRevision;
+import dev.regent.core.card.ModelCard;
+import dev.regent.core.error.RegentException;
+import dev.regent.core.model.ModelName;
+import dev.regent.core.model.VersionNumber;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code regent card show MODEL VERSION [--format md|html|json] [--revision N]} */
+@Command(name = "show", description = "Show a version's model card as Markdown, HTML (sanitized) or canonical JSON.")
+final class CardShow extends RegistryCommand {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL")
+    String rawModel;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "VERSION")
+    String rawVersion;
+
+    @Option(names = "--format", paramLabel = "md|html|json", description = "Output format (default md).")
+    String format = "md";
+
+    @Option(names = "--revision", paramLabel = "N", description = "An earlier revision (default: the current one).")
+    Integer revision;
+
+    private ModelName model;
+    private VersionNumber number;
+
+    @Override
+    void prepare(MissingInputs inputs) {
+        rawModel = inputs.require("MODEL", rawModel);
+        rawVersion = inputs.require("VERSION", rawVersion);
+    }
+
+    @Override
+    void validate() {
+        model = ModelName.of(rawModel);
+        number = VersionNumber.parse(rawVersion);
+        if (!List.of("md", "html", "json").contains(format)) {
+            throw RegentException.invalid("unknown format '" + format + "': use md, html or json");
+        }
+    }
+
+    @Override
+    int run(LocalSession session) {
+        List<CardRevision> revisions = session.registry().cardRevisions(model, number);
+        if (revisions.isEmpty()) {
+            throw RegentException.notFound(model + "/" + number + " has no model card yet; write one with 'regent card template > card.md' "
+                    + "and 'regent card set " + model + " " + number + " --file card.md'");
+        }
+        CardRevision chosen = revision == null ? revisions.get(revisions.size() - 1) : revisions.stream()
+                .filter(r -> r.revision() == revision).findFirst()
+                .orElseThrow(() -> RegentException.notFound("card revision " + revision + " of " + model + "/" + number
+                        + " not found (it has " + revisions.size() + ")"));
+        ModelCard card = ModelCard.fromCanonicalJson(chosen.canonicalJson());
+        String title = model + " version " + number;
+        switch (format) {
+            case "json" -> out().println(card.canonicalJson());
+            case "html" -> out().println(card.toHtml(title));
+            default -> {
+                out().println(card.toMarkdown(title));
+                out().println("<!-- card revision " + chosen.revision() + " of " + revisions.size() + ", " + chosen.digest()
+                        + ", by " + chosen.author() + " at " + chosen.at() + " -->");
+            }
+        }
+        out().flush();
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.regent.cli;
+
+import dev.regent.cli.input.FileInput;
+import dev.regent.cli.input.MissingInputs;
+import dev.regent.cli.input.SourceInput;
+import dev.regent.core.error.RegentException;
+import dev.regent.core.evidence.EvidenceKind;
+import dev.regent.core.model.Digest;
+import dev.regent.core.model.ModelName;
+import dev.regent.core.model.VersionNumber;
+import dev.regent.core.registry.NewEvidence;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code regent evidence add MODEL VERSION --kind KIND (--file PATH | --uri URI --digest sha256:HEX) [--summary S]} */
+@Command(name = "add", description = "Attach evidence to a version: a file (stored content-addressed) or a URI with its digest.")
+final class EvidenceAdd extends RegistryCommand {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL")
+    String rawModel;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "VERSION")
+    String rawVersion;
+
+    @Option(names = "--kind", paramLabel = "KIND", description = "eval-report, bias-report, validation-report, …")
+    String rawKind;
+
+    @Option(names = "--file", paramLabel = "PATH", description = "The evidence file (stored by the registry).")
+    String rawFile;
+
+    @Option(names = "--uri", paramLabel = "URI", description = "Where the evidence lives, if not uploaded.")
+    String rawUri;
+
+    @Option(names = "--digest", paramLabel = "sha256:HEX", description = "The digest of the evidence at --uri.")
+    String rawDigest;
+
+    @Option(names = "--summary", paramLabel = "S", description = "One line on what it shows.")
+    String summary;
+
+    private NewEvidence request;
+
+    @Override
+    void prepare(MissingInputs inputs) {
+        rawModel = inputs.require("MODEL", rawModel);
+        rawVersion = inputs.require("VERSION", rawVersion);
+        rawKind = inputs.require("--kind", rawKind);
+        if (rawFile == null && rawUri == null) {
+            rawFile = inputs.require("--file (or --uri with --digest)", null);
+        }
+    }
+
+    @Override
+    void validate() {
+        if (rawFile != null && rawUri != null) {
+            throw RegentException.invalid("give either --file or --uri with --digest, not both");
+        }
+        byte[] content = rawFile == null ? null
+                : FileInput.bytes(environment().workingDir().resolve(rawFile), NewEvidence.MAX_CONTENT_BYTES);
+        request = new NewEvidence(ModelName.of(rawModel), VersionNumber.parse(rawVersion), EvidenceKind.of(rawKind), content,
+                rawUri == null ? null : SourceInput.parse(rawUri, environment().workingDir()),
+                rawDigest == null ? null : Digest.parse(rawDigest), summary);
+    }
+
+    @Override
+    int run(LocalSession session) {
+        return report(session.registry().addEvidence(session.actor(), request, dryRun()));
+    }
+}

@@ -1,0 +1,59 @@
+package dev.regent.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.regent.cli.input.MissingInputs;
+import dev.regent.cli.output.Json;
+import dev.regent.cli.output.JsonViews;
+import dev.regent.core.evidence.Evidence;
+import dev.regent.core.model.ModelName;
+import dev.regent.core.model.VersionNumber;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code regent evidence list MODEL VERSION} */
+@Command(name = "list", description = "List the evidence attached to a version, revoked included.")
+final class EvidenceList extends RegistryCommand {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL")
+    String rawModel;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "VERSION")
+    String rawVersion;
+
+    private ModelName model;
+    private VersionNumber number;
+
+    @Override
+    void prepare(MissingInputs inputs) {
+        rawModel = inputs.require("MODEL", rawModel);
+        rawVersion = inputs.require("VERSION", rawVersion);
+    }
+
+    @Override
+    void validate() {
+        model = ModelName.of(rawModel);
+        number = VersionNumber.parse(rawVersion);
+    }
+
+    @Override
+    int run(LocalSession session) {
+        List<Evidence> all = session.registry().evidenceOf(model, number);
+        if (json()) {
+            ArrayNode array = Json.array();
+            all.forEach(e -> array.add(JsonViews.evidence(e)));
+            Json.print(Json.object().set("evidence", array), out());
+            return ExitCodes.OK;
+        }
+        if (all.isEmpty()) {
+            out().println("No evidence attached to " + model + "/" + number + ".");
+            return ExitCodes.OK;
+        }
+        Table table = new Table("ID", "KIND", "DIGEST", "STATE", "BY", "AT", "SUMMARY");
+        for (Evidence e : all) {
+            table.row(e.id().value(), e.kind().value(), e.digest().shortForm(), e.revoked() ? "REVOKED" : "valid",
+                    e.author().name(), e.at().toString(), Table.firstLine(e.summary()));
+        }
+        table.print(out());
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,49 @@
+package dev.regent.cli;
+
+import dev.regent.cli.input.MissingInputs;
+import dev.regent.core.lifecycle.Reason;
+import dev.regent.core.model.ModelName;
+import dev.regent.core.model.VersionNumber;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code regent tag remove MODEL VERSION TAG --reason R} */
+@Command(name = "remove", description = "Remove a compliance tag from a version.")
+final class TagRemove extends RegistryCommand {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL")
+    String rawModel;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "VERSION")
+    String rawVersion;
+
+    @Parameters(index = "2", arity = "0..1", paramLabel = "TAG")
+    String tag;
+
+    @Option(names = "--reason", paramLabel = "R", description = "Why (required).")
+    String rawReason;
+
+    private ModelName model;
+    private VersionNumber number;
+    private Reason reason;
+
+    @Override
+    void prepare(MissingInputs inputs) {
+        rawModel = inputs.require("MODEL", rawModel);
+        rawVersion = inputs.require("VERSION", rawVersion);
+        tag = inputs.require("TAG", tag);
+        rawReason = inputs.require("--reason", rawReason);
+    }
+
+    @Override
+    void validate() {
+        model = ModelName.of(rawModel);
+        number = VersionNumber.parse(rawVersion);
+        reason = Reason.of(rawReason);
+    }
+
+    @Override
+    int run(LocalSession session) {
+        return report(session.registry().removeComplianceTag(session.actor(), model, number, tag, reason, dryRun()));
+    }
+}

@@ -5,8 +5,9 @@ import java.util.regex.Pattern;
 
 /** What an evidence record shows, e.g. {@code eval-report}, {@code bias-report}, {@code validation-report}. */
 public record EvidenceKind(String value) {
-    public static final EvidenceKind EVAL_REPORT = new EvidenceKind("eval-report");
+    // the pattern must be initialised before the constants below are constructed
     private static final Pattern PATTERN = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+    public static final EvidenceKind EVAL_REPORT = new EvidenceKind("eval-report");
 
     public EvidenceKind {
         if (value == null || !PATTERN.matcher(value).matches()) {

@@ -31,14 +31,15 @@ final class CardSchema {
             RawSection earlier = seen.putIfAbsent(key, section);
             if (earlier != null) {
                 throw CardValues.error("section '" + key + "' is given twice: in " + earlier.where() + " and in "
-                        + section.where(), section.line(), 0);
+                        + section.where());
             }
             if (key.equals(SCHEMA_VERSION_KEY)) {
                 checkSchemaVersion(section);
                 continue;
             }
             if (CardSection.fromKey(key).isEmpty()) {
-                throw CardValues.error("unknown section '" + key + "' in " + section.where()
+                throw CardValues.error((key.isEmpty() ? "a heading names no section" : "unknown section '" + key
+                        + "' in " + section.origin())
                         + "; the known sections are " + String.join(", ", CardSection.keys()), section.line(), 0);
             }
             if (section.value() == null) {
@@ -61,7 +62,7 @@ final class CardSchema {
 
     private static void checkShape(RawSection section) {
         Object value = section.value();
-        String name = "section '" + section.key() + "' (" + section.where() + ")";
+        String name = "section '" + section.key() + "' (" + section.origin() + ")";
         if (!(value instanceof String || value instanceof List || value instanceof Map)) {
             throw CardValues.error(name + " must be Markdown text, a list or a map, not " + describe(value),
                     section.line(), 0);

@@ -57,11 +57,15 @@ final class YamlCardReader {
             return new YamlCardReader.Reader(origin, lineOffset).sections(root);
         } catch (MarkedYamlEngineException e) {
             Mark mark = e.getProblemMark().or(e::getContextMark).orElse(null);
-            throw CardValues.error("malformed YAML in " + origin + ": " + e.getProblem(),
+            throw CardValues.error("malformed YAML" + in(origin) + ": " + e.getProblem(),
                     mark == null ? 0 : mark.getLine() + 1 + lineOffset, mark == null ? 0 : mark.getColumn() + 1);
         } catch (YamlEngineException e) {
-            throw CardValues.error("malformed YAML in " + origin + ": " + e.getMessage());
+            throw CardValues.error("malformed YAML" + in(origin) + ": " + e.getMessage());
         }
+    }
+
+    private static String in(String origin) {
+        return origin.equals("YAML") ? "" : " in " + origin;
     }
 
     private static final class Reader {

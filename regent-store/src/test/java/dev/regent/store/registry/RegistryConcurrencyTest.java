@@ -42,7 +42,7 @@ abstract class RegistryConcurrencyTest extends StoreFixture {
     void createRegistry() {
         // per test, not @BeforeAll: the fixture's skip (no PostgreSQL configured) then shows on every test
         if (registry == null) {
-            registry = Registry.ungoverned(store(), Clock.systemUTC(), SourceRules.noLocalFiles());
+            registry = TestRegistries.open(store(), Clock.systemUTC(), SourceRules.noLocalFiles());
         }
     }
 

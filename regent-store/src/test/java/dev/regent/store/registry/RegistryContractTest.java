@@ -51,8 +51,7 @@ abstract class RegistryContractTest extends StoreFixture {
     void createRegistry() {
         // per test, not @BeforeAll: the fixture's skip (no PostgreSQL configured) then shows on every test
         if (registry == null) {
-            registry = Registry.ungoverned(store(), Clock.tick(Clock.system(ZoneOffset.UTC), java.time.Duration.ofMillis(1)),
-                new SourceRules(List.of(Path.of("/srv/models"))));
+            registry = TestRegistries.open(store(), Clock.tick(Clock.system(ZoneOffset.UTC), java.time.Duration.ofMillis(1)), new SourceRules(List.of(Path.of("/srv/models"))));
         }
     }
 
@@ -301,7 +300,7 @@ abstract class RegistryContractTest extends StoreFixture {
 
     @Test
     void timestampsComeFromTheInjectedClock() {
-        Registry fixed = Registry.ungoverned(store(), Clock.fixed(Instant.parse("2030-01-02T03:04:05.678Z"), ZoneOffset.UTC),
+        Registry fixed = TestRegistries.open(store(), Clock.fixed(Instant.parse("2030-01-02T03:04:05.678Z"), ZoneOffset.UTC),
                 SourceRules.noLocalFiles());
         ModelName m = uniqueModel("clock");
         fixed.createModel(ALICE, m, Description.EMPTY, Tags.EMPTY, false);

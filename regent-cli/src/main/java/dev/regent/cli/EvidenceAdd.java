@@ -9,6 +9,8 @@ import dev.regent.core.model.Digest;
 import dev.regent.core.model.ModelName;
 import dev.regent.core.model.VersionNumber;
 import dev.regent.core.registry.NewEvidence;
+import dev.regent.core.report.OperationReport;
+import dev.regent.core.report.Outcome;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -37,6 +39,9 @@ final class EvidenceAdd extends RegistryCommand {
     @Option(names = "--summary", paramLabel = "S", description = "One line on what it shows.")
     String summary;
 
+    @Option(names = "--id-only", description = "Print only the new evidence id (for scripts: ID=$(regent evidence add … --id-only)).")
+    boolean idOnly;
+
     private NewEvidence request;
 
     @Override
@@ -63,6 +68,12 @@ final class EvidenceAdd extends RegistryCommand {
 
     @Override
     int run(LocalSession session) {
-        return report(session.registry().addEvidence(session.actor(), request, dryRun()));
+        OperationReport report = session.registry().addEvidence(session.actor(), request, dryRun());
+        if (idOnly && report.outcome() == Outcome.APPLIED && !json()) {
+            out().println(report.changes().get(0).target());
+            out().flush();
+            return ExitCodes.OK;
+        }
+        return report(report);
     }
 }

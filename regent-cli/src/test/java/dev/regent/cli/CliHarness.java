@@ -28,6 +28,18 @@ final class CliHarness {
         this.dataDir = workingDir.resolve("regent-data");
     }
 
+    /** A harness whose registry has no promotion gates, for tests of the lifecycle rules alone. */
+    static CliHarness withoutGates(Path workingDir) {
+        CliHarness cli = new CliHarness(workingDir);
+        try {
+            java.nio.file.Files.writeString(workingDir.resolve("no-gates.yaml"), "version: 1\n");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        cli.env.put("REGENT_POLICY", "no-gates.yaml");
+        return cli;
+    }
+
     record Result(int exit, String out, String err) {
         /** The text between "## Name" and the next heading. */
         String section(String name) {

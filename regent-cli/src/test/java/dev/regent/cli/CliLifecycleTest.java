@@ -36,7 +36,7 @@ class CliLifecycleTest {
 
     @Test
     void aNewUsersFirstSession() {
-        CliHarness cli = new CliHarness(dir);
+        CliHarness cli = CliHarness.withoutGates(dir);
         assertFiveSections(ok(cli, "model", "create", "fraud", "--description", "Card fraud", "--tag", "team=risk"));
         assertFiveSections(ok(cli, "version", "register", "fraud", "--source", "s3://m/1", "--digest", DIGEST1,
                 "--metric", "auc=0.91", "--param", "depth=8", "--run-id", "r1"));
@@ -75,7 +75,7 @@ class CliLifecycleTest {
 
     @Test
     void jsonReportsHaveTheFiveKeys() throws Exception {
-        CliHarness cli = new CliHarness(dir);
+        CliHarness cli = CliHarness.withoutGates(dir);
         CliHarness.Result r = ok(cli, "--json", "model", "create", "m1");
         JsonNode json = new ObjectMapper().readTree(r.out());
         assertThat(json.has("plan") && json.has("changes") && json.has("verification") && json.has("rollback")
@@ -93,8 +93,9 @@ class CliLifecycleTest {
 
     @Test
     void globalOptionsWorkBeforeAndAfterTheSubcommand() {
-        CliHarness cli = new CliHarness(dir);
+        CliHarness cli = CliHarness.withoutGates(dir);
         Path other = dir.resolve("elsewhere");
+        ok(cli, "principal", "add", "carol", "--data", other.toString(), "--role", "contributor");
         ok(cli, "--data", other.toString(), "--as", "carol", "model", "create", "m2");
         CliHarness.Result listed = ok(cli, "model", "list", "--data", other.toString(), "--json");
         assertThat(listed.out()).contains("\"m2\"").contains("\"carol\"");
@@ -103,7 +104,9 @@ class CliLifecycleTest {
 
     @Test
     void theActingPrincipalIsRecorded() {
-        CliHarness cli = new CliHarness(dir);
+        CliHarness cli = CliHarness.withoutGates(dir);
+        assertThat(cli.run("model", "create", "m3", "--as", "dana").exit()).as("dana is not registered").isEqualTo(4);
+        ok(cli, "principal", "add", "dana", "--role", "contributor");
         ok(cli, "model", "create", "m3", "--as", "dana");
         assertThat(ok(cli, "audit", "log", "--json").out()).contains("\"actor\" : \"dana\"");
     }

@@ -39,6 +39,7 @@ final class JsonCardReader {
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String key = p.currentName();
                 int line = p.currentTokenLocation().getLineNr();
+                CardValues.checkKey(key, line, p.currentTokenLocation().getColumnNr());
                 p.nextToken();
                 sections.add(new RawSection(key, value(p, 1, budget), "JSON", line));
             }

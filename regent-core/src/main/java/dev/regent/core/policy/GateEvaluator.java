@@ -153,8 +153,11 @@ public final class GateEvaluator implements TransitionGates, AliasGates {
                     + ". A rejection blocks until its author approves instead, or the card or evidence changes (a new round)");
         }
         if (counted.size() < gate.count()) {
+            String excluded = ctx.version().createdBy().equals(ctx.requester())
+                    ? ctx.requester() + " (creator and requester)"
+                    : ctx.version().createdBy() + " (creator) and " + ctx.requester() + " (requester)";
             return Finding.fail(check, tally + ". Needs " + (gate.count() - counted.size()) + " more from principals other than "
-                    + ctx.version().createdBy() + " (creator) and " + ctx.requester() + " (requester): regent approve "
+                    + excluded + ": regent approve "
                     + ctx.version().model() + " " + ctx.version().number() + " --for " + ctx.target().wire());
         }
         return Finding.pass(check, tally);

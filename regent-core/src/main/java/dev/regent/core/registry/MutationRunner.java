@@ -41,7 +41,7 @@ final class MutationRunner {
             Plan plan = mutation.plan(tx);
             Instant now = clock.instant();
             if (!plan.feasible()) {
-                tx.appendAudit(mutation.refusal(now, why(plan)));
+                tx.appendAudit(mutation.refusal(now, fullWhy(plan)));
                 return new Outcome(plan, null);
             }
             Mutation.Applied applied = mutation.apply(tx, now);
@@ -78,7 +78,18 @@ final class MutationRunner {
                 java.util.Map.of("required_role", mutation.requiredRole().label()));
     }
 
+    /** One or two sentences: the failing check with its detail, or the names of all failing checks. */
     private static String why(Plan plan) {
+        List<Finding> failed = plan.preconditions().stream().filter(f -> !f.passed()).toList();
+        if (failed.size() == 1) {
+            return failed.get(0).check() + ": " + failed.get(0).detail() + ".";
+        }
+        return failed.size() + " checks failed (" + failed.stream().map(Finding::check).collect(Collectors.joining("; "))
+                + "); the Plan says what would satisfy each.";
+    }
+
+    /** The audit entry's account of a refusal: every failing check with its detail. */
+    private static String fullWhy(Plan plan) {
         return plan.preconditions().stream().filter(f -> !f.passed())
                 .map(f -> f.check() + ": " + f.detail())
                 .collect(Collectors.joining("; ")) + ".";

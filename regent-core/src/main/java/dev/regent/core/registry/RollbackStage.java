@@ -107,7 +107,10 @@ final class RollbackStage extends Mutation {
             } else {
                 restored = live.get();
                 pre.add(Finding.pass("target still registered", "version " + candidate.get() + " is in " + restored.stage()));
-                pre.addAll(guard.check(tx, restored, stage, actor));
+                if (pre.stream().allMatch(Finding::passed)) {
+                    // only a valid target is worth the governance checks; otherwise they would bury the real reason
+                    pre.addAll(guard.check(tx, restored, stage, actor));
+                }
             }
         }
         List<String> steps = new ArrayList<>();

@@ -132,7 +132,9 @@ abstract class RegistryGovernanceTest extends StoreFixture {
                 .containsExactly("gate eval_report (passed, metrics.auc >= 0.90)",
                         "gate model_card (intended_use, limitations, risks, contacts)", "gate approvals (1 with role approver)",
                         "gate compliance_tags (bias_checked)");
-        assertThat(refused.summary()).contains("regent evidence add " + m + " 1 --kind eval-report");
+        assertThat(refused.summary()).contains("4 checks failed").contains("the Plan says what would satisfy each");
+        assertThat(refused.plan().preconditions()).anySatisfy(f -> assertThat(f.detail())
+                .contains("regent evidence add " + m + " 1 --kind eval-report"));
         List<AuditEntry> last = registry.audit(new AuditQuery(m, 0, 100));
         assertThat(last.get(last.size() - 1).outcome()).isEqualTo(AuditOutcome.REFUSED);
 

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 
 /** {@code regent principal list} */
-@Command(name = "list", description = "List principals and their roles.")
+@Command(name = "list", description = "List principals and their roles (admins only).")
 final class PrincipalList extends RegistryCommand {
     @Override
     void prepare(MissingInputs inputs) {
@@ -23,7 +23,7 @@ final class PrincipalList extends RegistryCommand {
 
     @Override
     int run(LocalSession session) {
-        List<PrincipalRecord> all = session.registry().principals();
+        List<PrincipalRecord> all = session.registry().principals(session.actor());
         if (json()) {
             ArrayNode array = Json.array();
             for (PrincipalRecord p : all) {

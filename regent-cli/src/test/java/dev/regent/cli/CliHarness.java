@@ -23,6 +23,10 @@ final class CliHarness {
     final Map<String, String> env = new HashMap<>();
     String terminalInput;
 
+    static {
+        Main.quietLibraryLogging(null);
+    }
+
     CliHarness(Path workingDir) {
         this.workingDir = workingDir;
         this.dataDir = workingDir.resolve("regent-data");

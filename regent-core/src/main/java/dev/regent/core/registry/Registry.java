@@ -117,9 +117,12 @@ public final class Registry {
         return runner.run(new AddPrincipal(actor, subject, kind, grant), dryRun);
     }
 
-    /** Every principal with its grants. */
-    public List<PrincipalRecord> principals() {
-        return store.read(StoreTransaction::listPrincipals);
+    /** Every principal with its grants; admins only, since grants say who can do what. */
+    public List<PrincipalRecord> principals(Principal actor) {
+        return store.read(tx -> {
+            AccessControl.require(tx, actor, Role.ADMIN, null);
+            return tx.listPrincipals();
+        });
     }
 
     // ---- models ----

@@ -11,30 +11,26 @@ import dev.regent.core.model.VersionNumber;
 import java.util.List;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 /** {@code regent approvals MODEL VERSION}: every decision, and whether it still counts (current, stale, superseded). */
 @Command(name = "approvals", description = "List approvals and rejections of a version and whether each still counts.")
 final class ApprovalsCommand extends RegistryCommand {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL")
-    String rawModel;
-
-    @Parameters(index = "1", arity = "0..1", paramLabel = "VERSION")
-    String rawVersion;
+    @Mixin
+    ModelVersionArgs target = new ModelVersionArgs();
 
     private ModelName model;
     private VersionNumber number;
 
     @Override
     void prepare(MissingInputs inputs) {
-        rawModel = inputs.require("MODEL", rawModel);
-        rawVersion = inputs.require("VERSION", rawVersion);
+        target.require(inputs);
     }
 
     @Override
     void validate() {
-        model = ModelName.of(rawModel);
-        number = VersionNumber.parse(rawVersion);
+        model = target.model();
+        number = target.version();
     }
 
     @Override

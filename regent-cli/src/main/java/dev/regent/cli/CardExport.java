@@ -10,17 +10,14 @@ import dev.regent.core.model.VersionNumber;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code regent card export MODEL VERSION --format hf}: a Hugging Face README.md with YAML front matter. */
 @Command(name = "export", description = "Export a model card in another ecosystem's format (hf: Hugging Face README.md).")
 final class CardExport extends RegistryCommand {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL")
-    String rawModel;
-
-    @Parameters(index = "1", arity = "0..1", paramLabel = "VERSION")
-    String rawVersion;
+    @Mixin
+    ModelVersionArgs target = new ModelVersionArgs();
 
     @Option(names = "--format", paramLabel = "hf", description = "Export format: hf.")
     String format;
@@ -33,15 +30,14 @@ final class CardExport extends RegistryCommand {
 
     @Override
     void prepare(MissingInputs inputs) {
-        rawModel = inputs.require("MODEL", rawModel);
-        rawVersion = inputs.require("VERSION", rawVersion);
+        target.require(inputs);
         format = inputs.require("--format", format);
     }
 
     @Override
     void validate() {
-        model = ModelName.of(rawModel);
-        number = VersionNumber.parse(rawVersion);
+        model = target.model();
+        number = target.version();
         if (!format.equals("hf")) {
             throw RegentException.invalid("unknown export format '" + format + "': use hf");
         }

@@ -8,17 +8,14 @@ import dev.regent.core.model.ModelName;
 import dev.regent.core.model.VersionNumber;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code regent card set MODEL VERSION --file F}: JSON, YAML, or Markdown with optional front matter. */
 @Command(name = "set", description = "Write a new revision of a version's model card from a JSON, YAML or Markdown file.")
 final class CardSet extends RegistryCommand {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL")
-    String rawModel;
-
-    @Parameters(index = "1", arity = "0..1", paramLabel = "VERSION")
-    String rawVersion;
+    @Mixin
+    ModelVersionArgs target = new ModelVersionArgs();
 
     @Option(names = "--file", paramLabel = "F", description = "The card: .json, .yaml/.yml, or .md.")
     String rawFile;
@@ -29,15 +26,14 @@ final class CardSet extends RegistryCommand {
 
     @Override
     void prepare(MissingInputs inputs) {
-        rawModel = inputs.require("MODEL", rawModel);
-        rawVersion = inputs.require("VERSION", rawVersion);
+        target.require(inputs);
         rawFile = inputs.require("--file", rawFile);
     }
 
     @Override
     void validate() {
-        model = ModelName.of(rawModel);
-        number = VersionNumber.parse(rawVersion);
+        model = target.model();
+        number = target.version();
         Path file = environment().workingDir().resolve(rawFile);
         String text = FileInput.utf8(file, ModelCard.MAX_BYTES);
         card = ModelCard.parse(text, CardFormat.detect(file.getFileName().toString(), text));

@@ -8,17 +8,14 @@ import dev.regent.core.model.ModelName;
 import dev.regent.core.model.VersionNumber;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code regent card show MODEL VERSION [--format md|html|json] [--revision N]} */
 @Command(name = "show", description = "Show a version's model card as Markdown, HTML (sanitized) or canonical JSON.")
 final class CardShow extends RegistryCommand {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL")
-    String rawModel;
-
-    @Parameters(index = "1", arity = "0..1", paramLabel = "VERSION")
-    String rawVersion;
+    @Mixin
+    ModelVersionArgs target = new ModelVersionArgs();
 
     @Option(names = "--format", paramLabel = "md|html|json", description = "Output format (default md).")
     String format = "md";
@@ -31,14 +28,13 @@ final class CardShow extends RegistryCommand {
 
     @Override
     void prepare(MissingInputs inputs) {
-        rawModel = inputs.require("MODEL", rawModel);
-        rawVersion = inputs.require("VERSION", rawVersion);
+        target.require(inputs);
     }
 
     @Override
     void validate() {
-        model = ModelName.of(rawModel);
-        number = VersionNumber.parse(rawVersion);
+        model = target.model();
+        number = target.version();
         if (!List.of("md", "html", "json").contains(format)) {
             throw RegentException.invalid("unknown format '" + format + "': use md, html or json");
         }

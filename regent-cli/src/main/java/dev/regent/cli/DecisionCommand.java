@@ -5,16 +5,13 @@ import dev.regent.core.approval.Decision;
 import dev.regent.core.model.ModelName;
 import dev.regent.core.model.VersionNumber;
 import dev.regent.core.policy.GateTarget;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** Shared by {@code regent approve} and {@code regent reject}: MODEL VERSION --for STAGE|ALIAS [--comment C]. */
 abstract class DecisionCommand extends RegistryCommand {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL")
-    String rawModel;
-
-    @Parameters(index = "1", arity = "0..1", paramLabel = "VERSION")
-    String rawVersion;
+    @Mixin
+    ModelVersionArgs version = new ModelVersionArgs();
 
     @Option(names = "--for", paramLabel = "STAGE|ALIAS", description = "The target reviewed: a stage (Production) or an alias.")
     String rawTarget;
@@ -30,8 +27,7 @@ abstract class DecisionCommand extends RegistryCommand {
 
     @Override
     void prepare(MissingInputs inputs) {
-        rawModel = inputs.require("MODEL", rawModel);
-        rawVersion = inputs.require("VERSION", rawVersion);
+        version.require(inputs);
         rawTarget = inputs.require("--for", rawTarget);
         if (decision() == Decision.REJECT) {
             comment = inputs.require("--comment", comment);
@@ -40,8 +36,8 @@ abstract class DecisionCommand extends RegistryCommand {
 
     @Override
     void validate() {
-        model = ModelName.of(rawModel);
-        number = VersionNumber.parse(rawVersion);
+        model = version.model();
+        number = version.version();
         target = GateTarget.parse(rawTarget);
     }
 

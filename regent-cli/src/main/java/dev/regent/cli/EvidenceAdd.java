@@ -12,17 +12,14 @@ import dev.regent.core.registry.NewEvidence;
 import dev.regent.core.report.OperationReport;
 import dev.regent.core.report.Outcome;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code regent evidence add MODEL VERSION --kind KIND (--file PATH | --uri URI --digest sha256:HEX) [--summary S]} */
 @Command(name = "add", description = "Attach evidence to a version: a file (stored content-addressed) or a URI with its digest.")
 final class EvidenceAdd extends RegistryCommand {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL")
-    String rawModel;
-
-    @Parameters(index = "1", arity = "0..1", paramLabel = "VERSION")
-    String rawVersion;
+    @Mixin
+    ModelVersionArgs target = new ModelVersionArgs();
 
     @Option(names = "--kind", paramLabel = "KIND", description = "eval-report, bias-report, validation-report, …")
     String rawKind;
@@ -46,8 +43,7 @@ final class EvidenceAdd extends RegistryCommand {
 
     @Override
     void prepare(MissingInputs inputs) {
-        rawModel = inputs.require("MODEL", rawModel);
-        rawVersion = inputs.require("VERSION", rawVersion);
+        target.require(inputs);
         rawKind = inputs.require("--kind", rawKind);
         if (rawFile == null && rawUri == null) {
             rawFile = inputs.require("--file (or --uri with --digest)", null);
@@ -61,7 +57,7 @@ final class EvidenceAdd extends RegistryCommand {
         }
         byte[] content = rawFile == null ? null
                 : FileInput.bytes(environment().workingDir().resolve(rawFile), NewEvidence.MAX_CONTENT_BYTES);
-        request = new NewEvidence(ModelName.of(rawModel), VersionNumber.parse(rawVersion), EvidenceKind.of(rawKind), content,
+        request = new NewEvidence(target.model(), target.version(), EvidenceKind.of(rawKind), content,
                 rawUri == null ? null : SourceInput.parse(rawUri, environment().workingDir()),
                 rawDigest == null ? null : Digest.parse(rawDigest), summary);
     }

@@ -9,8 +9,8 @@ import dev.regent.core.policy.GateTarget;
 import dev.regent.core.report.Finding;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code regent gates MODEL VERSION --for TARGET}: evaluates every gate without changing anything. Exits 0 when all
@@ -18,11 +18,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "gates", description = "Evaluate every gate for a target: pass or fail, why, and the evidence used.")
 final class GatesCommand extends RegistryCommand {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL")
-    String rawModel;
-
-    @Parameters(index = "1", arity = "0..1", paramLabel = "VERSION")
-    String rawVersion;
+    @Mixin
+    ModelVersionArgs version = new ModelVersionArgs();
 
     @Option(names = "--for", paramLabel = "STAGE|ALIAS")
     String rawTarget;
@@ -33,15 +30,14 @@ final class GatesCommand extends RegistryCommand {
 
     @Override
     void prepare(MissingInputs inputs) {
-        rawModel = inputs.require("MODEL", rawModel);
-        rawVersion = inputs.require("VERSION", rawVersion);
+        version.require(inputs);
         rawTarget = inputs.require("--for", rawTarget);
     }
 
     @Override
     void validate() {
-        model = ModelName.of(rawModel);
-        number = VersionNumber.parse(rawVersion);
+        model = version.model();
+        number = version.version();
         target = GateTarget.parse(rawTarget);
     }
 

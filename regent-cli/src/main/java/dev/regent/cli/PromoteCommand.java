@@ -6,17 +6,14 @@ import dev.regent.core.model.ModelName;
 import dev.regent.core.model.Stage;
 import dev.regent.core.model.VersionNumber;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code regent promote MODEL VERSION --to STAGE --reason R}: a stage change through the stage's gates. */
 @Command(name = "promote", description = "Move a version to a stage (None, Staging, Production, Archived) through its gates.")
 final class PromoteCommand extends RegistryCommand {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL")
-    String rawModel;
-
-    @Parameters(index = "1", arity = "0..1", paramLabel = "VERSION")
-    String rawVersion;
+    @Mixin
+    ModelVersionArgs target = new ModelVersionArgs();
 
     @Option(names = "--to", paramLabel = "STAGE", description = "Target stage: None, Staging, Production or Archived.")
     String rawStage;
@@ -31,16 +28,15 @@ final class PromoteCommand extends RegistryCommand {
 
     @Override
     void prepare(MissingInputs inputs) {
-        rawModel = inputs.require("MODEL", rawModel);
-        rawVersion = inputs.require("VERSION", rawVersion);
+        target.require(inputs);
         rawStage = inputs.require("--to", rawStage);
         rawReason = inputs.require("--reason", rawReason);
     }
 
     @Override
     void validate() {
-        model = ModelName.of(rawModel);
-        number = VersionNumber.parse(rawVersion);
+        model = target.model();
+        number = target.version();
         stage = Stage.parse(rawStage);
         reason = Reason.of(rawReason);
     }

@@ -5,17 +5,15 @@ import dev.regent.core.lifecycle.Reason;
 import dev.regent.core.model.ModelName;
 import dev.regent.core.model.VersionNumber;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code regent tag remove MODEL VERSION TAG --reason R} */
 @Command(name = "remove", description = "Remove a compliance tag from a version.")
 final class TagRemove extends RegistryCommand {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL")
-    String rawModel;
-
-    @Parameters(index = "1", arity = "0..1", paramLabel = "VERSION")
-    String rawVersion;
+    @Mixin
+    ModelVersionArgs target = new ModelVersionArgs();
 
     @Parameters(index = "2", arity = "0..1", paramLabel = "TAG")
     String tag;
@@ -29,16 +27,15 @@ final class TagRemove extends RegistryCommand {
 
     @Override
     void prepare(MissingInputs inputs) {
-        rawModel = inputs.require("MODEL", rawModel);
-        rawVersion = inputs.require("VERSION", rawVersion);
+        target.require(inputs);
         tag = inputs.require("TAG", tag);
         rawReason = inputs.require("--reason", rawReason);
     }
 
     @Override
     void validate() {
-        model = ModelName.of(rawModel);
-        number = VersionNumber.parse(rawVersion);
+        model = target.model();
+        number = target.version();
         reason = Reason.of(rawReason);
     }
 

@@ -5,17 +5,15 @@ import dev.regent.core.evidence.EvidenceId;
 import dev.regent.core.model.ModelName;
 import dev.regent.core.model.VersionNumber;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code regent tag set MODEL VERSION TAG --evidence ID} */
 @Command(name = "set", description = "Set a compliance tag on a version, backed by evidence of a kind that supports it.")
 final class TagSet extends RegistryCommand {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL")
-    String rawModel;
-
-    @Parameters(index = "1", arity = "0..1", paramLabel = "VERSION")
-    String rawVersion;
+    @Mixin
+    ModelVersionArgs target = new ModelVersionArgs();
 
     @Parameters(index = "2", arity = "0..1", paramLabel = "TAG")
     String tag;
@@ -29,16 +27,15 @@ final class TagSet extends RegistryCommand {
 
     @Override
     void prepare(MissingInputs inputs) {
-        rawModel = inputs.require("MODEL", rawModel);
-        rawVersion = inputs.require("VERSION", rawVersion);
+        target.require(inputs);
         tag = inputs.require("TAG", tag);
         rawEvidence = inputs.require("--evidence", rawEvidence);
     }
 
     @Override
     void validate() {
-        model = ModelName.of(rawModel);
-        number = VersionNumber.parse(rawVersion);
+        model = target.model();
+        number = target.version();
         evidence = EvidenceId.parse(rawEvidence);
     }
 

@@ -5,17 +5,14 @@ import dev.regent.core.lifecycle.Reason;
 import dev.regent.core.model.ModelName;
 import dev.regent.core.model.VersionNumber;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code regent version delete MODEL VERSION --reason R}: a soft delete, refused for Staging and Production versions. */
 @Command(name = "delete", description = "Delete a version (a tombstone), unless it is in Staging or Production.")
 final class VersionDelete extends RegistryCommand {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL")
-    String rawModel;
-
-    @Parameters(index = "1", arity = "0..1", paramLabel = "VERSION")
-    String rawVersion;
+    @Mixin
+    ModelVersionArgs target = new ModelVersionArgs();
 
     @Option(names = "--reason", paramLabel = "R", description = "Why (required).")
     String rawReason;
@@ -26,15 +23,14 @@ final class VersionDelete extends RegistryCommand {
 
     @Override
     void prepare(MissingInputs inputs) {
-        rawModel = inputs.require("MODEL", rawModel);
-        rawVersion = inputs.require("VERSION", rawVersion);
+        target.require(inputs);
         rawReason = inputs.require("--reason", rawReason);
     }
 
     @Override
     void validate() {
-        model = ModelName.of(rawModel);
-        number = VersionNumber.parse(rawVersion);
+        model = target.model();
+        number = target.version();
         reason = Reason.of(rawReason);
     }
 

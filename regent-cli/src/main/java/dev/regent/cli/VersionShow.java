@@ -10,30 +10,26 @@ import dev.regent.core.registry.ModelOverview;
 import java.io.PrintWriter;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 /** {@code regent version show MODEL VERSION}: every field of one version. */
 @Command(name = "show", description = "Show one version: lineage, digest, metrics, params, stage, aliases.")
 final class VersionShow extends RegistryCommand {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL")
-    String rawModel;
-
-    @Parameters(index = "1", arity = "0..1", paramLabel = "VERSION")
-    String rawVersion;
+    @Mixin
+    ModelVersionArgs target = new ModelVersionArgs();
 
     private ModelName model;
     private VersionNumber number;
 
     @Override
     void prepare(MissingInputs inputs) {
-        rawModel = inputs.require("MODEL", rawModel);
-        rawVersion = inputs.require("VERSION", rawVersion);
+        target.require(inputs);
     }
 
     @Override
     void validate() {
-        model = ModelName.of(rawModel);
-        number = VersionNumber.parse(rawVersion);
+        model = target.model();
+        number = target.version();
     }
 
     @Override

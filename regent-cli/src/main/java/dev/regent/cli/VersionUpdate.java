@@ -9,17 +9,14 @@ import dev.regent.core.registry.Annotations;
 import java.util.HashSet;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code regent version update MODEL VERSION [--description D] [--tag K=V]... [--untag K]...}: annotate, never re-register. */
 @Command(name = "update", description = "Annotate a version: description and tags (nothing else about a version changes).")
 final class VersionUpdate extends RegistryCommand {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL")
-    String rawModel;
-
-    @Parameters(index = "1", arity = "0..1", paramLabel = "VERSION")
-    String rawVersion;
+    @Mixin
+    ModelVersionArgs target = new ModelVersionArgs();
 
     @Option(names = "--description", paramLabel = "D")
     String rawDescription;
@@ -36,14 +33,13 @@ final class VersionUpdate extends RegistryCommand {
 
     @Override
     void prepare(MissingInputs inputs) {
-        rawModel = inputs.require("MODEL", rawModel);
-        rawVersion = inputs.require("VERSION", rawVersion);
+        target.require(inputs);
     }
 
     @Override
     void validate() {
-        model = ModelName.of(rawModel);
-        number = VersionNumber.parse(rawVersion);
+        model = target.model();
+        number = target.version();
         change = new Annotations(rawDescription == null ? null : Description.of(rawDescription),
                 KeyValues.parse(rawTags, "--tag"), untags == null ? null : new HashSet<>(untags));
     }

@@ -43,7 +43,7 @@ final class GatesCommand extends RegistryCommand {
 
     @Override
     int run(LocalSession session) {
-        List<Finding> results = session.registry().gates(model, number, target, session.actor());
+        List<Finding> results = session.registry().gates(session.actor(), model, number, target);
         boolean allPassed = results.stream().allMatch(Finding::passed);
         if (json()) {
             ArrayNode array = Json.array();

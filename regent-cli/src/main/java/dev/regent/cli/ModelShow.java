@@ -30,7 +30,7 @@ final class ModelShow extends RegistryCommand {
 
     @Override
     int run(LocalSession session) {
-        ModelOverview o = session.registry().overview(name);
+        ModelOverview o = session.registry().overview(session.actor(), name);
         if (json()) {
             Json.print(JsonViews.overview(o), out());
             return ExitCodes.OK;

@@ -17,12 +17,18 @@ final class AccessControl {
     private AccessControl() {
     }
 
-    /** Whether the actor may act with the role on the model, and why not. */
+    /**
+     * Whether the actor may act with the role on the model, and why not. An actor who may not even read the model
+     * is told it does not exist, exactly as if it did not: names of models one may not see never leak.
+     */
     static Decision decide(StoreTransaction tx, Principal actor, Role role, ModelName model) {
         PrincipalRecord record = tx.findPrincipal(actor).orElse(null);
         if (record == null) {
             return new Decision(ErrorCode.UNAUTHENTICATED, "principal '" + actor + "' is not registered; an admin can add it "
                     + "with 'regent principal add " + actor + " --role contributor'");
+        }
+        if (model != null && !record.has(Role.VIEWER, model)) {
+            return new Decision(ErrorCode.NOT_FOUND, "model '" + model + "' not found (see 'regent model list')");
         }
         if (!record.has(role, model)) {
             return new Decision(ErrorCode.PERMISSION_DENIED, "principal '" + actor + "' needs the " + role.label()
@@ -30,6 +36,22 @@ final class AccessControl {
                     + (record.grants().isEmpty() ? "no roles" : record.grants()));
         }
         return new Decision(null, "");
+    }
+
+    /** Whether the actor may read the model (or, for null, every model). */
+    static boolean mayRead(StoreTransaction tx, Principal actor, ModelName model) {
+        return tx.findPrincipal(actor).map(r -> r.has(Role.VIEWER, model)).orElse(false);
+    }
+
+    /** Throws NOT_FOUND (for a model one may not read) or UNAUTHENTICATED (for an unknown principal). */
+    static void requireRead(StoreTransaction tx, Principal actor, ModelName model) {
+        require(tx, actor, Role.VIEWER, model);
+    }
+
+    /** The models an actor without a global viewer grant holds grants on. */
+    static java.util.List<ModelName> readableModels(StoreTransaction tx, Principal actor) {
+        return tx.findPrincipal(actor).map(r -> r.grants().stream().map(g -> g.model()).filter(java.util.Objects::nonNull)
+                .distinct().toList()).orElse(java.util.List.of());
     }
 
     static void require(StoreTransaction tx, Principal actor, Role role, ModelName model) {

@@ -143,13 +143,17 @@ public final class Registry {
     }
 
     /** The live model, or NOT_FOUND. */
-    public Model model(ModelName name) {
-        return store.read(tx -> Lookups.model(tx, name));
+    public Model model(Principal actor, ModelName name) {
+        return store.read(tx -> {
+            AccessControl.requireRead(tx, actor, name);
+            return Lookups.model(tx, name);
+        });
     }
 
     /** The model with its stage holders and aliases, or NOT_FOUND. */
-    public ModelOverview overview(ModelName name) {
+    public ModelOverview overview(Principal actor, ModelName name) {
         return store.read(tx -> {
+            AccessControl.requireRead(tx, actor, name);
             Model model = Lookups.model(tx, name);
             List<ModelVersion> versions = VersionPages.all(tx, name);
             Map<Stage, VersionNumber> holders = new EnumMap<>(Stage.class);
@@ -163,10 +167,20 @@ public final class Registry {
         });
     }
 
-    /** Live models in name order after {@code after} (null for the first page), at most {@code limit} (1..1000). */
-    public List<Model> models(ModelName after, int limit) {
+    /**
+     * Live models the actor may read, in name order after {@code after} (null for the first page), at most
+     * {@code limit} (1..1000). A global viewer sees every model; others see the models they hold a grant on.
+     */
+    public List<Model> models(Principal actor, ModelName after, int limit) {
         checkPage(limit);
-        return store.read(tx -> tx.listModels(after, limit));
+        return store.read(tx -> {
+            if (AccessControl.mayRead(tx, actor, null)) {
+                return tx.listModels(after, limit);
+            }
+            return AccessControl.readableModels(tx, actor).stream()
+                    .filter(name -> after == null || name.compareTo(after) > 0)
+                    .sorted().map(tx::findModel).flatMap(Optional::stream).limit(limit).toList();
+        });
     }
 
     // ---- versions ----
@@ -189,14 +203,18 @@ public final class Registry {
     }
 
     /** The live version, or NOT_FOUND. */
-    public ModelVersion version(ModelName model, VersionNumber number) {
-        return store.read(tx -> Lookups.version(tx, model, number));
+    public ModelVersion version(Principal actor, ModelName model, VersionNumber number) {
+        return store.read(tx -> {
+            AccessControl.requireRead(tx, actor, model);
+            return Lookups.version(tx, model, number);
+        });
     }
 
     /** Live versions of a model in number order after {@code afterNumber} (0 for the first page), at most {@code limit}. */
-    public List<ModelVersion> versions(ModelName model, int afterNumber, int limit) {
+    public List<ModelVersion> versions(Principal actor, ModelName model, int afterNumber, int limit) {
         checkPage(limit);
         return store.read(tx -> {
+            AccessControl.requireRead(tx, actor, model);
             Lookups.model(tx, model);
             return tx.listVersions(model, afterNumber, limit);
         });
@@ -228,8 +246,9 @@ public final class Registry {
     }
 
     /** The model's stage history, oldest first. */
-    public List<Transition> history(ModelName model) {
+    public List<Transition> history(Principal actor, ModelName model) {
         return store.read(tx -> {
+            AccessControl.requireRead(tx, actor, model);
             Lookups.model(tx, model);
             return tx.transitions(model);
         });
@@ -243,16 +262,18 @@ public final class Registry {
     }
 
     /** The version's current card revision, if it has a card. */
-    public Optional<CardRevision> card(ModelName model, VersionNumber number) {
+    public Optional<CardRevision> card(Principal actor, ModelName model, VersionNumber number) {
         return store.read(tx -> {
+            AccessControl.requireRead(tx, actor, model);
             Lookups.version(tx, model, number);
             return tx.latestCard(model, number);
         });
     }
 
     /** Every card revision of the version, oldest first. */
-    public List<CardRevision> cardRevisions(ModelName model, VersionNumber number) {
+    public List<CardRevision> cardRevisions(Principal actor, ModelName model, VersionNumber number) {
         return store.read(tx -> {
+            AccessControl.requireRead(tx, actor, model);
             Lookups.version(tx, model, number);
             return tx.cardRevisions(model, number);
         });
@@ -266,27 +287,34 @@ public final class Registry {
     }
 
     /** The evidence of that id, or NOT_FOUND. */
-    public Evidence evidence(EvidenceId id) {
-        return store.read(tx -> tx.findEvidence(id)).orElseThrow(() -> RegentException.notFound("evidence " + id + " not found"));
+    public Evidence evidence(Principal actor, EvidenceId id) {
+        return store.read(tx -> {
+            Evidence e = tx.findEvidence(id).orElseThrow(() -> RegentException.notFound("evidence " + id + " not found"));
+            if (!AccessControl.mayRead(tx, actor, e.model())) {
+                throw RegentException.notFound("evidence " + id + " not found");
+            }
+            return e;
+        });
     }
 
     /** The evidence attached to a version, oldest first (revoked included). */
-    public List<Evidence> evidenceOf(ModelName model, VersionNumber number) {
+    public List<Evidence> evidenceOf(Principal actor, ModelName model, VersionNumber number) {
         return store.read(tx -> {
+            AccessControl.requireRead(tx, actor, model);
             Lookups.version(tx, model, number);
             return tx.evidenceOf(model, number);
         });
     }
 
     /** The stored content of evidence, when it was uploaded rather than referenced. */
-    public Optional<java.io.InputStream> evidenceContent(EvidenceId id) {
-        Evidence e = evidence(id);
+    public Optional<java.io.InputStream> evidenceContent(Principal actor, EvidenceId id) {
+        Evidence e = evidence(actor, id);
         return e.stored() ? blobs.open(e.digest()) : Optional.empty();
     }
 
     /** Revokes evidence: it supports nothing from now on. */
     public OperationReport revokeEvidence(Principal actor, EvidenceId id, Reason reason, boolean dryRun) {
-        Evidence e = evidence(id);
+        Evidence e = evidence(actor, id);
         return runner.run(new RevokeEvidence(actor, id, reason, e.model()), dryRun);
     }
 
@@ -303,8 +331,9 @@ public final class Registry {
     }
 
     /** The version's compliance tags with whether each is still supported (its evidence unrevoked and of a supporting kind). */
-    public List<TagSupport> complianceTags(ModelName model, VersionNumber number) {
+    public List<TagSupport> complianceTags(Principal actor, ModelName model, VersionNumber number) {
         return store.read(tx -> {
+            AccessControl.requireRead(tx, actor, model);
             Lookups.version(tx, model, number);
             List<Evidence> evidence = tx.evidenceOf(model, number);
             return tx.complianceTags(model, number).stream().map(t -> TagSupport.of(t, evidence, policy)).toList();
@@ -318,8 +347,9 @@ public final class Registry {
     }
 
     /** Every decision on the version, classified as current, stale or superseded. */
-    public List<ApprovalView> approvals(ModelName model, VersionNumber number) {
+    public List<ApprovalView> approvals(Principal actor, ModelName model, VersionNumber number) {
         return store.read(tx -> {
+            AccessControl.requireRead(tx, actor, model);
             ModelVersion version = Lookups.version(tx, model, number);
             GateContext ctx = GateContext.load(tx, version, GateTarget.of(Stage.PRODUCTION), version.createdBy());
             return ApprovalView.classify(ctx.approvals(), ctx.reviewDigest());
@@ -327,15 +357,25 @@ public final class Registry {
     }
 
     /** Evaluates every gate for moving the version to the target on behalf of the requester; changes nothing. */
-    public List<Finding> gates(ModelName model, VersionNumber number, GateTarget target, Principal requester) {
-        return store.read(tx -> gates.evaluate(GateContext.load(tx, Lookups.version(tx, model, number), target, requester)));
+    public List<Finding> gates(Principal requester, ModelName model, VersionNumber number, GateTarget target) {
+        return store.read(tx -> {
+            AccessControl.requireRead(tx, requester, model);
+            return gates.evaluate(GateContext.load(tx, Lookups.version(tx, model, number), target, requester));
+        });
     }
 
     // ---- audit ----
 
-    /** Audit entries in sequence order matching the query. */
-    public List<AuditEntry> audit(AuditQuery query) {
-        return store.read(tx -> tx.auditEntries(query));
+    /** Audit entries in sequence order matching the query: one model's for its viewers, the whole log for global viewers. */
+    public List<AuditEntry> audit(Principal actor, AuditQuery query) {
+        return store.read(tx -> {
+            if (query.model() != null) {
+                AccessControl.requireRead(tx, actor, query.model());
+            } else {
+                AccessControl.require(tx, actor, Role.VIEWER, null);
+            }
+            return tx.auditEntries(query);
+        });
     }
 
     private static void checkPage(int limit) {

@@ -1,5 +1,6 @@
 package dev.regent.store.registry;
 
+import static dev.regent.store.registry.TestRegistries.ALICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.regent.core.lifecycle.Transition;
@@ -19,12 +20,12 @@ final class RegistryAssertions {
 
     static void historyMatchesStages(Registry registry, ModelName model) {
         Map<VersionNumber, Stage> replayed = new HashMap<>();
-        for (Transition t : registry.history(model)) {
+        for (Transition t : registry.history(ALICE, model)) {
             Stage current = replayed.getOrDefault(t.version(), Stage.NONE);
             assertThat(t.from()).as("transition %s starts where the version was", t).isEqualTo(current);
             replayed.put(t.version(), t.to());
         }
-        List<ModelVersion> versions = registry.versions(model, 0, Registry.MAX_PAGE);
+        List<ModelVersion> versions = registry.versions(ALICE, model, 0, Registry.MAX_PAGE);
         for (ModelVersion v : versions) {
             assertThat(replayed.getOrDefault(v.number(), Stage.NONE)).as("stage of version %s", v.number()).isEqualTo(v.stage());
         }

@@ -77,7 +77,7 @@ abstract class RegistryConcurrencyTest extends StoreFixture {
         List<OperationReport> reports = race(n, i -> registry.registerVersion(ALICE,
                 new NewVersion(m, SourceUri.of("s3://b/" + i), null, null, null, null, null, null), false));
         assertThat(reports).allSatisfy(r -> assertThat(r.outcome()).isEqualTo(Outcome.APPLIED));
-        List<Integer> numbers = registry.versions(m, 0, 1000).stream().map(v -> v.number().value()).collect(Collectors.toList());
+        List<Integer> numbers = registry.versions(ALICE, m, 0, 1000).stream().map(v -> v.number().value()).collect(Collectors.toList());
         assertThat(numbers).containsExactlyElementsOf(IntStream.rangeClosed(1, n).boxed().collect(Collectors.toList()));
         assertThat(reports.stream().map(r -> r.changes().get(0).target()).distinct()).hasSize(n);
     }
@@ -97,7 +97,7 @@ abstract class RegistryConcurrencyTest extends StoreFixture {
                 return "ERROR " + e.code() + ": " + e.getMessage();
             }
         });
-        List<ModelVersion> versions = registry.versions(m, 0, 100);
+        List<ModelVersion> versions = registry.versions(ALICE, m, 0, 100);
         List<ModelVersion> production = versions.stream().filter(v -> v.stage() == Stage.PRODUCTION).collect(Collectors.toList());
         assertThat(production).hasSize(1);
         // every loser was either refused or applied and then archived by a later winner

@@ -71,7 +71,7 @@ abstract class RegistryContractTest extends StoreFixture {
     }
 
     Stage stageOf(ModelName model, int v) {
-        return registry.version(model, VersionNumber.of(v)).stage();
+        return registry.version(ALICE, model, VersionNumber.of(v)).stage();
     }
 
     /** The registry's state (everything but the audit log), for "refused changes nothing" assertions. */
@@ -86,7 +86,7 @@ abstract class RegistryContractTest extends StoreFixture {
     }
 
     long auditSize() {
-        List<AuditEntry> all = registry.audit(AuditQuery.all(AuditQuery.MAX_LIMIT));
+        List<AuditEntry> all = registry.audit(ALICE, AuditQuery.all(AuditQuery.MAX_LIMIT));
         return all.isEmpty() ? 0 : all.get(all.size() - 1).seq();
     }
 
@@ -121,8 +121,8 @@ abstract class RegistryContractTest extends StoreFixture {
         assertThat(registry.setAlias(ALICE, m, AliasName.of("champion"), VersionNumber.of(1), WHY, false).verified()).isTrue();
         OperationReport moved = registry.setAlias(ALICE, m, AliasName.of("champion"), VersionNumber.of(3), WHY, false);
         assertThat(moved.changes()).extracting(c -> c.detail()).containsExactly("1 -> 3");
-        assertThat(registry.overview(m).aliases()).containsEntry(AliasName.of("champion"), VersionNumber.of(3));
-        assertThat(registry.versions(m, 0, 100)).hasSize(3);
+        assertThat(registry.overview(ALICE, m).aliases()).containsEntry(AliasName.of("champion"), VersionNumber.of(3));
+        assertThat(registry.versions(ALICE, m, 0, 100)).hasSize(3);
     }
 
     @Test
@@ -154,7 +154,7 @@ abstract class RegistryContractTest extends StoreFixture {
         assertThat(dup.refusalCode()).contains(ErrorCode.ALREADY_EXISTS);
         assertThat(dup.summary()).contains("already registered as version 1").contains("regent version update " + m + " 1");
         assertThat(registryState()).isEqualTo(before);
-        List<AuditEntry> last = registry.audit(new AuditQuery(null, audit, 10));
+        List<AuditEntry> last = registry.audit(ALICE, new AuditQuery(null, audit, 10));
         assertThat(last).singleElement().satisfies(e -> {
             assertThat(e.outcome()).isEqualTo(AuditOutcome.REFUSED);
             assertThat(e.action()).isEqualTo(AuditAction.VERSION_REGISTER);
@@ -172,7 +172,7 @@ abstract class RegistryContractTest extends StoreFixture {
         OperationReport inside = registry.registerVersion(ALICE, new NewVersion(m, SourceUri.of("file:///srv/models/a.pkl"),
                 null, null, null, null, null, null), false);
         assertThat(inside.outcome()).isEqualTo(Outcome.APPLIED);
-        assertThat(registry.version(m, VersionNumber.of(1)).artifactDigest()).isEmpty();
+        assertThat(registry.version(ALICE, m, VersionNumber.of(1)).artifactDigest()).isEmpty();
     }
 
     @Test
@@ -189,9 +189,9 @@ abstract class RegistryContractTest extends StoreFixture {
         OperationReport deleted = registry.deleteVersion(ALICE, m, VersionNumber.of(2), WHY, false);
         assertThat(deleted.outcome()).isEqualTo(Outcome.APPLIED);
         assertThat(deleted.verified()).isTrue();
-        assertThatThrownBy(() -> registry.version(m, VersionNumber.of(2)))
+        assertThatThrownBy(() -> registry.version(ALICE, m, VersionNumber.of(2)))
                 .isInstanceOf(RegentException.class).extracting(e -> ((RegentException) e).code()).isEqualTo(ErrorCode.NOT_FOUND);
-        assertThat(registry.overview(m).aliases()).isEmpty();
+        assertThat(registry.overview(ALICE, m).aliases()).isEmpty();
         // numbers are never reused
         assertThat(register(m, 3).changes().get(0).target()).isEqualTo(m + "/3");
     }
@@ -201,9 +201,9 @@ abstract class RegistryContractTest extends StoreFixture {
         ModelName m = model("gone");
         register(m, 1);
         assertThat(registry.deleteModel(ALICE, m, WHY, false).verified()).isTrue();
-        assertThatThrownBy(() -> registry.model(m)).isInstanceOf(RegentException.class);
+        assertThatThrownBy(() -> registry.model(ALICE, m)).isInstanceOf(RegentException.class);
         assertThat(registry.createModel(ALICE, m, Description.EMPTY, Tags.EMPTY, false).outcome()).isEqualTo(Outcome.APPLIED);
-        assertThat(registry.versions(m, 0, 10)).isEmpty();
+        assertThat(registry.versions(ALICE, m, 0, 10)).isEmpty();
         assertThat(register(m, 1).outcome()).isEqualTo(Outcome.APPLIED);
     }
 
@@ -211,12 +211,12 @@ abstract class RegistryContractTest extends StoreFixture {
     void annotationsChangeOnlyDescriptionAndTags() {
         ModelName m = model("notes");
         register(m, 1);
-        ModelVersion before = registry.version(m, VersionNumber.of(1));
+        ModelVersion before = registry.version(ALICE, m, VersionNumber.of(1));
         OperationReport r = registry.updateVersion(ALICE, m, VersionNumber.of(1),
                 new Annotations(Description.of("new"), Map.of("k", "v"), Set.of()), false);
         assertThat(r.verified()).isTrue();
         assertThat(r.rollback().commands()).containsExactly("regent version update " + m + " 1 --description '' --untag k");
-        ModelVersion after = registry.version(m, VersionNumber.of(1));
+        ModelVersion after = registry.version(ALICE, m, VersionNumber.of(1));
         assertThat(after.description().text()).isEqualTo("new");
         assertThat(after.tags().values()).containsEntry("k", "v");
         assertThat(after.source()).isEqualTo(before.source());
@@ -261,7 +261,7 @@ abstract class RegistryContractTest extends StoreFixture {
                 .extracting(e -> ((RegentException) e).code()).isEqualTo(ErrorCode.NOT_FOUND);
         assertThatThrownBy(() -> registry.deleteAlias(ALICE, m, AliasName.of("nope"), WHY, false))
                 .extracting(e -> ((RegentException) e).code()).isEqualTo(ErrorCode.NOT_FOUND);
-        assertThatThrownBy(() -> registry.overview(ModelName.of("no-such-model-x")))
+        assertThatThrownBy(() -> registry.overview(ALICE, ModelName.of("no-such-model-x")))
                 .extracting(e -> ((RegentException) e).code()).isEqualTo(ErrorCode.NOT_FOUND);
         assertThat(snapshot().text()).isEqualTo(before);
     }
@@ -271,13 +271,13 @@ abstract class RegistryContractTest extends StoreFixture {
         ModelName m = model("audited");
         register(m, 1);
         registry.promote(Principal.of("bob"), m, VersionNumber.of(1), Stage.STAGING, Reason.of("ready"), false);
-        List<AuditEntry> entries = registry.audit(new AuditQuery(m, 0, 100));
+        List<AuditEntry> entries = registry.audit(ALICE, new AuditQuery(m, 0, 100));
         assertThat(entries).extracting(AuditEntry::action)
                 .containsExactly(AuditAction.MODEL_CREATE, AuditAction.VERSION_REGISTER, AuditAction.STAGE_TRANSITION);
         assertThat(entries.get(2).actor().name()).isEqualTo("bob");
         assertThat(entries.get(2).reason()).isEqualTo("ready");
         assertThat(entries.get(2).after()).containsEntry("stage", "Staging");
-        List<AuditEntry> all = registry.audit(AuditQuery.all(AuditQuery.MAX_LIMIT));
+        List<AuditEntry> all = registry.audit(ALICE, AuditQuery.all(AuditQuery.MAX_LIMIT));
         for (int i = 0; i < all.size(); i++) {
             assertThat(all.get(i).seq()).isEqualTo(i + 1);
         }
@@ -304,7 +304,7 @@ abstract class RegistryContractTest extends StoreFixture {
                 SourceRules.noLocalFiles());
         ModelName m = uniqueModel("clock");
         fixed.createModel(ALICE, m, Description.EMPTY, Tags.EMPTY, false);
-        assertThat(fixed.model(m).createdAt()).isEqualTo(Instant.parse("2030-01-02T03:04:05.678Z"));
+        assertThat(fixed.model(ALICE, m).createdAt()).isEqualTo(Instant.parse("2030-01-02T03:04:05.678Z"));
     }
 
     @Test
@@ -314,7 +314,7 @@ abstract class RegistryContractTest extends StoreFixture {
         register(m, 2);
         registry.promote(ALICE, m, VersionNumber.of(1), Stage.PRODUCTION, WHY, false);
         registry.promote(ALICE, m, VersionNumber.of(2), Stage.PRODUCTION, WHY, false);
-        List<Transition> history = registry.history(m);
+        List<Transition> history = registry.history(ALICE, m);
         assertThat(history).extracting(t -> t.version().value() + ":" + t.from() + "->" + t.to() + ":" + t.cause())
                 .containsExactly("1:None->Production:PROMOTION", "1:Production->Archived:DISPLACED",
                         "2:None->Production:PROMOTION");

@@ -116,7 +116,7 @@ abstract class RegistryGovernanceTest extends StoreFixture {
 
     Map<String, Finding> gates(ModelName m, Principal requester) {
         Map<String, Finding> byKind = new java.util.LinkedHashMap<>();
-        for (Finding f : registry.gates(m, V1, GateTarget.of(Stage.PRODUCTION), requester)) {
+        for (Finding f : registry.gates(requester, m, V1, GateTarget.of(Stage.PRODUCTION))) {
             byKind.put(f.check().replaceFirst("^gate (\\w+).*", "$1"), f);
         }
         return byKind;
@@ -135,7 +135,7 @@ abstract class RegistryGovernanceTest extends StoreFixture {
         assertThat(refused.summary()).contains("4 checks failed").contains("the Plan says what would satisfy each");
         assertThat(refused.plan().preconditions()).anySatisfy(f -> assertThat(f.detail())
                 .contains("regent evidence add " + m + " 1 --kind eval-report"));
-        List<AuditEntry> last = registry.audit(new AuditQuery(m, 0, 100));
+        List<AuditEntry> last = registry.audit(ALICE, new AuditQuery(m, 0, 100));
         assertThat(last.get(last.size() - 1).outcome()).isEqualTo(AuditOutcome.REFUSED);
 
         satisfyAllButApproval(m);
@@ -203,7 +203,7 @@ abstract class RegistryGovernanceTest extends StoreFixture {
 
         registry.setCard(BOB, m, V1, card("Drift; mitigated by monitoring."), false);
         assertThat(gates(m, BOB).get("approvals").detail()).contains("carol (stale");
-        assertThat(registry.approvals(m, V1)).extracting(v -> v.status()).containsExactly(ApprovalStatus.STALE);
+        assertThat(registry.approvals(ALICE, m, V1)).extracting(v -> v.status()).containsExactly(ApprovalStatus.STALE);
 
         registry.decide(CAROL, m, V1, prod, Decision.APPROVE, "re-reviewed", false);
         assertThat(gates(m, BOB).get("approvals").passed()).isTrue();
@@ -211,10 +211,10 @@ abstract class RegistryGovernanceTest extends StoreFixture {
         assertThat(gates(m, BOB).get("approvals").passed()).as("new evidence").isFalse();
 
         registry.decide(CAROL, m, V1, prod, Decision.APPROVE, "", false);
-        EvidenceId eval = registry.evidenceOf(m, V1).stream().filter(e -> e.kind().isEvalReport()).findFirst().orElseThrow().id();
+        EvidenceId eval = registry.evidenceOf(ALICE, m, V1).stream().filter(e -> e.kind().isEvalReport()).findFirst().orElseThrow().id();
         registry.setComplianceTag(BOB, m, V1, "validated", eval, false);
         assertThat(gates(m, BOB).get("approvals").passed()).as("tag change").isFalse();
-        assertThat(registry.approvals(m, V1)).extracting(v -> v.status())
+        assertThat(registry.approvals(ALICE, m, V1)).extracting(v -> v.status())
                 .containsExactly(ApprovalStatus.SUPERSEDED, ApprovalStatus.SUPERSEDED, ApprovalStatus.STALE);
     }
 
@@ -226,7 +226,7 @@ abstract class RegistryGovernanceTest extends StoreFixture {
         OperationReport self = registry.decide(BOB, m, V1, GateTarget.of(Stage.PRODUCTION), Decision.APPROVE, "mine", false);
         assertThat(self.outcome()).isEqualTo(Outcome.REFUSED);
         assertThat(self.summary()).contains("cannot review it");
-        assertThat(registry.audit(new AuditQuery(m, 0, 100))).last().satisfies(e -> {
+        assertThat(registry.audit(ALICE, new AuditQuery(m, 0, 100))).last().satisfies(e -> {
             assertThat(e.outcome()).isEqualTo(AuditOutcome.REFUSED);
             assertThat(e.actor()).isEqualTo(BOB);
         });
@@ -267,7 +267,7 @@ abstract class RegistryGovernanceTest extends StoreFixture {
         RegentException unknown = (RegentException) org.assertj.core.api.Assertions.catchThrowable(() ->
                 registry.promote(Principal.of("mallory"), m, V1, Stage.STAGING, WHY, false));
         assertThat(unknown.code()).isEqualTo(ErrorCode.UNAUTHENTICATED);
-        assertThat(registry.audit(new AuditQuery(m, 0, 100))).last().satisfies(e -> {
+        assertThat(registry.audit(ALICE, new AuditQuery(m, 0, 100))).last().satisfies(e -> {
             assertThat(e.actor().name()).isEqualTo("mallory");
             assertThat(e.outcome()).isEqualTo(AuditOutcome.REFUSED);
         });
@@ -296,7 +296,7 @@ abstract class RegistryGovernanceTest extends StoreFixture {
 
         registry.revokeEvidence(ALICE, bias, Reason.of("wrong dataset"), false);
         assertThat(registry.setComplianceTag(BOB, m, V1, "bias_checked", bias, false).summary()).contains("was revoked");
-        assertThat(registry.complianceTags(m, V1)).isEmpty();
+        assertThat(registry.complianceTags(ALICE, m, V1)).isEmpty();
     }
 
     @Test
@@ -305,10 +305,10 @@ abstract class RegistryGovernanceTest extends StoreFixture {
         satisfyAllButApproval(m);
         registry.decide(CAROL, m, V1, GateTarget.of(Stage.PRODUCTION), Decision.APPROVE, "", false);
         assertThat(gates(m, BOB).values()).allMatch(Finding::passed);
-        EvidenceId bias = registry.complianceTags(m, V1).get(0).tag().evidence();
+        EvidenceId bias = registry.complianceTags(ALICE, m, V1).get(0).tag().evidence();
         OperationReport revoked = registry.revokeEvidence(BOB, bias, Reason.of("bias analysis used the wrong split"), false);
         assertThat(revoked.changes()).extracting(c -> c.detail()).contains("bias_checked now unsupported");
-        assertThat(registry.complianceTags(m, V1).get(0).supported()).isFalse();
+        assertThat(registry.complianceTags(ALICE, m, V1).get(0).supported()).isFalse();
         Map<String, Finding> g = gates(m, BOB);
         assertThat(g.get("compliance_tags").detail()).contains("was revoked");
         assertThat(g.get("approvals").passed()).as("the review digest changed").isFalse();
@@ -338,7 +338,7 @@ abstract class RegistryGovernanceTest extends StoreFixture {
                 registry.rollback(erin, m, Stage.PRODUCTION, WHY, null, false));
         assertThat(contributor.code()).isEqualTo(ErrorCode.PERMISSION_DENIED);
 
-        EvidenceId bias1 = registry.complianceTags(m, V1).get(0).tag().evidence();
+        EvidenceId bias1 = registry.complianceTags(ALICE, m, V1).get(0).tag().evidence();
         registry.revokeEvidence(BOB, bias1, Reason.of("flawed"), false);
         OperationReport refused = registry.rollback(CAROL, m, Stage.PRODUCTION, WHY, null, false);
         assertThat(refused.outcome()).isEqualTo(Outcome.REFUSED);
@@ -362,8 +362,8 @@ abstract class RegistryGovernanceTest extends StoreFixture {
         registry.setCard(BOB, m, V1, card("two"), false);
         OperationReport same = registry.setCard(BOB, m, V1, card("two"), false);
         assertThat(same.changes()).isEmpty();
-        assertThat(registry.cardRevisions(m, V1)).extracting(r -> r.revision()).containsExactly(1, 2);
-        assertThat(registry.audit(new AuditQuery(m, 0, 100))).filteredOn(e -> e.action().wireName().equals("card.set"))
+        assertThat(registry.cardRevisions(ALICE, m, V1)).extracting(r -> r.revision()).containsExactly(1, 2);
+        assertThat(registry.audit(ALICE, new AuditQuery(m, 0, 100))).filteredOn(e -> e.action().wireName().equals("card.set"))
                 .extracting(e -> e.after().get("card.digest"))
                 .containsExactly(card("one").digest().value(), card("two").digest().value());
     }
@@ -373,9 +373,9 @@ abstract class RegistryGovernanceTest extends StoreFixture {
         ModelName m = modelWithVersion("ev");
         byte[] report = evalReport(0.91, null);
         EvidenceId id = attach(m, "eval-report", report);
-        assertThat(registry.evidence(id).digest()).isEqualTo(Digest.sha256Of(report));
-        assertThat(registry.evidence(id).evalReport().metrics().values()).containsEntry("auc", 0.91);
-        try (var in = registry.evidenceContent(id).orElseThrow()) {
+        assertThat(registry.evidence(ALICE, id).digest()).isEqualTo(Digest.sha256Of(report));
+        assertThat(registry.evidence(ALICE, id).evalReport().metrics().values()).containsEntry("auc", 0.91);
+        try (var in = registry.evidenceContent(ALICE, id).orElseThrow()) {
             assertThat(in.readAllBytes()).isEqualTo(report);
         }
         String before = snapshot().text();
@@ -405,7 +405,7 @@ abstract class RegistryGovernanceTest extends StoreFixture {
             assertThat(edit.get(60, TimeUnit.SECONDS).outcome()).isEqualTo(Outcome.APPLIED);
             pool.shutdown();
             // the promotion saw either the old card with its current approval, or the new card with a stale one
-            List<AuditEntry> entries = registry.audit(new AuditQuery(m, 0, 1000));
+            List<AuditEntry> entries = registry.audit(ALICE, new AuditQuery(m, 0, 1000));
             long cardSeq = entries.stream().filter(e -> e.action().wireName().equals("card.set")).mapToLong(AuditEntry::seq).max().orElseThrow();
             AuditEntry transition = entries.stream().filter(e -> e.action().wireName().equals("stage.transition")).reduce((a, b) -> b).orElseThrow();
             if (promotion.outcome() == Outcome.APPLIED) {
@@ -416,5 +416,28 @@ abstract class RegistryGovernanceTest extends StoreFixture {
                 assertThat(transition.seq()).isGreaterThan(cardSeq);
             }
         }
+    }
+
+    @Test
+    void modelsOneMayNotReadLookExactlyLikeMissingOnes() {
+        ModelName visible = modelWithVersion("visible");
+        ModelName hidden = modelWithVersion("hidden");
+        Principal frank = Principal.of("frank-" + visible);
+        registry.addPrincipal(ALICE, frank, PrincipalKind.USER, new Grant(Role.CONTRIBUTOR, visible), false);
+        assertThat(registry.models(frank, null, 100)).extracting(m -> m.name()).containsExactly(visible);
+        RegentException hiddenRead = (RegentException) org.assertj.core.api.Assertions.catchThrowable(() ->
+                registry.version(frank, hidden, V1));
+        RegentException missingRead = (RegentException) org.assertj.core.api.Assertions.catchThrowable(() ->
+                registry.version(frank, ModelName.of("no-such-model"), V1));
+        assertThat(hiddenRead.code()).isEqualTo(ErrorCode.NOT_FOUND).isEqualTo(missingRead.code());
+        assertThat(hiddenRead.getMessage()).isEqualTo(missingRead.getMessage().replace("no-such-model", hidden.value()));
+        RegentException hiddenWrite = (RegentException) org.assertj.core.api.Assertions.catchThrowable(() ->
+                registry.promote(frank, hidden, V1, Stage.STAGING, WHY, false));
+        assertThat(hiddenWrite.code()).isEqualTo(ErrorCode.NOT_FOUND);
+        assertThat(registry.version(frank, visible, V1).number()).isEqualTo(V1);
+        RegentException wholeLog = (RegentException) org.assertj.core.api.Assertions.catchThrowable(() ->
+                registry.audit(frank, AuditQuery.all(10)));
+        assertThat(wholeLog.code()).isEqualTo(ErrorCode.PERMISSION_DENIED);
+        assertThat(registry.audit(frank, new AuditQuery(visible, 0, 100))).isNotEmpty();
     }
 }

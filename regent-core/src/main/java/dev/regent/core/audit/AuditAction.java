@@ -19,7 +19,9 @@ public enum AuditAction {
     COMPLIANCE_TAG_SET("tag.set"),
     COMPLIANCE_TAG_REMOVE("tag.remove"),
     APPROVE("approval.approve"),
-    REJECT("approval.reject");
+    REJECT("approval.reject"),
+    TOKEN_CREATE("token.create"),
+    TOKEN_REVOKE("token.revoke");
 
     private final String wireName;
 

@@ -27,6 +27,9 @@ final class AccessControl {
             return new Decision(ErrorCode.UNAUTHENTICATED, "principal '" + actor + "' is not registered; an admin can add it "
                     + "with 'regent principal add " + actor + " --role contributor'");
         }
+        if (role == null) {
+            return new Decision(null, "");
+        }
         if (model != null && !record.has(Role.VIEWER, model)) {
             return new Decision(ErrorCode.NOT_FOUND, "model '" + model + "' not found (see 'regent model list')");
         }

@@ -27,7 +27,7 @@ abstract class Mutation {
     /** Who is acting; authorization and every audit entry use this principal. */
     abstract Principal actor();
 
-    /** The role the actor needs on {@link #model()} to run this mutation. */
+    /** The role the actor needs on {@link #model()} to run this mutation; null for any registered principal. */
     Role requiredRole() {
         return Role.CONTRIBUTOR;
     }

@@ -75,7 +75,7 @@ final class MutationRunner {
             store.inTransaction(tx -> tx.appendAudit(mutation.refusal(clock.instant(), "permission denied: " + decision.message())));
         }
         throw new RegentException(decision.code(), decision.message(),
-                java.util.Map.of("required_role", mutation.requiredRole().label()));
+                java.util.Map.of("required_role", mutation.requiredRole() == null ? "any" : mutation.requiredRole().label()));
     }
 
     /** One or two sentences: the failing check with its detail, or the names of all failing checks. */

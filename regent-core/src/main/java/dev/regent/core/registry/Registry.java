@@ -20,6 +20,8 @@ import dev.regent.core.access.Grant;
 import dev.regent.core.access.PrincipalKind;
 import dev.regent.core.access.PrincipalRecord;
 import dev.regent.core.access.Role;
+import dev.regent.core.access.TokenRecord;
+import dev.regent.core.access.TokenSecret;
 import dev.regent.core.approval.ApprovalView;
 import dev.regent.core.approval.Decision;
 import dev.regent.core.audit.AuditAction;
@@ -123,6 +125,74 @@ public final class Registry {
             AccessControl.require(tx, actor, Role.ADMIN, null);
             return tx.listPrincipals();
         });
+    }
+
+    // ---- tokens ----
+
+    /** Issues a bearer token for a principal (admins for anyone, principals for themselves); the secret is returned once. */
+    public TokenIssued issueToken(Principal actor, Principal subject, java.time.Duration lifetime, String description,
+                                  boolean dryRun) {
+        byte[] id = new byte[6];
+        random.nextBytes(id);
+        IssueToken issue = new IssueToken(actor, subject, lifetime, description, "tok-" + HexFormat.of().formatHex(id),
+                TokenSecret.generate(random));
+        OperationReport report = runner.run(issue, dryRun);
+        return new TokenIssued(report, issue.id(), issue.secret());
+    }
+
+    /** Revokes a token: admins any, principals their own. */
+    public OperationReport revokeToken(Principal actor, String tokenId, boolean dryRun) {
+        Principal owner = store.read(tx -> tx.findToken(tokenId)).map(TokenRecord::principal)
+                .orElseThrow(() -> RegentException.notFound("token " + tokenId + " not found"));
+        return runner.run(new RevokeToken(actor, tokenId, owner), dryRun);
+    }
+
+    /** Tokens of a principal (or of everyone for null): admins any, principals their own. Never the secrets. */
+    public List<TokenRecord> tokens(Principal actor, Principal of) {
+        return store.read(tx -> {
+            if (!actor.equals(of)) {
+                AccessControl.require(tx, actor, Role.ADMIN, null);
+            }
+            return tx.listTokens(of);
+        });
+    }
+
+    /**
+     * The principal a bearer secret belongs to, or UNAUTHENTICATED. The same answer for a malformed, unknown,
+     * expired or revoked token, so the answer says nothing about which tokens exist.
+     */
+    public PrincipalRecord authenticate(String secret) {
+        RegentException refused = new RegentException(dev.regent.core.error.ErrorCode.UNAUTHENTICATED,
+                "invalid, expired or revoked token; create one with 'regent token create PRINCIPAL'");
+        if (!TokenSecret.wellFormed(secret)) {
+            throw refused;
+        }
+        Instant now = clock.instant();
+        return store.read(tx -> tx.findTokenByHash(TokenSecret.hash(secret)).filter(t -> t.validAt(now))
+                .flatMap(t -> tx.findPrincipal(t.principal())).orElseThrow(() -> refused));
+    }
+
+    /**
+     * A server's bootstrap: on an empty registry, registers {@code admin} as the first admin and issues its token
+     * (the given secret, e.g. from REGENT_BOOTSTRAP_TOKEN, or a new one). Returns the secret to show once, or empty
+     * when the registry already had principals.
+     */
+    public Optional<String> bootstrapServerAdmin(Principal admin, String presetSecret) {
+        if (presetSecret != null && !TokenSecret.wellFormed(presetSecret)) {
+            throw RegentException.invalid("the bootstrap token must look like rgt_ followed by 43 base64url characters");
+        }
+        if (!bootstrapAdmin(admin, "bootstrap of a new server")) {
+            return Optional.empty();
+        }
+        String secret = presetSecret != null ? presetSecret : TokenSecret.generate(random);
+        byte[] id = new byte[6];
+        random.nextBytes(id);
+        OperationReport report = runner.run(new IssueToken(admin, admin, null, "bootstrap admin token",
+                "tok-" + HexFormat.of().formatHex(id), secret), false);
+        if (report.outcome() != dev.regent.core.report.Outcome.APPLIED) {
+            throw new IllegalStateException("bootstrap token refused: " + report.summary());
+        }
+        return Optional.of(secret);
     }
 
     // ---- models ----

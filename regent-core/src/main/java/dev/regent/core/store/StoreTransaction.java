@@ -23,7 +23,8 @@ import java.util.SortedMap;
  * that name a model operate on the live model of that name and throw {@link StoreConflict} or return empty as
  * documented; they never see a tombstone unless they say so.
  */
-public interface StoreTransaction extends PrincipalRecords, CardRecords, EvidenceRecords, ApprovalRecords {
+public interface StoreTransaction extends PrincipalRecords, CardRecords, EvidenceRecords, ApprovalRecords, TokenRecords,
+        IdempotencyRecords {
 
     // ---- models ----
 

@@ -2,6 +2,7 @@ package dev.regent.store;
 
 import dev.regent.core.access.Grant;
 import dev.regent.core.access.PrincipalRecord;
+import dev.regent.core.access.TokenRecord;
 import dev.regent.core.approval.Approval;
 import dev.regent.core.audit.AuditEntry;
 import dev.regent.core.audit.AuditQuery;
@@ -46,6 +47,8 @@ final class JdbcStoreTransaction implements StoreTransaction {
     private final CardRows cards;
     private final EvidenceRows evidence;
     private final ApprovalRows approvals;
+    private final TokenRows tokens;
+    private final IdempotencyRows idempotency;
 
     JdbcStoreTransaction(Sql sql, boolean readOnly) {
         this.readOnly = readOnly;
@@ -58,6 +61,8 @@ final class JdbcStoreTransaction implements StoreTransaction {
         this.cards = new CardRows(sql);
         this.evidence = new EvidenceRows(sql);
         this.approvals = new ApprovalRows(sql);
+        this.tokens = new TokenRows(sql);
+        this.idempotency = new IdempotencyRows(sql);
     }
 
     // ---- models ----
@@ -301,6 +306,69 @@ final class JdbcStoreTransaction implements StoreTransaction {
     @Override
     public List<Approval> approvals(ModelName model, VersionNumber version) {
         return liveVersion(model, version).map(id -> approvals.of(model, id, version)).orElse(List.of());
+    }
+
+    // ---- tokens ----
+
+    @Override
+    public void insertToken(TokenRecord token) {
+        writing("insertToken");
+        tokens.insert(token);
+    }
+
+    @Override
+    public Optional<TokenRecord> findTokenByHash(Digest secretHash) {
+        return tokens.byHash(secretHash);
+    }
+
+    @Override
+    public Optional<TokenRecord> findToken(String id) {
+        return tokens.find(id);
+    }
+
+    @Override
+    public List<TokenRecord> listTokens(Principal principal) {
+        return tokens.list(principal);
+    }
+
+    @Override
+    public void revokeToken(String id, Instant at) {
+        writing("revokeToken");
+        tokens.revoke(id, at);
+    }
+
+    // ---- idempotency keys ----
+
+    @Override
+    public Optional<Entry> findIdempotencyKey(Principal principal, String key) {
+        return idempotency.find(principal, key);
+    }
+
+    @Override
+    public void claimIdempotencyKey(Principal principal, String key, Digest requestFingerprint, Instant at) {
+        IdempotencyRows.checkKey(key);
+        writing("claimIdempotencyKey");
+        idempotency.claim(principal, key, requestFingerprint, at);
+    }
+
+    @Override
+    public void completeIdempotencyKey(Principal principal, String key, int status, String body) {
+        IdempotencyRows.checkKey(key);
+        writing("completeIdempotencyKey");
+        idempotency.complete(principal, key, status, body);
+    }
+
+    @Override
+    public void releaseIdempotencyKey(Principal principal, String key) {
+        IdempotencyRows.checkKey(key);
+        writing("releaseIdempotencyKey");
+        idempotency.release(principal, key);
+    }
+
+    @Override
+    public int expireIdempotencyKeys(Instant before) {
+        writing("expireIdempotencyKeys");
+        return idempotency.expire(before);
     }
 
     /** The live model's id when it has the live version. */

@@ -59,6 +59,16 @@ final class Sql {
      * {@link StoreConflict} with the given message and leaves the transaction usable.
      */
     int guardedUpdate(Supplier<String> conflictMessage, String sql, Object... args) {
+        return guardedUpdate(conflictMessage, () -> new StoreConflict(conflictMessage.get()), sql, args);
+    }
+
+    /**
+     * Like {@link #guardedUpdate(Supplier, String, Object...)}, but a foreign-key refusal (a referenced row is
+     * missing) throws the given exception instead, e.g. a NOT_FOUND naming the missing row; the SQL exception
+     * becomes its cause when it has none.
+     */
+    int guardedUpdate(Supplier<String> conflictMessage, Supplier<? extends RuntimeException> missingReference,
+                      String sql, Object... args) {
         try {
             return dialect.guarded(connection, () -> {
                 try (PreparedStatement s = prepare(sql, args)) {
@@ -66,8 +76,15 @@ final class Sql {
                 }
             });
         } catch (SQLException e) {
-            if (dialect.isUniqueViolation(e) || dialect.isForeignKeyViolation(e)) {
+            if (dialect.isUniqueViolation(e)) {
                 throw new StoreConflict(conflictMessage.get(), e);
+            }
+            if (dialect.isForeignKeyViolation(e)) {
+                RuntimeException missing = missingReference.get();
+                if (missing.getCause() == null) {
+                    missing.initCause(e);
+                }
+                throw missing;
             }
             throw failure(e);
         }

@@ -39,7 +39,7 @@ final class GovernanceContractTestSupport {
     }
 
     static NewEvidence file(ModelName model, int version, String kind, byte[] content) {
-        return new NewEvidence(model, VersionNumber.of(version), EvidenceKind.of(kind), content, null, null, "test");
+        return NewEvidence.inline(model, VersionNumber.of(version), EvidenceKind.of(kind), content, null, "test");
     }
 
     /** The evidence id a successful evidence add reports. */

@@ -2,11 +2,11 @@ package dev.regent.cli;
 
 import dev.regent.cli.input.FileInput;
 import dev.regent.cli.input.MissingInputs;
-import dev.regent.cli.input.SourceInput;
 import dev.regent.core.error.RegentException;
 import dev.regent.core.evidence.EvidenceKind;
 import dev.regent.core.model.Digest;
 import dev.regent.core.model.ModelName;
+import dev.regent.core.model.SourceUri;
 import dev.regent.core.model.VersionNumber;
 import dev.regent.core.registry.NewEvidence;
 import dev.regent.core.report.OperationReport;
@@ -55,11 +55,18 @@ final class EvidenceAdd extends RegistryCommand {
         if (rawFile != null && rawUri != null) {
             throw RegentException.invalid("give either --file or --uri with --digest, not both");
         }
-        byte[] content = rawFile == null ? null
-                : FileInput.bytes(environment().workingDir().resolve(rawFile), NewEvidence.MAX_CONTENT_BYTES);
-        request = new NewEvidence(target.model(), target.version(), EvidenceKind.of(rawKind), content,
-                rawUri == null ? null : SourceInput.parse(rawUri, environment().workingDir()),
-                rawDigest == null ? null : Digest.parse(rawDigest), summary);
+        ModelName model = target.model();
+        VersionNumber version = target.version();
+        EvidenceKind kind = EvidenceKind.of(rawKind);
+        if (rawFile != null) {
+            byte[] content = FileInput.bytes(environment().workingDir().resolve(rawFile), NewEvidence.MAX_CONTENT_BYTES);
+            request = NewEvidence.inline(model, version, kind, content, rawDigest == null ? null : Digest.parse(rawDigest), summary);
+        } else {
+            if (rawDigest == null) {
+                throw RegentException.invalid("evidence given by --uri needs --digest sha256:…, so what was checked is pinned");
+            }
+            request = NewEvidence.referenced(model, version, kind, SourceUri.of(rawUri), Digest.parse(rawDigest), summary);
+        }
     }
 
     @Override

@@ -41,8 +41,25 @@ final class AddEvidence extends Mutation {
         this.request = request;
         this.blobs = blobs;
         this.id = id;
-        // parse before anything is read or written: a malformed report is bad input, not a refusal
-        this.eval = request.kind().isEvalReport() && request.content() != null ? EvalReportParser.parse(request.content()) : null;
+        // parse before anything is written: a malformed report is bad input, not a refusal
+        this.eval = request.kind().isEvalReport() ? readEvalReport(request, blobs) : null;
+    }
+
+    /** The registry reads the report itself: inline bytes, or the stored blob; a referenced report cannot be read. */
+    private static EvalReport readEvalReport(NewEvidence request, BlobStore blobs) {
+        if (request.content() instanceof NewEvidence.Inline inline) {
+            return EvalReportParser.parse(inline.bytes());
+        }
+        if (request.content() instanceof NewEvidence.Stored stored) {
+            try (java.io.InputStream in = blobs.open(stored.digest()).orElseThrow(() -> dev.regent.core.error.RegentException.invalid(
+                    "no uploaded content with digest " + stored.digest()))) {
+                byte[] bytes = in.readNBytes(EvalReportParser.MAX_BYTES + 1);
+                return EvalReportParser.parse(bytes);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot read uploaded eval report " + stored.digest(), e);
+            }
+        }
+        return null;
     }
 
     @Override
@@ -60,10 +77,12 @@ final class AddEvidence extends Mutation {
         version = Lookups.version(tx, request.model(), request.version());
         List<String> steps = new ArrayList<>();
         steps.add("Attach " + request.kind() + " evidence " + id + " (" + request.digest().shortForm() + ") to version " + version.ref() + ".");
-        if (request.content() != null) {
-            steps.add("Store its " + request.content().length + " bytes content-addressed (written once, never overwritten).");
+        if (request.content() instanceof NewEvidence.Inline inline) {
+            steps.add("Store its " + inline.bytes().length + " bytes content-addressed (written once, never overwritten).");
+        } else if (request.content() instanceof NewEvidence.Referenced ref) {
+            steps.add("Reference it at " + ref.uri() + " with its declared digest.");
         } else {
-            steps.add("Reference it at " + request.uri() + " with its declared digest.");
+            steps.add("Keep its uploaded content, already stored content-addressed.");
         }
         if (eval != null) {
             steps.add("Record the eval report's metrics " + eval.metrics().values() + " on " + eval.dataset()
@@ -71,7 +90,10 @@ final class AddEvidence extends Mutation {
         }
         steps.add("Record an evidence.add audit entry linking " + id + ".");
         List<Finding> pre = new ArrayList<>();
-        if (request.kind().isEvalReport() && request.content() == null) {
+        if (request.content() instanceof NewEvidence.Stored stored && !blobs.contains(stored.digest())) {
+            pre.add(Finding.fail("content uploaded", "no uploaded content with digest " + stored.digest()));
+        }
+        if (request.kind().isEvalReport() && !request.heldByRegistry()) {
             pre.add(Finding.pass("eval report readable", "referenced by URI: it is recorded, but eval_report gates cannot read "
                     + "its metrics; attach the file with --file for that"));
         }
@@ -80,12 +102,12 @@ final class AddEvidence extends Mutation {
 
     @Override
     Applied apply(StoreTransaction tx, Instant now) {
-        if (request.content() != null) {
-            blobs.put(new ByteArrayInputStream(request.content()), NewEvidence.MAX_CONTENT_BYTES);
+        if (request.content() instanceof NewEvidence.Inline inline) {
+            blobs.put(new ByteArrayInputStream(inline.bytes()), NewEvidence.MAX_CONTENT_BYTES);
         }
+        String uri = request.content() instanceof NewEvidence.Referenced ref ? ref.uri().value() : null;
         Evidence evidence = new Evidence(id, request.model(), request.version(), request.kind(), request.digest(),
-                request.uri() == null ? null : request.uri().value(), request.content() != null, request.summary(), actor, now,
-                eval, null);
+                uri, request.heldByRegistry(), request.summary(), actor, now, eval, null);
         tx.insertEvidence(evidence);
         TreeMap<String, String> after = new TreeMap<>();
         after.put("evidence", id.value());
@@ -105,7 +127,7 @@ final class AddEvidence extends Mutation {
         List<Finding> checks = new ArrayList<>();
         checks.add(Expect.that("evidence recorded", read.isPresent(), id.value()));
         read.ifPresent(e -> checks.add(Expect.equal("digest", request.digest(), e.digest())));
-        if (request.content() != null) {
+        if (request.heldByRegistry()) {
             checks.add(Expect.that("content stored", blobs.contains(request.digest()), request.digest().shortForm()));
         }
         return checks;

@@ -87,7 +87,17 @@ public final class Registry {
         this.authenticated = authenticated;
     }
 
-    /** The policy in effect. */
+    /** Remembered outcomes for idempotent retries of creating requests. */
+    public IdempotencyKeys idempotencyKeys() {
+        return new IdempotencyKeys(store, clock);
+    }
+
+    /** Whether the database answers (a cheap read); throws when it does not. */
+    public void checkReady() {
+        store.read(StoreTransaction::countPrincipals);
+    }
+
+    /** The policy in effect.
     public Policy policy() {
         return policy;
     }

@@ -40,6 +40,6 @@ final class AliasDelete extends RegistryCommand {
 
     @Override
     int run(LocalSession session) {
-        return report(session.registry().deleteAlias(session.actor(), model, alias, reason, dryRun()));
+        return report(session.registry().deleteAlias(model, alias, reason, dryRun()));
     }
 }

@@ -47,6 +47,6 @@ final class AliasSet extends RegistryCommand {
 
     @Override
     int run(LocalSession session) {
-        return report(session.registry().setAlias(session.actor(), model, alias, number, reason, dryRun()));
+        return report(session.registry().setAlias(model, alias, number, reason, dryRun()));
     }
 }

@@ -35,7 +35,7 @@ final class ApprovalsCommand extends RegistryCommand {
 
     @Override
     int run(LocalSession session) {
-        List<ApprovalView> views = session.registry().approvals(session.actor(), model, number);
+        List<ApprovalView> views = session.registry().approvals(model, number);
         if (json()) {
             ArrayNode array = Json.array();
             for (ApprovalView v : views) {

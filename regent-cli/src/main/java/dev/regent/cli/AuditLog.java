@@ -37,7 +37,7 @@ final class AuditLog extends RegistryCommand {
 
     @Override
     int run(LocalSession session) {
-        List<AuditEntry> entries = session.registry().audit(session.actor(), query);
+        List<AuditEntry> entries = session.registry().audit(query);
         if (json()) {
             ArrayNode array = Json.array();
             entries.forEach(e -> array.add(JsonViews.audit(e)));

@@ -45,11 +45,11 @@ final class CardExport extends RegistryCommand {
 
     @Override
     int run(LocalSession session) {
-        ModelVersion version = session.registry().version(session.actor(), model, number);
-        CardRevision revision = session.registry().card(session.actor(), model, number).orElseThrow(() -> RegentException.notFound(
+        ModelVersion version = session.registry().version(model, number);
+        CardRevision revision = session.registry().card(model, number).orElseThrow(() -> RegentException.notFound(
                 model + "/" + number + " has no model card yet"));
         List<String> tags = new ArrayList<>(version.tags().values().keySet());
-        session.registry().complianceTags(session.actor(), model, number).stream().filter(t -> t.supported()).forEach(t -> tags.add(t.tag().tag()));
+        session.registry().complianceTags(model, number).stream().filter(t -> t.supported()).forEach(t -> tags.add(t.tag().tag()));
         out().print(ModelCard.fromCanonicalJson(revision.canonicalJson()).toHuggingFace(model.value(), license, tags));
         out().flush();
         return ExitCodes.OK;

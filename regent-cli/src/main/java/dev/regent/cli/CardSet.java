@@ -41,6 +41,6 @@ final class CardSet extends RegistryCommand {
 
     @Override
     int run(LocalSession session) {
-        return report(session.registry().setCard(session.actor(), model, number, card, dryRun()));
+        return report(session.registry().setCard(model, number, card, dryRun()));
     }
 }

@@ -42,7 +42,7 @@ final class CardShow extends RegistryCommand {
 
     @Override
     int run(LocalSession session) {
-        List<CardRevision> revisions = session.registry().cardRevisions(session.actor(), model, number);
+        List<CardRevision> revisions = session.registry().cardRevisions(model, number);
         if (revisions.isEmpty()) {
             throw RegentException.notFound(model + "/" + number + " has no model card yet; write one with 'regent card template > card.md' "
                     + "and 'regent card set " + model + " " + number + " --file card.md'");

@@ -43,6 +43,6 @@ abstract class DecisionCommand extends RegistryCommand {
 
     @Override
     int run(LocalSession session) {
-        return report(session.registry().decide(session.actor(), model, number, target, decision(), comment, dryRun()));
+        return report(session.registry().decide(model, number, target, decision(), comment, dryRun()));
     }
 }

@@ -71,7 +71,7 @@ final class EvidenceAdd extends RegistryCommand {
 
     @Override
     int run(LocalSession session) {
-        OperationReport report = session.registry().addEvidence(session.actor(), request, dryRun());
+        OperationReport report = session.registry().addEvidence(request, dryRun());
         if (idOnly && report.outcome() == Outcome.APPLIED && !json()) {
             out().println(report.changes().get(0).target());
             out().flush();

@@ -33,7 +33,7 @@ final class EvidenceList extends RegistryCommand {
 
     @Override
     int run(LocalSession session) {
-        List<Evidence> all = session.registry().evidenceOf(session.actor(), model, number);
+        List<Evidence> all = session.registry().evidenceOf(model, number);
         if (json()) {
             ArrayNode array = Json.array();
             all.forEach(e -> array.add(JsonViews.evidence(e)));

@@ -33,6 +33,6 @@ final class EvidenceRevoke extends RegistryCommand {
 
     @Override
     int run(LocalSession session) {
-        return report(session.registry().revokeEvidence(session.actor(), id, reason, dryRun()));
+        return report(session.registry().revokeEvidence(id, reason, dryRun()));
     }
 }

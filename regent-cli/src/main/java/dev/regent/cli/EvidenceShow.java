@@ -29,7 +29,7 @@ final class EvidenceShow extends RegistryCommand {
 
     @Override
     int run(LocalSession session) {
-        Evidence e = session.registry().evidence(session.actor(), id);
+        Evidence e = session.registry().evidence(id);
         if (json()) {
             Json.print(JsonViews.evidence(e), out());
             return ExitCodes.OK;

@@ -43,7 +43,7 @@ final class GatesCommand extends RegistryCommand {
 
     @Override
     int run(LocalSession session) {
-        List<Finding> results = session.registry().gates(session.actor(), model, number, target);
+        List<Finding> results = session.registry().gates(model, number, target);
         boolean allPassed = results.stream().allMatch(Finding::passed);
         if (json()) {
             ArrayNode array = Json.array();
@@ -52,7 +52,7 @@ final class GatesCommand extends RegistryCommand {
                     .put("passed", allPassed).set("gates", array), out());
         } else {
             out().println("Gates for " + model + "/" + number + " -> " + target + " (requested by " + session.actor() + ", policy "
-                    + session.registry().policy().source() + "):");
+                    + session.registry().policySource() + "):");
             if (results.isEmpty()) {
                 out().println("  (no gates: the policy sets none for " + target + ")");
             }

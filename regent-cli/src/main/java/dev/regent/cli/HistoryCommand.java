@@ -30,7 +30,7 @@ final class HistoryCommand extends RegistryCommand {
 
     @Override
     int run(LocalSession session) {
-        List<Transition> history = session.registry().history(session.actor(), model);
+        List<Transition> history = session.registry().history(model);
         if (json()) {
             ArrayNode array = Json.array();
             history.forEach(t -> array.add(JsonViews.transition(t)));

@@ -3,6 +3,7 @@ package dev.regent.cli;
 import dev.regent.core.error.RegentException;
 import dev.regent.core.model.Principal;
 import dev.regent.core.registry.Registry;
+import dev.regent.core.registry.RegistrySession;
 import dev.regent.core.registry.SourceRules;
 import dev.regent.core.store.RegistryStore;
 import dev.regent.store.StoreFactory;
@@ -19,13 +20,11 @@ import java.util.List;
  */
 final class LocalSession implements AutoCloseable {
     private final RegistryStore store;
-    private final Registry registry;
-    private final Principal actor;
+    private final RegistrySession registry;
 
-    private LocalSession(RegistryStore store, Registry registry, Principal actor) {
+    private LocalSession(RegistryStore store, RegistrySession registry) {
         this.store = store;
         this.registry = registry;
-        this.actor = actor;
     }
 
     static LocalSession open(RegentCommand options) {
@@ -50,7 +49,7 @@ final class LocalSession implements AutoCloseable {
                     StoreFactory.blobs(data), false);
             // local mode is one trusted operator: the OS user becomes the first admin of an empty registry
             registry.bootstrapAdmin(osUser(env.osUser()), "first local operator of this registry");
-            return new LocalSession(store, registry, actor);
+            return new LocalSession(store, registry.as(actor));
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -66,12 +65,13 @@ final class LocalSession implements AutoCloseable {
         return Principal.of(cleaned.length() > 128 ? cleaned.substring(0, 128) : cleaned);
     }
 
-    Registry registry() {
+    /** The registry as the acting principal sees it. */
+    RegistrySession registry() {
         return registry;
     }
 
     Principal actor() {
-        return actor;
+        return registry.actor();
     }
 
     @Override

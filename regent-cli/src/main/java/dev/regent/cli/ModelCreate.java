@@ -40,6 +40,6 @@ final class ModelCreate extends RegistryCommand {
 
     @Override
     int run(LocalSession session) {
-        return report(session.registry().createModel(session.actor(), name, description, tags, dryRun()));
+        return report(session.registry().createModel(name, description, tags, dryRun()));
     }
 }

@@ -33,6 +33,6 @@ final class ModelDelete extends RegistryCommand {
 
     @Override
     int run(LocalSession session) {
-        return report(session.registry().deleteModel(session.actor(), name, reason, dryRun()));
+        return report(session.registry().deleteModel(name, reason, dryRun()));
     }
 }

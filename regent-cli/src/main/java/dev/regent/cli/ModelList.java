@@ -27,7 +27,7 @@ final class ModelList extends RegistryCommand {
         List<Model> all = new ArrayList<>();
         ModelName after = null;
         while (true) {
-            List<Model> page = session.registry().models(session.actor(), after, Registry.MAX_PAGE);
+            List<Model> page = session.registry().models(after, Registry.MAX_PAGE);
             all.addAll(page);
             if (page.size() < Registry.MAX_PAGE) {
                 break;

@@ -30,7 +30,7 @@ final class ModelShow extends RegistryCommand {
 
     @Override
     int run(LocalSession session) {
-        ModelOverview o = session.registry().overview(session.actor(), name);
+        ModelOverview o = session.registry().overview(name);
         if (json()) {
             Json.print(JsonViews.overview(o), out());
             return ExitCodes.OK;

@@ -43,6 +43,6 @@ final class ModelUpdate extends RegistryCommand {
 
     @Override
     int run(LocalSession session) {
-        return report(session.registry().updateModel(session.actor(), name, change, dryRun()));
+        return report(session.registry().updateModel(name, change, dryRun()));
     }
 }

@@ -51,6 +51,6 @@ final class PrincipalAdd extends RegistryCommand {
 
     @Override
     int run(LocalSession session) {
-        return report(session.registry().addPrincipal(session.actor(), subject, kind, grant, dryRun()));
+        return report(session.registry().addPrincipal(subject, kind, grant, dryRun()));
     }
 }

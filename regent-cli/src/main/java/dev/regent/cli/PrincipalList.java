@@ -23,7 +23,7 @@ final class PrincipalList extends RegistryCommand {
 
     @Override
     int run(LocalSession session) {
-        List<PrincipalRecord> all = session.registry().principals(session.actor());
+        List<PrincipalRecord> all = session.registry().principals();
         if (json()) {
             ArrayNode array = Json.array();
             for (PrincipalRecord p : all) {

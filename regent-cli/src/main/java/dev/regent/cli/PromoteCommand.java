@@ -43,6 +43,6 @@ final class PromoteCommand extends RegistryCommand {
 
     @Override
     int run(LocalSession session) {
-        return report(session.registry().promote(session.actor(), model, number, stage, reason, dryRun()));
+        return report(session.registry().promote(model, number, stage, reason, dryRun()));
     }
 }

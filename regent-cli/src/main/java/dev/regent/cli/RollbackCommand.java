@@ -46,6 +46,6 @@ final class RollbackCommand extends RegistryCommand {
 
     @Override
     int run(LocalSession session) {
-        return report(session.registry().rollback(session.actor(), model, stage, reason, to, dryRun()));
+        return report(session.registry().rollback(model, stage, reason, to, dryRun()));
     }
 }

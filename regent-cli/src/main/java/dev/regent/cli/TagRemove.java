@@ -41,6 +41,6 @@ final class TagRemove extends RegistryCommand {
 
     @Override
     int run(LocalSession session) {
-        return report(session.registry().removeComplianceTag(session.actor(), model, number, tag, reason, dryRun()));
+        return report(session.registry().removeComplianceTag(model, number, tag, reason, dryRun()));
     }
 }

@@ -41,6 +41,6 @@ final class TagSet extends RegistryCommand {
 
     @Override
     int run(LocalSession session) {
-        return report(session.registry().setComplianceTag(session.actor(), model, number, tag, evidence, dryRun()));
+        return report(session.registry().setComplianceTag(model, number, tag, evidence, dryRun()));
     }
 }

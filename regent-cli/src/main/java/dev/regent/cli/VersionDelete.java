@@ -36,6 +36,6 @@ final class VersionDelete extends RegistryCommand {
 
     @Override
     int run(LocalSession session) {
-        return report(session.registry().deleteVersion(session.actor(), model, number, reason, dryRun()));
+        return report(session.registry().deleteVersion(model, number, reason, dryRun()));
     }
 }

@@ -37,11 +37,11 @@ final class VersionList extends RegistryCommand {
 
     @Override
     int run(LocalSession session) {
-        ModelOverview overview = session.registry().overview(session.actor(), model);
+        ModelOverview overview = session.registry().overview(model);
         List<ModelVersion> all = new ArrayList<>();
         int after = 0;
         while (true) {
-            List<ModelVersion> page = session.registry().versions(session.actor(), model, after, Registry.MAX_PAGE);
+            List<ModelVersion> page = session.registry().versions(model, after, Registry.MAX_PAGE);
             all.addAll(page);
             if (page.size() < Registry.MAX_PAGE) {
                 break;

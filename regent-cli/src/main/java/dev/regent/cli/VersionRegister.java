@@ -93,6 +93,6 @@ final class VersionRegister extends RegistryCommand {
 
     @Override
     int run(LocalSession session) {
-        return report(session.registry().registerVersion(session.actor(), request, dryRun()));
+        return report(session.registry().registerVersion(request, dryRun()));
     }
 }

@@ -34,8 +34,8 @@ final class VersionShow extends RegistryCommand {
 
     @Override
     int run(LocalSession session) {
-        ModelVersion v = session.registry().version(session.actor(), model, number);
-        ModelOverview overview = session.registry().overview(session.actor(), model);
+        ModelVersion v = session.registry().version(model, number);
+        ModelOverview overview = session.registry().overview(model);
         String aliases = overview.aliases().entrySet().stream().filter(e -> e.getValue().equals(number))
                 .map(e -> e.getKey().value()).collect(Collectors.joining(", "));
         if (json()) {

@@ -46,6 +46,6 @@ final class VersionUpdate extends RegistryCommand {
 
     @Override
     int run(LocalSession session) {
-        return report(session.registry().updateVersion(session.actor(), model, number, change, dryRun()));
+        return report(session.registry().updateVersion(model, number, change, dryRun()));
     }
 }

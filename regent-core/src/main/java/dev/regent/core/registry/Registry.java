@@ -87,6 +87,11 @@ public final class Registry {
         this.authenticated = authenticated;
     }
 
+    /** This registry as the given principal sees it. */
+    public RegistrySession as(Principal actor) {
+        return new LocalRegistrySession(this, actor);
+    }
+
     /** Remembered outcomes for idempotent retries of creating requests. */
     public IdempotencyKeys idempotencyKeys() {
         return new IdempotencyKeys(store, clock);
@@ -97,7 +102,7 @@ public final class Registry {
         store.read(StoreTransaction::countPrincipals);
     }
 
-    /** The policy in effect.
+    /** The policy in effect. */
     public Policy policy() {
         return policy;
     }

@@ -1,0 +1,120 @@
+package dev.regent.core.registry;
+
+import dev.regent.core.access.Grant;
+import dev.regent.core.access.PrincipalKind;
+import dev.regent.core.access.PrincipalRecord;
+import dev.regent.core.access.TokenRecord;
+import dev.regent.core.approval.ApprovalView;
+import dev.regent.core.approval.Decision;
+import dev.regent.core.audit.AuditEntry;
+import dev.regent.core.audit.AuditQuery;
+import dev.regent.core.card.CardRevision;
+import dev.regent.core.card.ModelCard;
+import dev.regent.core.evidence.Evidence;
+import dev.regent.core.evidence.EvidenceId;
+import dev.regent.core.lifecycle.Reason;
+import dev.regent.core.lifecycle.Transition;
+import dev.regent.core.model.AliasName;
+import dev.regent.core.model.Description;
+import dev.regent.core.model.Model;
+import dev.regent.core.model.ModelName;
+import dev.regent.core.model.ModelVersion;
+import dev.regent.core.model.Principal;
+import dev.regent.core.model.Stage;
+import dev.regent.core.model.Tags;
+import dev.regent.core.model.VersionNumber;
+import dev.regent.core.policy.GateTarget;
+import dev.regent.core.report.Finding;
+import dev.regent.core.report.OperationReport;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The registry as one principal sees it: every operation of {@link Registry}, acting as that principal. The local
+ * implementation calls the Registry in-process; the Java client implements the same interface over the REST API, so
+ * the CLI (and any tool built on this) behaves identically in local and remote mode. Contracts are those of the
+ * Registry methods of the same name.
+ */
+public interface RegistrySession {
+
+    /** The principal this session acts as. */
+    Principal actor();
+
+    /** Where the policy in effect came from (a file path, or "built-in default"). */
+    String policySource();
+
+    OperationReport addPrincipal(Principal subject, PrincipalKind kind, Grant grant, boolean dryRun);
+
+    List<PrincipalRecord> principals();
+
+    TokenIssued issueToken(Principal subject, Duration lifetime, String description, boolean dryRun);
+
+    OperationReport revokeToken(String tokenId, boolean dryRun);
+
+    List<TokenRecord> tokens(Principal of);
+
+    OperationReport createModel(ModelName name, Description description, Tags tags, boolean dryRun);
+
+    OperationReport updateModel(ModelName name, Annotations change, boolean dryRun);
+
+    OperationReport deleteModel(ModelName name, Reason reason, boolean dryRun);
+
+    Model model(ModelName name);
+
+    ModelOverview overview(ModelName name);
+
+    List<Model> models(ModelName after, int limit);
+
+    OperationReport registerVersion(NewVersion request, boolean dryRun);
+
+    OperationReport updateVersion(ModelName model, VersionNumber number, Annotations change, boolean dryRun);
+
+    OperationReport deleteVersion(ModelName model, VersionNumber number, Reason reason, boolean dryRun);
+
+    ModelVersion version(ModelName model, VersionNumber number);
+
+    List<ModelVersion> versions(ModelName model, int afterNumber, int limit);
+
+    OperationReport promote(ModelName model, VersionNumber number, Stage target, Reason reason, boolean dryRun);
+
+    OperationReport rollback(ModelName model, Stage stage, Reason reason, VersionNumber to, boolean dryRun);
+
+    OperationReport setAlias(ModelName model, AliasName alias, VersionNumber number, Reason reason, boolean dryRun);
+
+    OperationReport deleteAlias(ModelName model, AliasName alias, Reason reason, boolean dryRun);
+
+    List<Transition> history(ModelName model);
+
+    OperationReport setCard(ModelName model, VersionNumber number, ModelCard card, boolean dryRun);
+
+    Optional<CardRevision> card(ModelName model, VersionNumber number);
+
+    List<CardRevision> cardRevisions(ModelName model, VersionNumber number);
+
+    OperationReport addEvidence(NewEvidence request, boolean dryRun);
+
+    Evidence evidence(EvidenceId id);
+
+    List<Evidence> evidenceOf(ModelName model, VersionNumber number);
+
+    Optional<InputStream> evidenceContent(EvidenceId id);
+
+    OperationReport revokeEvidence(EvidenceId id, Reason reason, boolean dryRun);
+
+    OperationReport setComplianceTag(ModelName model, VersionNumber number, String tag, EvidenceId evidence, boolean dryRun);
+
+    OperationReport removeComplianceTag(ModelName model, VersionNumber number, String tag, Reason reason, boolean dryRun);
+
+    List<TagSupport> complianceTags(ModelName model, VersionNumber number);
+
+    OperationReport decide(ModelName model, VersionNumber number, GateTarget target, Decision decision, String comment,
+                           boolean dryRun);
+
+    List<ApprovalView> approvals(ModelName model, VersionNumber number);
+
+    List<Finding> gates(ModelName model, VersionNumber number, GateTarget target);
+
+    List<AuditEntry> audit(AuditQuery query);
+}

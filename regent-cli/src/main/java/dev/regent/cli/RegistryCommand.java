@@ -66,6 +66,11 @@ abstract class RegistryCommand implements Callable<Integer> {
         } else {
             ReportText.print(report, out());
         }
+        return exitCode(report);
+    }
+
+    /** The exit code a report's outcome means: its refusal's code, 5 for a failed read-back, else 0. */
+    static int exitCode(OperationReport report) {
         if (report.outcome() == Outcome.REFUSED) {
             return report.refusalCode().map(c -> c.exitCode()).orElse(ExitCodes.REFUSED);
         }

@@ -5,7 +5,7 @@ import dev.regent.cli.input.MissingInputs;
 import dev.regent.cli.output.Json;
 import dev.regent.cli.output.JsonViews;
 import dev.regent.core.model.Model;
-import dev.regent.core.model.ModelName;
+import dev.regent.core.registry.Page;
 import dev.regent.core.registry.Registry;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,17 +23,14 @@ final class ModelList extends RegistryCommand {
     }
 
     @Override
-    int run(LocalSession session) {
+    int run(Session session) {
         List<Model> all = new ArrayList<>();
-        ModelName after = null;
-        while (true) {
-            List<Model> page = session.registry().models(after, Registry.MAX_PAGE);
-            all.addAll(page);
-            if (page.size() < Registry.MAX_PAGE) {
-                break;
-            }
-            after = page.get(page.size() - 1).name();
-        }
+        String token = null;
+        do {
+            Page<Model> page = session.registry().models(token, Registry.MAX_PAGE);
+            all.addAll(page.items());
+            token = page.nextPageToken();
+        } while (token != null);
         if (json()) {
             ArrayNode array = Json.array();
             all.forEach(m -> array.add(JsonViews.model(m)));

@@ -9,6 +9,7 @@ import dev.regent.core.model.ModelName;
 import dev.regent.core.model.ModelVersion;
 import dev.regent.core.model.VersionNumber;
 import dev.regent.core.registry.ModelOverview;
+import dev.regent.core.registry.Page;
 import dev.regent.core.registry.Registry;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,18 +37,15 @@ final class VersionList extends RegistryCommand {
     }
 
     @Override
-    int run(LocalSession session) {
+    int run(Session session) {
         ModelOverview overview = session.registry().overview(model);
         List<ModelVersion> all = new ArrayList<>();
-        int after = 0;
-        while (true) {
-            List<ModelVersion> page = session.registry().versions(model, after, Registry.MAX_PAGE);
-            all.addAll(page);
-            if (page.size() < Registry.MAX_PAGE) {
-                break;
-            }
-            after = page.get(page.size() - 1).number().value();
-        }
+        String token = null;
+        do {
+            Page<ModelVersion> page = session.registry().versions(model, token, Registry.MAX_PAGE);
+            all.addAll(page.items());
+            token = page.nextPageToken();
+        } while (token != null);
         if (json()) {
             ArrayNode array = Json.array();
             for (ModelVersion v : all) {

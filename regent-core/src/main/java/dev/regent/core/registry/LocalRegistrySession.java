@@ -90,8 +90,10 @@ record LocalRegistrySession(Registry registry, Principal actor) implements Regis
     }
 
     @Override
-    public List<Model> models(ModelName after, int limit) {
-        return registry.models(actor, after, limit);
+    public Page<Model> models(String pageToken, int limit) {
+        // in-process the cursor is simply the last name seen: nothing crosses a trust boundary
+        List<Model> page = registry.models(actor, pageToken == null ? null : ModelName.of(pageToken), limit);
+        return new Page<>(page, page.size() < limit ? null : page.get(page.size() - 1).name().value());
     }
 
     @Override
@@ -115,8 +117,10 @@ record LocalRegistrySession(Registry registry, Principal actor) implements Regis
     }
 
     @Override
-    public List<ModelVersion> versions(ModelName model, int afterNumber, int limit) {
-        return registry.versions(actor, model, afterNumber, limit);
+    public Page<ModelVersion> versions(ModelName model, String pageToken, int limit) {
+        int after = pageToken == null ? 0 : VersionNumber.parse(pageToken).value();
+        List<ModelVersion> page = registry.versions(actor, model, after, limit);
+        return new Page<>(page, page.size() < limit ? null : page.get(page.size() - 1).number().toString());
     }
 
     @Override

@@ -65,7 +65,8 @@ public interface RegistrySession {
 
     ModelOverview overview(ModelName name);
 
-    List<Model> models(ModelName after, int limit);
+    /** One page of the models the actor may read, in name order; {@code pageToken} null for the first page. */
+    Page<Model> models(String pageToken, int limit);
 
     OperationReport registerVersion(NewVersion request, boolean dryRun);
 
@@ -75,7 +76,8 @@ public interface RegistrySession {
 
     ModelVersion version(ModelName model, VersionNumber number);
 
-    List<ModelVersion> versions(ModelName model, int afterNumber, int limit);
+    /** One page of a model's live versions in number order; {@code pageToken} null for the first page. */
+    Page<ModelVersion> versions(ModelName model, String pageToken, int limit);
 
     OperationReport promote(ModelName model, VersionNumber number, Stage target, Reason reason, boolean dryRun);
 

@@ -39,7 +39,7 @@ final class AliasDelete extends RegistryCommand {
     }
 
     @Override
-    int run(LocalSession session) {
+    int run(Session session) {
         return report(session.registry().deleteAlias(model, alias, reason, dryRun()));
     }
 }

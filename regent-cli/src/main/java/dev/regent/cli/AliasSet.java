@@ -46,7 +46,7 @@ final class AliasSet extends RegistryCommand {
     }
 
     @Override
-    int run(LocalSession session) {
+    int run(Session session) {
         return report(session.registry().setAlias(model, alias, number, reason, dryRun()));
     }
 }

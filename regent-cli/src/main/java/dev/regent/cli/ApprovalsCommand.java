@@ -34,7 +34,7 @@ final class ApprovalsCommand extends RegistryCommand {
     }
 
     @Override
-    int run(LocalSession session) {
+    int run(Session session) {
         List<ApprovalView> views = session.registry().approvals(model, number);
         if (json()) {
             ArrayNode array = Json.array();

@@ -36,7 +36,7 @@ final class AuditLog extends RegistryCommand {
     }
 
     @Override
-    int run(LocalSession session) {
+    int run(Session session) {
         List<AuditEntry> entries = session.registry().audit(query);
         if (json()) {
             ArrayNode array = Json.array();

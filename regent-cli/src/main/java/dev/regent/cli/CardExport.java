@@ -44,7 +44,7 @@ final class CardExport extends RegistryCommand {
     }
 
     @Override
-    int run(LocalSession session) {
+    int run(Session session) {
         ModelVersion version = session.registry().version(model, number);
         CardRevision revision = session.registry().card(model, number).orElseThrow(() -> RegentException.notFound(
                 model + "/" + number + " has no model card yet"));

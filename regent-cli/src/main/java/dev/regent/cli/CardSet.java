@@ -40,7 +40,7 @@ final class CardSet extends RegistryCommand {
     }
 
     @Override
-    int run(LocalSession session) {
+    int run(Session session) {
         return report(session.registry().setCard(model, number, card, dryRun()));
     }
 }

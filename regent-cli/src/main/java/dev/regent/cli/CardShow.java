@@ -41,7 +41,7 @@ final class CardShow extends RegistryCommand {
     }
 
     @Override
-    int run(LocalSession session) {
+    int run(Session session) {
         List<CardRevision> revisions = session.registry().cardRevisions(model, number);
         if (revisions.isEmpty()) {
             throw RegentException.notFound(model + "/" + number + " has no model card yet; write one with 'regent card template > card.md' "

@@ -42,7 +42,7 @@ abstract class DecisionCommand extends RegistryCommand {
     }
 
     @Override
-    int run(LocalSession session) {
+    int run(Session session) {
         return report(session.registry().decide(model, number, target, decision(), comment, dryRun()));
     }
 }

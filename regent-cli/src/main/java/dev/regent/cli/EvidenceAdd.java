@@ -70,7 +70,7 @@ final class EvidenceAdd extends RegistryCommand {
     }
 
     @Override
-    int run(LocalSession session) {
+    int run(Session session) {
         OperationReport report = session.registry().addEvidence(request, dryRun());
         if (idOnly && report.outcome() == Outcome.APPLIED && !json()) {
             out().println(report.changes().get(0).target());

@@ -32,7 +32,7 @@ final class EvidenceList extends RegistryCommand {
     }
 
     @Override
-    int run(LocalSession session) {
+    int run(Session session) {
         List<Evidence> all = session.registry().evidenceOf(model, number);
         if (json()) {
             ArrayNode array = Json.array();

@@ -32,7 +32,7 @@ final class EvidenceRevoke extends RegistryCommand {
     }
 
     @Override
-    int run(LocalSession session) {
+    int run(Session session) {
         return report(session.registry().revokeEvidence(id, reason, dryRun()));
     }
 }

@@ -28,7 +28,7 @@ final class EvidenceShow extends RegistryCommand {
     }
 
     @Override
-    int run(LocalSession session) {
+    int run(Session session) {
         Evidence e = session.registry().evidence(id);
         if (json()) {
             Json.print(JsonViews.evidence(e), out());

@@ -42,7 +42,7 @@ final class GatesCommand extends RegistryCommand {
     }
 
     @Override
-    int run(LocalSession session) {
+    int run(Session session) {
         List<Finding> results = session.registry().gates(model, number, target);
         boolean allPassed = results.stream().allMatch(Finding::passed);
         if (json()) {

@@ -29,7 +29,7 @@ final class HistoryCommand extends RegistryCommand {
     }
 
     @Override
-    int run(LocalSession session) {
+    int run(Session session) {
         List<Transition> history = session.registry().history(model);
         if (json()) {
             ArrayNode array = Json.array();

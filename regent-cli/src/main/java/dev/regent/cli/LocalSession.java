@@ -18,7 +18,7 @@ import java.util.List;
  * Local mode: the registry runs in this process on the embedded store (or the configured database) for the length
  * of one command. The acting principal is --as, or the OS user.
  */
-final class LocalSession implements AutoCloseable {
+final class LocalSession implements Session {
     private final RegistryStore store;
     private final RegistrySession registry;
 
@@ -65,13 +65,9 @@ final class LocalSession implements AutoCloseable {
         return Principal.of(cleaned.length() > 128 ? cleaned.substring(0, 128) : cleaned);
     }
 
-    /** The registry as the acting principal sees it. */
-    RegistrySession registry() {
+    @Override
+    public RegistrySession registry() {
         return registry;
-    }
-
-    Principal actor() {
-        return registry.actor();
     }
 
     @Override

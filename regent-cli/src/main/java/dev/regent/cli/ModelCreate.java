@@ -39,7 +39,7 @@ final class ModelCreate extends RegistryCommand {
     }
 
     @Override
-    int run(LocalSession session) {
+    int run(Session session) {
         return report(session.registry().createModel(name, description, tags, dryRun()));
     }
 }

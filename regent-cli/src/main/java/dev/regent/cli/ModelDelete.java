@@ -32,7 +32,7 @@ final class ModelDelete extends RegistryCommand {
     }
 
     @Override
-    int run(LocalSession session) {
+    int run(Session session) {
         return report(session.registry().deleteModel(name, reason, dryRun()));
     }
 }

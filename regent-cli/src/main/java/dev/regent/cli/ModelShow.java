@@ -29,7 +29,7 @@ final class ModelShow extends RegistryCommand {
     }
 
     @Override
-    int run(LocalSession session) {
+    int run(Session session) {
         ModelOverview o = session.registry().overview(name);
         if (json()) {
             Json.print(JsonViews.overview(o), out());

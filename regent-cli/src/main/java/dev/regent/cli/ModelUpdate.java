@@ -42,7 +42,7 @@ final class ModelUpdate extends RegistryCommand {
     }
 
     @Override
-    int run(LocalSession session) {
+    int run(Session session) {
         return report(session.registry().updateModel(name, change, dryRun()));
     }
 }

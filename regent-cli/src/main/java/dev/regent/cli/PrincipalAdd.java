@@ -50,7 +50,7 @@ final class PrincipalAdd extends RegistryCommand {
     }
 
     @Override
-    int run(LocalSession session) {
+    int run(Session session) {
         return report(session.registry().addPrincipal(subject, kind, grant, dryRun()));
     }
 }

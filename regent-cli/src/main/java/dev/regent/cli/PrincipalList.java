@@ -22,7 +22,7 @@ final class PrincipalList extends RegistryCommand {
     }
 
     @Override
-    int run(LocalSession session) {
+    int run(Session session) {
         List<PrincipalRecord> all = session.registry().principals();
         if (json()) {
             ArrayNode array = Json.array();

@@ -42,7 +42,7 @@ final class PromoteCommand extends RegistryCommand {
     }
 
     @Override
-    int run(LocalSession session) {
+    int run(Session session) {
         return report(session.registry().promote(model, number, stage, reason, dryRun()));
     }
 }

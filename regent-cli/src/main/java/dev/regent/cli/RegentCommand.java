@@ -35,6 +35,14 @@ public final class RegentCommand implements Runnable {
             description = "Promotion policy file (default: $REGENT_POLICY, else regent-policy.yaml in the data directory, else built-in).")
     Path policy;
 
+    @Option(names = "--registry", scope = ScopeType.INHERIT, paramLabel = "URL",
+            description = "Remote registry (default: $REGENT_URL, else the URL saved by 'regent login'; none: local mode).")
+    String registry;
+
+    @Option(names = "--token", scope = ScopeType.INHERIT, paramLabel = "T",
+            description = "Bearer token for the remote registry (default: $REGENT_TOKEN, else the saved one).")
+    String token;
+
     @Option(names = "--json", scope = ScopeType.INHERIT, description = "Print one JSON document instead of text.")
     boolean json;
 

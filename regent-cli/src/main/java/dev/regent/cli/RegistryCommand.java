@@ -25,7 +25,7 @@ abstract class RegistryCommand implements Callable<Integer> {
         prepare(inputs);
         inputs.check();
         validate();
-        try (LocalSession session = LocalSession.open(root())) {
+        try (Session session = Sessions.open(root())) {
             return run(session);
         }
     }
@@ -37,7 +37,7 @@ abstract class RegistryCommand implements Callable<Integer> {
     abstract void validate();
 
     /** Runs the command and returns its exit code. */
-    abstract int run(LocalSession session);
+    abstract int run(Session session);
 
     RegentCommand root() {
         return (RegentCommand) spec.root().userObject();

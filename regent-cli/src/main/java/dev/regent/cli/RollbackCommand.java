@@ -45,7 +45,7 @@ final class RollbackCommand extends RegistryCommand {
     }
 
     @Override
-    int run(LocalSession session) {
+    int run(Session session) {
         return report(session.registry().rollback(model, stage, reason, to, dryRun()));
     }
 }

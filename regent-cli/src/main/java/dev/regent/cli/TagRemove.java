@@ -40,7 +40,7 @@ final class TagRemove extends RegistryCommand {
     }
 
     @Override
-    int run(LocalSession session) {
+    int run(Session session) {
         return report(session.registry().removeComplianceTag(model, number, tag, reason, dryRun()));
     }
 }

@@ -40,7 +40,7 @@ final class TagSet extends RegistryCommand {
     }
 
     @Override
-    int run(LocalSession session) {
+    int run(Session session) {
         return report(session.registry().setComplianceTag(model, number, tag, evidence, dryRun()));
     }
 }

@@ -41,7 +41,7 @@ final class TokenCreate extends RegistryCommand {
     }
 
     @Override
-    int run(LocalSession session) {
+    int run(Session session) {
         TokenIssued issued = session.registry().issueToken(subject, lifetime, description, dryRun());
         if (json()) {
             var node = Json.object();

@@ -27,7 +27,7 @@ final class TokenList extends RegistryCommand {
     }
 
     @Override
-    int run(LocalSession session) {
+    int run(Session session) {
         Principal of = rawPrincipal == null ? session.actor() : rawPrincipal.equals("all") ? null : Principal.of(rawPrincipal);
         List<TokenRecord> tokens = session.registry().tokens(of);
         if (json()) {

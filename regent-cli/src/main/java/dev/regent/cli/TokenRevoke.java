@@ -24,7 +24,7 @@ final class TokenRevoke extends RegistryCommand {
     }
 
     @Override
-    int run(LocalSession session) {
+    int run(Session session) {
         return report(session.registry().revokeToken(id, dryRun()));
     }
 }

@@ -35,7 +35,7 @@ final class VersionDelete extends RegistryCommand {
     }
 
     @Override
-    int run(LocalSession session) {
+    int run(Session session) {
         return report(session.registry().deleteVersion(model, number, reason, dryRun()));
     }
 }

@@ -92,7 +92,7 @@ final class VersionRegister extends RegistryCommand {
     }
 
     @Override
-    int run(LocalSession session) {
+    int run(Session session) {
         return report(session.registry().registerVersion(request, dryRun()));
     }
 }

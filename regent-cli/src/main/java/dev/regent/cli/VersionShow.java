@@ -33,7 +33,7 @@ final class VersionShow extends RegistryCommand {
     }
 
     @Override
-    int run(LocalSession session) {
+    int run(Session session) {
         ModelVersion v = session.registry().version(model, number);
         ModelOverview overview = session.registry().overview(model);
         String aliases = overview.aliases().entrySet().stream().filter(e -> e.getValue().equals(number))

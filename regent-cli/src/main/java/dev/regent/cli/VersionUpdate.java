@@ -45,7 +45,7 @@ final class VersionUpdate extends RegistryCommand {
     }
 
     @Override
-    int run(LocalSession session) {
+    int run(Session session) {
         return report(session.registry().updateVersion(model, number, change, dryRun()));
     }
 }

@@ -1,0 +1,71 @@
+package dev.regent.server;
+
+import dev.regent.core.access.PrincipalRecord;
+import dev.regent.core.access.Role;
+import dev.regent.core.error.ErrorCode;
+import dev.regent.core.error.RegentException;
+import dev.regent.core.model.ModelName;
+import dev.regent.core.registry.Registry;
+import io.javalin.http.Context;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Authentication (bearer tokens, through {@link Registry#authenticate}) and the HTTP layer's coarse authorization
+ * from the route table. On routes naming a model, a caller who may not read it is told it does not exist (404),
+ * exactly like a missing model; elsewhere a missing role is a 403. The core checks the precise rule again.
+ */
+final class Guard {
+    private final Registry registry;
+
+    Guard(Registry registry) {
+        this.registry = registry;
+    }
+
+    /** The caller, or null on a public route; throws UNAUTHENTICATED, NOT_FOUND or PERMISSION_DENIED. */
+    PrincipalRecord admit(Context ctx, Privilege privilege) {
+        if (privilege == Privilege.PUBLIC) {
+            return null;
+        }
+        PrincipalRecord caller = registry.authenticate(bearer(ctx));
+        Role role = privilege.role();
+        if (role == null) {
+            return caller;
+        }
+        String rawModel = ctx.pathParamMap().get("model");
+        if (rawModel != null) {
+            ModelName model = ModelName.of(rawModel);
+            if (!caller.has(Role.VIEWER, model)) {
+                throw RegentException.notFound("model '" + model + "' not found (see 'regent model list')");
+            }
+            if (!caller.has(role, model)) {
+                throw denied(caller, role, "on '" + model + "' (or globally)");
+            }
+            return caller;
+        }
+        boolean anywhere = caller.grants().stream().anyMatch(g -> g.role().includes(role));
+        if (!anywhere) {
+            throw denied(caller, role, "");
+        }
+        return caller;
+    }
+
+    private static RegentException denied(PrincipalRecord caller, Role role, String where) {
+        return new RegentException(ErrorCode.PERMISSION_DENIED, "principal '" + caller.principal() + "' needs the "
+                + role.label() + " role" + (where.isEmpty() ? "" : " " + where) + "; it has "
+                + (caller.grants().isEmpty() ? "no roles" : caller.grants()), Map.of("required_role", role.label()));
+    }
+
+    private static String bearer(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header == null || header.isBlank()) {
+            throw new RegentException(ErrorCode.UNAUTHENTICATED, "this request needs 'Authorization: Bearer <token>'; "
+                    + "create a token with 'regent token create PRINCIPAL'");
+        }
+        String h = header.trim();
+        if (h.length() < 7 || !h.substring(0, 7).toLowerCase(Locale.ROOT).equals("bearer ")) {
+            throw new RegentException(ErrorCode.UNAUTHENTICATED, "only bearer tokens are accepted: 'Authorization: Bearer <token>'");
+        }
+        return h.substring(7).trim();
+    }
+}

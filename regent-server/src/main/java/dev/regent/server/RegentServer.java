@@ -1,0 +1,165 @@
+package dev.regent.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.regent.api.ErrorWire;
+import dev.regent.api.OpenApiDocument;
+import dev.regent.api.RegentJson;
+import dev.regent.core.blob.BlobStore;
+import dev.regent.core.error.ErrorCode;
+import dev.regent.core.registry.Registry;
+import io.javalin.Javalin;
+import io.javalin.event.HandlerMetaInfo;
+import io.javalin.http.HandlerType;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
+
+/**
+ * The native REST API server: Javalin over Jetty, routes per feature that translate and delegate to the
+ * {@link Registry}. Built from its collaborators (no static state); {@link #start()} binds and returns the port,
+ * {@link #stop()} lets in-flight requests finish and returns (the caller closes the store afterwards).
+ */
+public final class RegentServer {
+    private final Registry registry;
+    private final BlobStore blobs;
+    private final Clock clock;
+    private final ServerConfig config;
+    private final PrometheusMeterRegistry meters;
+    private Javalin app;
+
+    /**
+     * @param registry a Registry constructed with {@code authenticated = true} (approvals are then by authenticated
+     *                 principals, not asserted ones)
+     */
+    public RegentServer(Registry registry, BlobStore blobs, Clock clock, ServerConfig config) {
+        this(registry, blobs, clock, config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    }
+
+    public RegentServer(Registry registry, BlobStore blobs, Clock clock, ServerConfig config, PrometheusMeterRegistry meters) {
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.blobs = Objects.requireNonNull(blobs, "blobs");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.config = Objects.requireNonNull(config, "config");
+        this.meters = Objects.requireNonNull(meters, "meters");
+    }
+
+    /** Binds and starts serving; returns the bound port. Refuses to start when a route lacks a route-table entry. */
+    public synchronized int start() {
+        if (app != null) {
+            throw new IllegalStateException("the server is already started");
+        }
+        ObjectMapper mapper = RegentJson.newMapper();
+        List<HandlerMetaInfo> registered = new ArrayList<>();
+        Javalin javalin = Javalin.create(c -> {
+            c.showJavalinBanner = false;
+            c.startupWatcherEnabled = false;
+            c.http.maxRequestSize = config.maxJsonBytes();
+            c.http.generateEtags = false;
+            c.jetty.modifyServer(server -> server.setStopTimeout(config.stopTimeout().toMillis()));
+            c.jetty.modifyHttpConfiguration(http -> {
+                http.setRequestHeaderSize(config.maxHeaderBytes());
+                http.setSendServerVersion(false);
+                http.setSendXPoweredBy(false);
+            });
+            c.jetty.addConnector((server, http) -> {
+                ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+                connector.setHost(config.host());
+                connector.setPort(config.port());
+                connector.setIdleTimeout(config.idleTimeout().toMillis());
+                return connector;
+            });
+            c.events.handlerAdded(registered::add);
+        });
+        ServerParts parts = new ServerParts(registry, blobs, clock, config, mapper, new PageTokens(config.pageTokenKey()),
+                new ServerMetrics(meters), new ETags(mapper));
+        ErrorMapper errors = new ErrorMapper();
+        Endpoints endpoints = new Endpoints(javalin, parts, new Guard(registry), new Idempotency(registry.idempotencyKeys()), errors);
+        registerRoutes(endpoints);
+        javalin.error(404, ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty() || ctx.result().equals("Not Found")) {
+                ctx.contentType("application/json");
+                ctx.result(mapper.writeValueAsString(ErrorWire.of(ErrorCode.NOT_FOUND.name(),
+                        "no route " + ctx.method().name() + " " + ctx.path() + "; see " + OpenApiDocument.PATH, Map.of())));
+            }
+        });
+        javalin.exception(Exception.class, (e, ctx) -> {
+            ErrorMapper.Mapped mapped = errors.map(e, ctx.method().name() + " " + ctx.path());
+            ctx.status(mapped.status());
+            mapped.headers().forEach(ctx::header);
+            ctx.contentType("application/json");
+            try {
+                ctx.result(mapper.writeValueAsString(mapped.body()));
+            } catch (Exception ignored) {
+                ctx.result("{\"error\":{\"code\":\"INTERNAL\",\"message\":\"unexpected error\",\"details\":{}}}");
+            }
+        });
+        checkRouteTable(registered);
+        javalin.start();
+        app = javalin;
+        return javalin.port();
+    }
+
+    /** Stops accepting requests, waits for in-flight ones (up to the stop timeout), and returns. */
+    public synchronized void stop() {
+        if (app != null) {
+            app.stop();
+            app = null;
+        }
+    }
+
+    /** The meters (requests, gate refusals, transitions), for the composition root to share. */
+    public PrometheusMeterRegistry meters() {
+        return meters;
+    }
+
+    /** Every route the server answers, as "METHOD /template", from the route table. */
+    public static List<String> routes() {
+        return RouteTable.ENTRIES.stream().map(e -> e.method().name() + " " + e.path()).toList();
+    }
+
+    private static void registerRoutes(Endpoints e) {
+        SystemRoutes.register(e, OpenApiDocument.text());
+        ModelRoutes.register(e);
+        VersionRoutes.register(e);
+        StageRoutes.register(e);
+        AliasRoutes.register(e);
+        CardRoutes.register(e);
+        EvidenceRoutes.register(e);
+        TagRoutes.register(e);
+        ApprovalRoutes.register(e);
+        AuditRoutes.register(e);
+        PrincipalRoutes.register(e);
+        TokenRoutes.register(e);
+        PolicyRoutes.register(e);
+    }
+
+    /** Deny by default: every registered HTTP route has a table entry, and every entry a route. */
+    static void checkRouteTable(List<HandlerMetaInfo> registered) {
+        Set<String> seen = new TreeSet<>();
+        for (HandlerMetaInfo meta : registered) {
+            HandlerType method = meta.getHttpMethod();
+            if (!method.isHttpMethod()) {
+                continue;
+            }
+            if (RouteTable.find(method, meta.getPath()).isEmpty()) {
+                throw new IllegalStateException("refusing to start: route " + method + " " + meta.getPath()
+                        + " has no entry in the route table");
+            }
+            seen.add(method.name() + " " + meta.getPath());
+        }
+        for (RouteTable.Entry entry : RouteTable.ENTRIES) {
+            if (!seen.contains(entry.method().name() + " " + entry.path())) {
+                throw new IllegalStateException("refusing to start: route table entry " + entry.method() + " " + entry.path()
+                        + " has no route");
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.regent.server;
+
+import dev.regent.core.error.ErrorCode;
+import dev.regent.core.report.OperationReport;
+import dev.regent.core.report.Outcome;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+
+/**
+ * The server's meters: requests by route template, method and status (a timer, so count and latency), gate
+ * refusals, and applied transitions (stage and alias moves). Route templates, never raw paths, keep the label set
+ * bounded and free of model names.
+ */
+final class ServerMetrics {
+    private final PrometheusMeterRegistry registry;
+    private final Counter gateRefusals;
+    private final Counter transitions;
+
+    ServerMetrics(PrometheusMeterRegistry registry) {
+        this.registry = registry;
+        this.gateRefusals = Counter.builder("regent.gate.refusals").description("Operations refused because a gate failed")
+                .register(registry);
+        this.transitions = Counter.builder("regent.transitions").description("Applied stage and alias transitions")
+                .register(registry);
+    }
+
+    void request(String method, String route, int status, Duration duration) {
+        Timer.builder("http.server.requests").description("HTTP requests by route template and status")
+                .tag("method", method).tag("route", route).tag("status", Integer.toString(status))
+                .register(registry).record(duration);
+    }
+
+    void report(OperationReport report) {
+        if (report.outcome() == Outcome.REFUSED && report.refusal() == ErrorCode.GATE_FAILED) {
+            gateRefusals.increment();
+        }
+    }
+
+    void transition(OperationReport report) {
+        if (report.outcome() == Outcome.APPLIED) {
+            transitions.increment();
+        }
+    }
+
+    String scrape() {
+        return registry.scrape();
+    }
+
+    PrometheusMeterRegistry registry() {
+        return registry;
+    }
+}

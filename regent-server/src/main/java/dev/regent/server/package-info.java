@@ -1,2 +1,0 @@
-/** The native REST API of Regent over HTTP (Javalin): translates requests and delegates to the Registry. */
-package dev.regent.server;

@@ -1,0 +1,152 @@
+package dev.regent.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.regent.api.RegentJson;
+import dev.regent.core.access.Grant;
+import dev.regent.core.access.PrincipalKind;
+import dev.regent.core.access.Role;
+import dev.regent.core.model.Principal;
+import dev.regent.core.policy.Policies;
+import dev.regent.core.policy.Policy;
+import dev.regent.core.policy.PolicyParser;
+import dev.regent.core.registry.Registry;
+import dev.regent.core.registry.SourceRules;
+import dev.regent.core.store.RegistryStore;
+import dev.regent.store.StoreFactory;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** A real server on a random port over SQLite in a temp dir, with one token per role; one per test class. */
+final class TestServer implements AutoCloseable {
+    final Path dir;
+    final RegistryStore store;
+    final Registry registry;
+    final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    final RegentServer server;
+    final int port;
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final ObjectMapper json = RegentJson.newMapper();
+    /** Secrets by principal name: admin, viewer, contributor, approver, approver2. */
+    final Map<String, String> tokens = new LinkedHashMap<>();
+    static final Principal ADMIN = Principal.of("admin");
+
+    TestServer(String policyYaml) throws IOException {
+        dir = Files.createTempDirectory("regent-server-test");
+        store = StoreFactory.open(dir, null);
+        Policy policy = policyYaml == null ? Policies.builtIn() : PolicyParser.parse(policyYaml, "test-policy.yaml");
+        registry = new Registry(store, clock, new Random(42), SourceRules.noLocalFiles(), policy, StoreFactory.blobs(dir), true);
+        tokens.put("admin", registry.bootstrapServerAdmin(ADMIN, null).orElseThrow());
+        for (String name : new String[] {"viewer", "contributor", "approver", "approver2"}) {
+            Role role = Role.parse(name.replace("2", ""));
+            addPrincipal(name, new Grant(role, null));
+        }
+        byte[] key = new byte[32];
+        new Random(7).nextBytes(key);
+        server = new RegentServer(registry, StoreFactory.blobs(dir), clock, ServerConfig.defaults("127.0.0.1", 0, key));
+        port = server.start();
+    }
+
+    /** Registers a principal with a grant and returns its token. */
+    String addPrincipal(String name, Grant grant) {
+        registry.addPrincipal(ADMIN, Principal.of(name), PrincipalKind.USER, grant, false);
+        String secret = registry.issueToken(ADMIN, Principal.of(name), null, "test", false).secret().orElseThrow();
+        tokens.put(name, secret);
+        return secret;
+    }
+
+    URI uri(String pathAndQuery) {
+        return URI.create("http://127.0.0.1:" + port + pathAndQuery);
+    }
+
+    HttpResponse<String> send(String method, String path, String as, String body, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (as != null) {
+            b.header("Authorization", "Bearer " + tokens.getOrDefault(as, as));
+        }
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        try {
+            return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    HttpResponse<String> get(String path, String as) {
+        return send("GET", path, as, null);
+    }
+
+    HttpResponse<String> post(String path, String as, String body, String... headers) {
+        return send("POST", path, as, body, headers);
+    }
+
+    JsonNode tree(HttpResponse<String> response) {
+        try {
+            return json.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("not JSON: " + response.body(), e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.stop();
+        store.close();
+        try (var files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    /** A clock tests move by hand. */
+    static final class MutableClock extends Clock {
+        private final AtomicReference<Instant> now;
+
+        MutableClock(Instant start) {
+            now = new AtomicReference<>(start);
+        }
+
+        void advance(Duration d) {
+            now.updateAndGet(i -> i.plus(d));
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+    }
+}

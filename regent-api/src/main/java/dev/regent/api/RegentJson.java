@@ -97,7 +97,7 @@ public final class RegentJson {
         if (e instanceof StreamConstraintsException) {
             return "the JSON document exceeds a limit: " + e.getOriginalMessage();
         }
-        String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        String where = e.getLocation() == null || e.getLocation().getLineNr() < 0 ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
         if (e instanceof UnrecognizedPropertyException u) {
             return "unknown field '" + path(u) + "'; known fields: " + u.getKnownPropertyIds().stream().map(String::valueOf)
                     .sorted().collect(Collectors.joining(", "));

@@ -104,7 +104,7 @@ public final class Requests {
         public Update {
             tags = map("tags", tags);
             removeTags = list("remove_tags", removeTags);
-            toAnnotations();
+            new Annotations(description == null ? null : Description.of(description), tags, new HashSet<>(removeTags));
         }
 
         public Annotations toAnnotations() {

@@ -157,7 +157,13 @@ final class Call {
         if (bytes.length == 0) {
             throw RegentException.invalid("a JSON request body is required");
         }
-        return mapper().readValue(bytes, type);
+        // the whole document is read as a tree first, so its limits (nesting depth, string and number lengths)
+        // are enforced before any field is interpreted
+        com.fasterxml.jackson.databind.JsonNode tree = mapper().readTree(bytes);
+        if (tree == null || tree.isMissingNode() || !tree.isObject()) {
+            throw RegentException.invalid("the request body must be a JSON object");
+        }
+        return mapper().treeToValue(tree, type);
     }
 
     /** Streams the body into the blob store (bounded by the upload limit) and returns its digest; once per request. */

@@ -84,7 +84,7 @@ public final class RegentServer {
         Endpoints endpoints = new Endpoints(javalin, parts, new Guard(registry), new Idempotency(registry.idempotencyKeys()), errors);
         registerRoutes(endpoints);
         javalin.error(404, ctx -> {
-            if (ctx.result() == null || ctx.result().isEmpty() || ctx.result().equals("Not Found")) {
+            if (ctx.result() == null || !ctx.result().startsWith("{")) {
                 ctx.contentType("application/json");
                 ctx.result(mapper.writeValueAsString(ErrorWire.of(ErrorCode.NOT_FOUND.name(),
                         "no route " + ctx.method().name() + " " + ctx.path() + "; see " + OpenApiDocument.PATH, Map.of())));

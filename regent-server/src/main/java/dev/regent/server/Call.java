@@ -176,8 +176,15 @@ final class Call {
             }
             try (InputStream in = ctx.req().getInputStream()) {
                 BodyReader.Counting counting = new BodyReader.Counting(in);
+                if (declared == 0) {
+                    throw RegentException.invalid("the upload is empty: send the evidence file as the request body");
+                }
                 try {
                     uploaded = parts.blobs().put(counting, max);
+                    if (counting.count() == 0) {
+                        uploaded = null;
+                        throw RegentException.invalid("the upload is empty: send the evidence file as the request body");
+                    }
                 } catch (RegentException e) {
                     if (counting.count() > max) {
                         throw BodyReader.tooLarge(counting.count(), max);

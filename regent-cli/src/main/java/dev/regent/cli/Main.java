@@ -30,6 +30,15 @@ public final class Main {
         System.exit(code);
     }
 
+    /** A server logs its access lines (INFO) while libraries stay at warnings. */
+    static void serverLogging() {
+        Logger root = LogManager.getLogManager().getLogger("");
+        for (Handler h : root.getHandlers()) {
+            h.setLevel(Level.INFO);
+        }
+        Logger.getLogger("dev.regent.server").setLevel(Level.INFO);
+    }
+
     /** Libraries log through java.util.logging; a command's output is its report, so only warnings get through. */
     static void quietLibraryLogging(String level) {
         Level chosen = Level.WARNING;

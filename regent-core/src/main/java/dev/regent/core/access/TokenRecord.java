@@ -6,7 +6,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A bearer token of a principal, as stored: never the secret itself, only its SHA-256. {@code expiresAt} and
+ * A bearer token of a principal, as stored: never the secret itself, only its SHA-256 ({@code secretHash}, which is
+ * null when the token was read through the API: hashes never leave the server). {@code expiresAt} and
  * {@code revokedAt} are null when the token does not expire or is not revoked.
  */
 public record TokenRecord(String id, Principal principal, Digest secretHash, String description, Principal createdBy,
@@ -14,7 +15,6 @@ public record TokenRecord(String id, Principal principal, Digest secretHash, Str
     public TokenRecord {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(principal, "principal");
-        Objects.requireNonNull(secretHash, "secretHash");
         Objects.requireNonNull(createdBy, "createdBy");
         Objects.requireNonNull(createdAt, "createdAt");
         description = description == null ? "" : description;

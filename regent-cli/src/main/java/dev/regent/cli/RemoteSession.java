@@ -1,0 +1,27 @@
+package dev.regent.cli;
+
+import dev.regent.client.RegentClient;
+import dev.regent.core.registry.RegistrySession;
+
+/** Remote mode: every command goes to a Regent server over the REST API, as the token's principal. */
+final class RemoteSession implements Session {
+    private final RegentClient client;
+
+    private RemoteSession(RegentClient client) {
+        this.client = client;
+    }
+
+    static RemoteSession open(RemoteConfig config, CliEnvironment env) {
+        return new RemoteSession(RegentClient.connect(config.url(), config.token()));
+    }
+
+    @Override
+    public RegistrySession registry() {
+        return client;
+    }
+
+    @Override
+    public void close() {
+        // java.net.http holds no resources that need closing on Java 17
+    }
+}

@@ -30,6 +30,8 @@ final class CliHarness {
     CliHarness(Path workingDir) {
         this.workingDir = workingDir;
         this.dataDir = workingDir.resolve("regent-data");
+        // never pick up a login saved on the machine running the tests
+        env.put("REGENT_CONFIG", workingDir.resolve(".no-login/config.yaml").toString());
     }
 
     /** A harness whose registry has no promotion gates, for tests of the lifecycle rules alone. */

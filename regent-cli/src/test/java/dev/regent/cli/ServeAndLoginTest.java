@@ -1,0 +1,89 @@
+package dev.regent.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.regent.core.access.TokenSecret;
+import dev.regent.core.policy.Policies;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The server's first start, its bootstrap token, and remote mode through a saved login. */
+class ServeAndLoginTest {
+    @TempDir
+    Path dir;
+
+    private ServerLauncher start(Path data, String preset) {
+        return ServerLauncher.start(data, null, Policies.builtIn(), "127.0.0.1", 0, preset, Clock.systemUTC());
+    }
+
+    @Test
+    void theAdminTokenIsCreatedOnceAndNeverAgain() {
+        Path data = dir.resolve("data");
+        Optional<String> first;
+        try (ServerLauncher server = start(data, null)) {
+            first = server.bootstrapToken();
+            assertThat(first).hasValueSatisfying(t -> assertThat(TokenSecret.wellFormed(t)).isTrue());
+        }
+        try (ServerLauncher again = start(data, null)) {
+            assertThat(again.bootstrapToken()).isEmpty();
+            CliHarness cli = new CliHarness(dir);
+            CliHarness.Result whoami = cli.run("--registry", "http://127.0.0.1:" + again.port(), "--token", first.get(),
+                    "principal", "list");
+            assertThat(whoami.exit()).as(whoami.toString()).isZero();
+            assertThat(whoami.out()).contains("admin");
+        }
+        assertThat(data.resolve(ServerLauncher.PAGE_KEY_FILE)).exists();
+    }
+
+    @Test
+    void aPresetBootstrapTokenIsUsedAndAMalformedOneRefused() {
+        String preset = TokenSecret.generate(new SecureRandom());
+        try (ServerLauncher server = start(dir.resolve("a"), preset)) {
+            assertThat(server.bootstrapToken()).contains(preset);
+        }
+        assertThatThrownBy(() -> start(dir.resolve("b"), "admin123")).hasMessageContaining("rgt_");
+    }
+
+    @Test
+    void loginSavesTheRegistryAndLaterCommandsGoRemote() throws Exception {
+        String preset = TokenSecret.generate(new SecureRandom());
+        try (ServerLauncher server = start(dir.resolve("server"), preset)) {
+            String url = "http://127.0.0.1:" + server.port();
+            CliHarness cli = new CliHarness(dir);
+            Path config = dir.resolve("config/regent/config.yaml");
+            cli.env.put("REGENT_CONFIG", config.toString());
+            assertThat(cli.run("login", url, "--token", "rgt_" + "x".repeat(43)).exit()).as("a wrong token is checked").isEqualTo(4);
+            assertThat(config).doesNotExist();
+            CliHarness.Result login = cli.run("login", url, "--token", preset);
+            assertThat(login.exit()).as(login.toString()).isZero();
+            assertThat(login.out()).contains("as admin");
+            assertThat(Files.getPosixFilePermissions(config)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+            assertThat(cli.run("model", "create", "remote-model").exit()).isZero();
+            assertThat(dir.resolve("regent-data")).as("nothing local was created").doesNotExist();
+            assertThat(cli.run("--json", "model", "list").out()).contains("remote-model");
+            assertThat(cli.run("--as", "someone", "model", "list").err()).contains("--as is for local mode");
+            // an explicit local data directory wins over the saved login
+            assertThat(cli.run("--data", dir.resolve("local").toString(), "model", "list").out()).contains("No models yet");
+        }
+    }
+
+    @Test
+    void remoteModeNeedsAToken() {
+        CliHarness cli = new CliHarness(dir);
+        cli.env.put("REGENT_URL", "http://127.0.0.1:1");
+        CliHarness.Result r = cli.run("model", "list");
+        assertThat(r.exit()).isEqualTo(4);
+        assertThat(r.err()).contains("needs a token");
+        cli.env.put("REGENT_TOKEN", TokenSecret.generate(new SecureRandom()));
+        CliHarness.Result unreachable = cli.run("model", "list");
+        assertThat(unreachable.exit()).isEqualTo(5);
+        assertThat(unreachable.err()).contains("cannot reach the registry");
+    }
+}

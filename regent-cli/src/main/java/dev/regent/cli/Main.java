@@ -6,10 +6,8 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogManager;
-import java.util.logging.Logger;
 
 /** The composition root of the {@code regent} command: wires the real environment and runs the command line. */
 public final class Main {
@@ -30,13 +28,9 @@ public final class Main {
         System.exit(code);
     }
 
-    /** A server logs its access lines (INFO) while libraries stay at warnings. */
+    /** A server logs its access lines (INFO, one per request) while libraries stay at warnings. */
     static void serverLogging() {
-        Logger root = LogManager.getLogManager().getLogger("");
-        for (Handler h : root.getHandlers()) {
-            h.setLevel(Level.INFO);
-        }
-        Logger.getLogger("dev.regent.server").setLevel(Level.INFO);
+        configureLogging(Level.WARNING, "dev.regent.server.level=INFO\n");
     }
 
     /** Libraries log through java.util.logging; a command's output is its report, so only warnings get through. */
@@ -49,10 +43,24 @@ public final class Main {
                 chosen = Level.WARNING;
             }
         }
-        Logger root = LogManager.getLogManager().getLogger("");
-        root.setLevel(chosen);
-        for (Handler h : root.getHandlers()) {
-            h.setLevel(chosen);
+        configureLogging(chosen, "");
+    }
+
+    /**
+     * Levels are set through LogManager's configuration, not on Logger objects: JUL holds loggers weakly, so a level
+     * set on one that is later collected would be lost.
+     */
+    private static void configureLogging(Level rootLevel, String extra) {
+        String config = "handlers=java.util.logging.ConsoleHandler\n"
+                + ".level=" + rootLevel.getName() + "\n"
+                + "java.util.logging.ConsoleHandler.level=ALL\n"
+                + "java.util.logging.SimpleFormatter.format=%1$tFT%1$tT.%1$tLZ %4$s %3$s: %5$s%6$s%n\n"
+                + extra;
+        try {
+            LogManager.getLogManager().readConfiguration(
+                    new java.io.ByteArrayInputStream(config.getBytes(StandardCharsets.ISO_8859_1)));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }

@@ -139,6 +139,10 @@ public final class GateEvaluator implements TransitionGates, AliasGates {
                 notCounted.add(a.principal() + " (the version's creator)");
             } else if (a.principal().equals(ctx.requester())) {
                 notCounted.add(a.principal() + " (the requester of this transition)");
+            } else if (!gate.kinds().isEmpty() && !gate.kinds().contains(ctx.approverKinds().get(a.principal()))) {
+                notCounted.add(a.principal() + " (a " + ctx.approverKinds().get(a.principal()).name().toLowerCase()
+                        + " principal; this gate counts " + String.join(" or ", gate.kinds().stream()
+                        .map(k -> k.name().toLowerCase()).toList()) + " approvals)");
             } else if (!gate.roles().isEmpty() && a.roles().stream().noneMatch(gate.roles()::contains)) {
                 notCounted.add(a.principal() + " (lacks role " + String.join(" or ", gate.roles().stream().map(Role::label).toList()) + ")");
             } else {

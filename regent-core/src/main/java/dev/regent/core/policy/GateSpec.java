@@ -1,5 +1,6 @@
 package dev.regent.core.policy;
 
+import dev.regent.core.access.PrincipalKind;
 import dev.regent.core.access.Role;
 import dev.regent.core.evidence.EvidenceKind;
 import java.util.List;
@@ -52,13 +53,21 @@ public sealed interface GateSpec {
         }
     }
 
-    /** {@code count} approvals by distinct principals, none the creator or the requester, holding any of {@code roles}. */
-    record Approvals(int count, Set<Role> roles) implements GateSpec {
+    /**
+     * {@code count} approvals by distinct principals, none the creator or the requester, holding any of {@code roles}
+     * (if given) and of one of {@code kinds} of principal (if given: e.g. [user] so service accounts cannot approve).
+     */
+    record Approvals(int count, Set<Role> roles, Set<PrincipalKind> kinds) implements GateSpec {
         public Approvals {
             if (count < 1 || count > 100) {
                 throw new IllegalArgumentException("approvals count must be between 1 and 100, got " + count);
             }
             roles = java.util.Collections.unmodifiableSet(new TreeSet<>(roles));
+            kinds = java.util.Collections.unmodifiableSet(new TreeSet<>(kinds));
+        }
+
+        public Approvals(int count, Set<Role> roles) {
+            this(count, roles, Set.of());
         }
 
         @Override
@@ -69,7 +78,9 @@ public sealed interface GateSpec {
         @Override
         public String describe() {
             return "approvals (" + count + (roles.isEmpty() ? "" : " with role " + String.join(" or ",
-                    roles.stream().map(Role::label).toList())) + ")";
+                    roles.stream().map(Role::label).toList()))
+                    + (kinds.isEmpty() ? "" : ", by " + String.join(" or ", kinds.stream().map(k -> k.name().toLowerCase()).toList()))
+                    + ")";
         }
     }
 

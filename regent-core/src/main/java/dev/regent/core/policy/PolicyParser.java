@@ -1,5 +1,6 @@
 package dev.regent.core.policy;
 
+import dev.regent.core.access.PrincipalKind;
 import dev.regent.core.access.Role;
 import dev.regent.core.error.RegentException;
 import dev.regent.core.evidence.EvidenceKind;
@@ -167,7 +168,7 @@ public final class PolicyParser {
                 return new GateSpec.EvalReport(requirePassed, metrics);
             }
             case "approvals" -> {
-                Map<String, YamlTree.Entry> o = options(args, name, Set.of("count", "roles"));
+                Map<String, YamlTree.Entry> o = options(args, name, Set.of("count", "roles", "principal_kinds"));
                 int count = 1;
                 if (o.containsKey("count")) {
                     String text = yaml.scalar(o.get("count").value(), name + ": count");
@@ -186,7 +187,18 @@ public final class PolicyParser {
                         }
                     }
                 }
-                return new GateSpec.Approvals(count, roles);
+                Set<PrincipalKind> kinds = new LinkedHashSet<>();
+                if (o.containsKey("principal_kinds")) {
+                    for (String k : yaml.scalars(o.get("principal_kinds").value(), name + ": principal_kinds")) {
+                        try {
+                            kinds.add(PrincipalKind.valueOf(k.toUpperCase(java.util.Locale.ROOT)));
+                        } catch (IllegalArgumentException e) {
+                            throw yaml.error(o.get("principal_kinds").value(), name + ": unknown principal kind '" + k
+                                    + "': use user or service (agents never approve)");
+                        }
+                    }
+                }
+                return new GateSpec.Approvals(count, roles, kinds);
             }
             case "model_card" -> {
                 Map<String, YamlTree.Entry> o = options(args, name, Set.of("sections"));

@@ -26,6 +26,9 @@ public record NewEvidence(ModelName model, VersionNumber version, EvidenceKind k
     public record Inline(byte[] bytes) implements Content {
         public Inline {
             Objects.requireNonNull(bytes, "bytes");
+            if (bytes.length == 0) {
+                throw RegentException.invalid("evidence content is empty: attach the file that shows what was checked");
+            }
             if (bytes.length > MAX_CONTENT_BYTES) {
                 throw RegentException.invalid("evidence content is " + bytes.length + " bytes; the limit is " + MAX_CONTENT_BYTES);
             }

@@ -440,4 +440,24 @@ abstract class RegistryGovernanceTest extends StoreFixture {
         assertThat(wholeLog.code()).isEqualTo(ErrorCode.PERMISSION_DENIED);
         assertThat(registry.audit(frank, new AuditQuery(visible, 0, 100))).isNotEmpty();
     }
+
+    @Test
+    void aPolicyCanKeepServiceAccountsFromApproving() {
+        Registry custom = TestRegistries.open(store(), Clock.systemUTC(), SourceRules.noLocalFiles(), PolicyParser.parse("""
+                default:
+                  stages:
+                    Production: [ { approvals: { count: 1, principal_kinds: [user] } } ]
+                """, "p.yaml"));
+        ModelName m = uniqueModel("svc");
+        custom.createModel(BOB, m, Description.EMPTY, Tags.EMPTY, false);
+        custom.registerVersion(BOB, new NewVersion(m, SourceUri.of("s3://b/svc"), null, null, null, null, null, null), false);
+        Principal robot = Principal.of("release-bot-" + m);
+        custom.addPrincipal(ALICE, robot, PrincipalKind.SERVICE, Grant.global(Role.APPROVER), false);
+        custom.decide(robot, m, V1, GateTarget.of(Stage.PRODUCTION), Decision.APPROVE, "", false);
+        OperationReport refused = custom.promote(BOB, m, V1, Stage.PRODUCTION, WHY, false);
+        assertThat(refused.outcome()).isEqualTo(Outcome.REFUSED);
+        assertThat(refused.summary()).contains("a service principal; this gate counts user approvals");
+        custom.decide(CAROL, m, V1, GateTarget.of(Stage.PRODUCTION), Decision.APPROVE, "", false);
+        assertThat(custom.promote(BOB, m, V1, Stage.PRODUCTION, WHY, false).outcome()).isEqualTo(Outcome.APPLIED);
+    }
 }

@@ -63,7 +63,12 @@ public final class RegentServer {
             c.startupWatcherEnabled = false;
             c.http.maxRequestSize = config.maxJsonBytes();
             c.http.generateEtags = false;
-            c.jetty.modifyServer(server -> server.setStopTimeout(config.stopTimeout().toMillis()));
+            c.jetty.modifyServer(server -> {
+                server.setStopTimeout(config.stopTimeout().toMillis());
+                // Jetty drains in-flight requests on stop only through a Graceful handler; Javalin attaches its own
+                // handlers inside this wrapper, so every request is counted and waited for
+                server.setHandler(new org.eclipse.jetty.server.handler.StatisticsHandler());
+            });
             c.jetty.modifyHttpConfiguration(http -> {
                 http.setRequestHeaderSize(config.maxHeaderBytes());
                 http.setSendServerVersion(false);

@@ -65,8 +65,8 @@ public final class RegentServer {
             c.http.generateEtags = false;
             c.jetty.modifyServer(server -> {
                 server.setStopTimeout(config.stopTimeout().toMillis());
-                // Jetty drains in-flight requests on stop only through a Graceful handler; Javalin attaches its own
-                // handlers inside this wrapper, so every request is counted and waited for
+                // a Graceful handler makes the drain explicit: on stop Jetty waits (up to the stop timeout) for the
+                // requests this wrapper counts; Javalin attaches its own handlers inside it
                 server.setHandler(new org.eclipse.jetty.server.handler.StatisticsHandler());
             });
             c.jetty.modifyHttpConfiguration(http -> {

@@ -229,24 +229,35 @@ final class Call {
 
     /** The If-Match precondition of an update: 428 when missing, 412 when it is not the current ETag. */
     void requireIfMatch(String currentEtag) {
+        if (!ifMatchAccepts(currentEtag)) {
+            throw new ApiException(ApiError.PRECONDITION_FAILED, "the resource changed since you read it (its ETag is now "
+                    + currentEtag + "); read it again and retry", Map.of("etag", currentEtag));
+        }
+    }
+
+    /**
+     * Whether the request's If-Match accepts this ETag (428 when the header is missing). The routes check it once
+     * up front for a fast 412, and hand it to the core to test again under the write lock, so no write can slip in
+     * between the check and the update.
+     */
+    boolean ifMatchAccepts(String etag) {
         String ifMatch = ctx.header("If-Match");
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new ApiException(ApiError.PRECONDITION_REQUIRED, "this update needs an If-Match header with the ETag of "
                     + "the resource as you read it (GET it first)");
         }
         if (ifMatch.trim().equals("*")) {
-            return;
+            return true;
         }
         for (String tag : ifMatch.split(",")) {
             String t = tag.trim();
             if (t.startsWith("W/")) {
                 t = t.substring(2);
             }
-            if (t.equals(currentEtag)) {
-                return;
+            if (t.equals(etag)) {
+                return true;
             }
         }
-        throw new ApiException(ApiError.PRECONDITION_FAILED, "the resource changed since you read it (its ETag is now "
-                + currentEtag + "); read it again and retry", Map.of("etag", currentEtag));
+        return false;
     }
 }

@@ -54,7 +54,8 @@ final class ModelRoutes {
         ModelName name = call.model();
         Requests.Update body = call.body(Requests.Update.class);
         call.requireIfMatch(call.parts().etags().of(call.registry().model(call.actor(), name)));
-        OperationReport report = call.registry().updateModel(call.actor(), name, body.toAnnotations(), call.dryRun());
+        OperationReport report = call.registry().updateModel(call.actor(), name, body.toAnnotations(),
+                current -> call.ifMatchAccepts(call.parts().etags().of(current)), call.dryRun());
         Reply reply = call.report(report);
         if (report.outcome() == Outcome.APPLIED) {
             reply = reply.header("ETag", call.parts().etags().of(call.registry().model(call.actor(), name)));

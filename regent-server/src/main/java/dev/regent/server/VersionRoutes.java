@@ -66,7 +66,8 @@ final class VersionRoutes {
         VersionNumber number = call.version();
         Requests.Update body = call.body(Requests.Update.class);
         call.requireIfMatch(call.parts().etags().of(call.registry().version(call.actor(), model, number)));
-        OperationReport report = call.registry().updateVersion(call.actor(), model, number, body.toAnnotations(), call.dryRun());
+        OperationReport report = call.registry().updateVersion(call.actor(), model, number, body.toAnnotations(),
+                current -> call.ifMatchAccepts(call.parts().etags().of(current)), call.dryRun());
         Reply reply = call.report(report);
         if (report.outcome() == Outcome.APPLIED) {
             reply = reply.header("ETag", call.parts().etags().of(call.registry().version(call.actor(), model, number)));

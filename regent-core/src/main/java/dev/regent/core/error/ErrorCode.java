@@ -11,6 +11,7 @@ public enum ErrorCode {
     CONFLICT("The registry's state does not allow this change right now.", 409, 1),
     RULE_VIOLATION("A registry rule refuses this change.", 409, 1),
     GATE_FAILED("One or more promotion gates failed.", 409, 1),
+    STALE_REVISION("The object changed since the caller read it; read it again and retry.", 412, 1),
     UNAUTHENTICATED("No valid identity was presented.", 401, 4),
     PERMISSION_DENIED("The acting principal may not do this.", 403, 4),
     INTERNAL("An unexpected internal error.", 500, 5);

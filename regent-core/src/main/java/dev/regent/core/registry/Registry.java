@@ -219,7 +219,17 @@ public final class Registry {
 
     /** Changes a model's description and tags. */
     public OperationReport updateModel(Principal actor, ModelName name, Annotations change, boolean dryRun) {
-        return runner.run(new UpdateModel(actor, name, change), dryRun);
+        return updateModel(actor, name, change, m -> true, dryRun);
+    }
+
+    /**
+     * Changes a model's description and tags only if {@code stillAsRead} holds for its current state, tested under
+     * the model's lock in the writing transaction (optimistic concurrency: e.g. an HTTP If-Match). Otherwise refused
+     * with STALE_REVISION.
+     */
+    public OperationReport updateModel(Principal actor, ModelName name, Annotations change,
+                                       java.util.function.Predicate<Model> stillAsRead, boolean dryRun) {
+        return runner.run(new UpdateModel(actor, name, change, stillAsRead), dryRun);
     }
 
     /** Tombstones a model; refused while one of its versions is in Staging or Production. */
@@ -278,7 +288,13 @@ public final class Registry {
     /** Annotates a version (description, tags). */
     public OperationReport updateVersion(Principal actor, ModelName model, VersionNumber number, Annotations change,
                                          boolean dryRun) {
-        return runner.run(new UpdateVersion(actor, model, number, change, policy.complianceTags().keySet()), dryRun);
+        return updateVersion(actor, model, number, change, v -> true, dryRun);
+    }
+
+    /** Annotates a version only if {@code stillAsRead} holds for its current state (see updateModel). */
+    public OperationReport updateVersion(Principal actor, ModelName model, VersionNumber number, Annotations change,
+                                         java.util.function.Predicate<ModelVersion> stillAsRead, boolean dryRun) {
+        return runner.run(new UpdateVersion(actor, model, number, change, policy.complianceTags().keySet(), stillAsRead), dryRun);
     }
 
     /** Tombstones a version; refused while it is in Staging or Production. */

@@ -24,11 +24,14 @@ final class UpdateModel extends Mutation {
     private final Principal actor;
     private final ModelName name;
     private final Annotations change;
+    private final java.util.function.Predicate<Model> stillAsRead;
+    private boolean stale;
     private Model before;
     private Description newDescription;
     private Tags newTags;
 
-    UpdateModel(Principal actor, ModelName name, Annotations change) {
+    UpdateModel(Principal actor, ModelName name, Annotations change, java.util.function.Predicate<Model> stillAsRead) {
+        this.stillAsRead = stillAsRead;
         this.actor = actor;
         this.name = name;
         this.change = change;
@@ -52,7 +55,16 @@ final class UpdateModel extends Mutation {
         List<String> steps = new ArrayList<>(AnnotationSteps.describe("model '" + name + "'", before.description(),
                 newDescription, before.tags(), newTags));
         steps.add("Record a model.update audit entry.");
-        return new Plan("model update", steps, List.of(Finding.pass("model exists", name.value())));
+        stale = !stillAsRead.test(before);
+        return new Plan("model update", steps, List.of(Finding.pass("model exists", name.value()), stale
+                ? Finding.fail("unchanged since read", "model '" + name + "' was changed after you read it (updated "
+                        + before.updatedAt() + "); read it again and retry")
+                : Finding.pass("unchanged since read", "as read")));
+    }
+
+    @Override
+    dev.regent.core.error.ErrorCode refusalCode() {
+        return stale ? dev.regent.core.error.ErrorCode.STALE_REVISION : dev.regent.core.error.ErrorCode.RULE_VIOLATION;
     }
 
     @Override

@@ -25,12 +25,16 @@ final class UpdateVersion extends Mutation {
     private final ModelName model;
     private final VersionNumber number;
     private final Annotations change;
+    private final java.util.function.Predicate<ModelVersion> stillAsRead;
+    private boolean stale;
     private final java.util.Set<String> complianceTags;
     private ModelVersion before;
     private Description newDescription;
     private Tags newTags;
 
-    UpdateVersion(Principal actor, ModelName model, VersionNumber number, Annotations change, java.util.Set<String> complianceTags) {
+    UpdateVersion(Principal actor, ModelName model, VersionNumber number, Annotations change, java.util.Set<String> complianceTags,
+                  java.util.function.Predicate<ModelVersion> stillAsRead) {
+        this.stillAsRead = stillAsRead;
         this.complianceTags = complianceTags;
         this.actor = actor;
         this.model = model;
@@ -57,12 +61,21 @@ final class UpdateVersion extends Mutation {
         steps.add("Annotate EXISTING version " + before.ref() + " (no new version; source, digest, metrics and params stay as registered).");
         steps.addAll(AnnotationSteps.describe("version " + before.ref(), before.description(), newDescription, before.tags(), newTags));
         steps.add("Record a version.update audit entry.");
+        stale = !stillAsRead.test(before);
         return new Plan("version update", steps, List.of(Finding.pass("version exists", before.ref().toString()),
-                ComplianceTagNames.check(complianceTags, change.setTags(), model + " " + number)));
+                ComplianceTagNames.check(complianceTags, change.setTags(), model + " " + number), stale
+                        ? Finding.fail("unchanged since read", "version " + before.ref() + " was changed after you read it "
+                                + "(updated " + before.updatedAt() + "); read it again and retry")
+                        : Finding.pass("unchanged since read", "as read")));
     }
 
     private boolean unchanged() {
         return newDescription.equals(before.description()) && newTags.equals(before.tags());
+    }
+
+    @Override
+    dev.regent.core.error.ErrorCode refusalCode() {
+        return stale ? dev.regent.core.error.ErrorCode.STALE_REVISION : dev.regent.core.error.ErrorCode.RULE_VIOLATION;
     }
 
     @Override

@@ -319,4 +319,23 @@ abstract class RegistryContractTest extends StoreFixture {
                 .containsExactly("1:None->Production:PROMOTION", "1:Production->Archived:DISPLACED",
                         "2:None->Production:PROMOTION");
     }
+
+    @Test
+    void anUpdateBasedOnAStaleReadIsRefusedUnderTheLock() {
+        ModelName m = model("cas");
+        register(m, 1);
+        dev.regent.core.model.Model asRead = registry.model(ALICE, m);
+        registry.updateModel(ALICE, m, new Annotations(Description.of("someone else"), Map.of(), Set.of()), false);
+        String before = registryState();
+        OperationReport stale = registry.updateModel(ALICE, m, new Annotations(Description.of("mine"), Map.of(), Set.of()),
+                current -> current.equals(asRead), false);
+        assertThat(stale.outcome()).isEqualTo(Outcome.REFUSED);
+        assertThat(stale.refusalCode()).contains(ErrorCode.STALE_REVISION);
+        assertThat(stale.summary()).contains("was changed after you read it");
+        assertThat(registryState()).isEqualTo(before);
+        ModelVersion versionAsRead = registry.version(ALICE, m, VersionNumber.of(1));
+        OperationReport fresh = registry.updateVersion(ALICE, m, VersionNumber.of(1),
+                new Annotations(Description.of("v"), Map.of(), Set.of()), current -> current.equals(versionAsRead), false);
+        assertThat(fresh.outcome()).isEqualTo(Outcome.APPLIED);
+    }
 }

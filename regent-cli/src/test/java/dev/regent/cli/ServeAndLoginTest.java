@@ -68,6 +68,10 @@ class ServeAndLoginTest {
             assertThat(cli.run("model", "create", "remote-model").exit()).isZero();
             assertThat(dir.resolve("regent-data")).as("nothing local was created").doesNotExist();
             assertThat(cli.run("--json", "model", "list").out()).contains("remote-model");
+            Files.writeString(dir.resolve("local-policy.yaml"), "version: 1\n");
+            cli.env.put("REGENT_POLICY", "local-policy.yaml");
+            assertThat(cli.run("policy", "show").out()).as("the server's policy, not the local file")
+                    .contains("Policy: built-in default").contains("- approvals (1)");
             assertThat(cli.run("--as", "someone", "model", "list").err()).contains("--as is for local mode");
             // an explicit local data directory wins over the saved login
             assertThat(cli.run("--data", dir.resolve("local").toString(), "model", "list").out()).contains("No models yet");

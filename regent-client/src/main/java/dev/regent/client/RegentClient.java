@@ -126,7 +126,12 @@ public final class RegentClient implements RegistrySession {
 
     @Override
     public String policySource() {
-        return get(API + "/policy", Map.of(), PolicyWire.class).source();
+        return policy(null).source();
+    }
+
+    /** The server's policy in effect for a model (its override applied), or its defaults for null. */
+    public PolicyWire policy(ModelName model) {
+        return get(API + "/policy", q("model", model == null ? null : model.value()), PolicyWire.class);
     }
 
     // ---- principals and tokens ----

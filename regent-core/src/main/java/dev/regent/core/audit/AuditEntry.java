@@ -39,6 +39,13 @@ public record AuditEntry(long seq, Instant at, Principal actor, AuditAction acti
         return new AuditEntry(assigned, at, actor, action, target, outcome, reason, before, after, evidence);
     }
 
+    /** This entry with one more field in "after" (e.g. the channel a change came through: {@code via=mcp:promote}). */
+    public AuditEntry withAfterField(String key, String value) {
+        TreeMap<String, String> marked = new TreeMap<>(after);
+        marked.put(key, value);
+        return new AuditEntry(seq, at, actor, action, target, outcome, reason, before, marked, evidence);
+    }
+
     public AuditEntry withEvidence(List<String> links) {
         return new AuditEntry(seq, at, actor, action, target, outcome, reason, before, after, links);
     }

@@ -19,10 +19,17 @@ import java.util.stream.Collectors;
 final class MutationRunner {
     private final RegistryStore store;
     private final Clock clock;
+    private final String channel;
 
-    MutationRunner(RegistryStore store, Clock clock) {
+    /** @param channel how changes arrive (e.g. "mcp:promote"), stamped on every audit entry as "via"; null for none */
+    MutationRunner(RegistryStore store, Clock clock, String channel) {
         this.store = store;
         this.clock = clock;
+        this.channel = channel;
+    }
+
+    private AuditEntry stamped(AuditEntry entry) {
+        return channel == null ? entry : entry.withAfterField("via", channel);
     }
 
     OperationReport run(Mutation mutation, boolean dryRun) {
@@ -41,12 +48,12 @@ final class MutationRunner {
             Plan plan = mutation.plan(tx);
             Instant now = clock.instant();
             if (!plan.feasible()) {
-                tx.appendAudit(mutation.refusal(now, fullWhy(plan)));
+                tx.appendAudit(stamped(mutation.refusal(now, fullWhy(plan))));
                 return new Outcome(plan, null);
             }
             Mutation.Applied applied = mutation.apply(tx, now);
             for (AuditEntry entry : applied.audit()) {
-                tx.appendAudit(entry);
+                tx.appendAudit(stamped(entry));
             }
             return new Outcome(plan, applied);
         });
@@ -72,7 +79,7 @@ final class MutationRunner {
             return;
         }
         if (!dryRun) {
-            store.inTransaction(tx -> tx.appendAudit(mutation.refusal(clock.instant(), "permission denied: " + decision.message())));
+            store.inTransaction(tx -> tx.appendAudit(stamped(mutation.refusal(clock.instant(), "permission denied: " + decision.message()))));
         }
         throw new RegentException(decision.code(), decision.message(),
                 java.util.Map.of("required_role", mutation.requiredRole() == null ? "any" : mutation.requiredRole().label()));

@@ -78,13 +78,36 @@ public final class Registry {
                     BlobStore blobs, boolean authenticated) {
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.runner = new MutationRunner(store, clock);
+        this.runner = new MutationRunner(store, clock, null);
         this.random = Objects.requireNonNull(random, "random");
         this.sourceRules = Objects.requireNonNull(sourceRules, "sourceRules");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.gates = new GateEvaluator(() -> this.policy);
         this.blobs = Objects.requireNonNull(blobs, "blobs");
         this.authenticated = authenticated;
+    }
+
+    private Registry(Registry base, String channel) {
+        this.store = base.store;
+        this.clock = base.clock;
+        this.runner = new MutationRunner(base.store, base.clock, channel);
+        this.random = base.random;
+        this.sourceRules = base.sourceRules;
+        this.policy = base.policy;
+        this.gates = new GateEvaluator(() -> this.policy);
+        this.blobs = base.blobs;
+        this.authenticated = base.authenticated;
+    }
+
+    /**
+     * This registry, recording in every audit entry it writes the channel changes came through ({@code via}, e.g.
+     * "mcp:promote" for an agent's tool call), so the log tells agents' changes from people's.
+     */
+    public Registry via(String channel) {
+        if (channel == null || !channel.matches("[a-z0-9][a-z0-9_.:-]{0,63}")) {
+            throw RegentException.invalid("invalid channel '" + channel + "': 1-64 of a-z, 0-9, '_', '.', ':', '-'");
+        }
+        return new Registry(this, channel);
     }
 
     /** This registry as the given principal sees it. */

@@ -338,4 +338,16 @@ abstract class RegistryContractTest extends StoreFixture {
                 new Annotations(Description.of("v"), Map.of(), Set.of()), current -> current.equals(versionAsRead), false);
         assertThat(fresh.outcome()).isEqualTo(Outcome.APPLIED);
     }
+
+    @Test
+    void aChannelIsStampedOnEveryEntryItWrites() {
+        ModelName m = uniqueModel("via");
+        registry.via("mcp:create_model").createModel(ALICE, m, Description.EMPTY, Tags.EMPTY, false);
+        registry.via("mcp:register_version").registerVersion(ALICE, new NewVersion(m, SourceUri.of("file:///etc/x"), null, null,
+                null, null, null, null), false);
+        List<AuditEntry> entries = registry.audit(ALICE, new AuditQuery(m, 0, 10));
+        assertThat(entries).extracting(e -> e.after().get("via")).containsExactly("mcp:create_model", "mcp:register_version");
+        assertThat(entries.get(1).outcome()).isEqualTo(AuditOutcome.REFUSED);
+        assertThatThrownBy(() -> registry.via("MCP tool")).isInstanceOf(RegentException.class);
+    }
 }

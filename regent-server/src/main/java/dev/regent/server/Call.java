@@ -27,7 +27,7 @@ import java.util.Map;
  * One request as the routes see it: the authenticated caller, typed path and query parameters, the body read within
  * its limit, and the conversions from reports to replies. Holds no rules; the Registry decides.
  */
-final class Call {
+public final class Call {
     private final Context ctx;
     private final PrincipalRecord caller;
     private final ServerParts parts;
@@ -44,7 +44,7 @@ final class Call {
         return ctx;
     }
 
-    Registry registry() {
+    public Registry registry() {
         return parts.registry();
     }
 
@@ -57,7 +57,7 @@ final class Call {
     }
 
     /** The authenticated principal: the actor of every Registry call (never a body field). */
-    Principal actor() {
+    public Principal actor() {
         if (caller == null) {
             throw new IllegalStateException("a public route asked for the caller");
         }
@@ -131,6 +131,43 @@ final class Call {
             throw RegentException.invalid("page_size must be between 1 and " + config.maxPageSize() + ", got " + size);
         }
         return size;
+    }
+
+    /** Every query parameter with its values (repeated parameters in order). */
+    public Map<String, java.util.List<String>> queryParams() {
+        return ctx.queryParamMap();
+    }
+
+    /** The HTTP method, upper case. */
+    public String method() {
+        return ctx.method().name();
+    }
+
+    /**
+     * The body read as a JSON tree within the server's limits, or null when the body is empty (DELETE requests
+     * often have none).
+     */
+    public com.fasterxml.jackson.databind.JsonNode bodyTree() throws IOException {
+        byte[] bytes = body();
+        return bytes.length == 0 ? null : mapper().readTree(bytes);
+    }
+
+    /** The cursor inside a page token given back (null for none); INVALID_ARGUMENT when it is not ours for this listing. */
+    public String pageCursor(String token, String route, Map<String, String> params) {
+        return parts.pageTokens().cursor(token, route, params);
+    }
+
+    /** A signed token for the page after {@code cursor} of this listing. */
+    public String nextPageToken(String route, Map<String, String> params, String cursor) {
+        return parts.pageTokens().issue(route, params, cursor);
+    }
+
+    /** Counts a report in the metrics (gate refusals; transitions when {@code transition} and applied). */
+    public void observe(OperationReport report, boolean transition) {
+        if (transition) {
+            parts.metrics().transition(report);
+        }
+        parts.metrics().report(report);
     }
 
     /** The raw body, read once, at most the JSON limit (413 beyond it, before reading when Content-Length says so). */

@@ -17,11 +17,11 @@ import org.slf4j.LoggerFactory;
  * POSTs, render the reply, map errors, then record metrics and one access-log line (method, route, status,
  * duration, principal; never headers or tokens).
  */
-final class Endpoints {
+public final class Endpoints {
     private static final Logger ACCESS = LoggerFactory.getLogger("dev.regent.server.access");
 
     /** A route's work: translate the call, delegate to the Registry, return the reply. */
-    interface Endpoint {
+    public interface Endpoint {
         Reply handle(Call call) throws Exception;
     }
 
@@ -31,21 +31,41 @@ final class Endpoints {
     private final ServerParts parts;
     private final Guard guard;
     private final Idempotency idempotency;
-    private final ErrorMapper errors;
+    private final ErrorMapping errors;
+    private final boolean basicAuth;
 
-    Endpoints(Javalin app, ServerParts parts, Guard guard, Idempotency idempotency, ErrorMapper errors) {
+    Endpoints(Javalin app, ServerParts parts, Guard guard, Idempotency idempotency, ErrorMapping errors) {
+        this(app, parts, guard, idempotency, errors, false);
+    }
+
+    private Endpoints(Javalin app, ServerParts parts, Guard guard, Idempotency idempotency, ErrorMapping errors,
+                      boolean basicAuth) {
         this.app = app;
         this.parts = parts;
         this.guard = guard;
         this.idempotency = idempotency;
         this.errors = errors;
+        this.basicAuth = basicAuth;
     }
 
-    void get(String path, Endpoint endpoint) {
+    /**
+     * The same registration for another API surface (the MLflow API): its own error mapper, and HTTP Basic
+     * credentials (a Regent token as the password) accepted besides bearer tokens.
+     */
+    Endpoints surface(ErrorMapping surfaceErrors, boolean acceptBasic) {
+        return new Endpoints(app, parts, guard, idempotency, surfaceErrors, acceptBasic);
+    }
+
+    /** The native error mapper, for surfaces that translate its answers. */
+    ErrorMapping errors() {
+        return errors;
+    }
+
+    public void get(String path, Endpoint endpoint) {
         add(HandlerType.GET, path, Kind.PLAIN, endpoint);
     }
 
-    void post(String path, Endpoint endpoint) {
+    public void post(String path, Endpoint endpoint) {
         add(HandlerType.POST, path, Kind.PLAIN, endpoint);
     }
 
@@ -63,11 +83,11 @@ final class Endpoints {
         add(HandlerType.PUT, path, Kind.PLAIN, endpoint);
     }
 
-    void patch(String path, Endpoint endpoint) {
+    public void patch(String path, Endpoint endpoint) {
         add(HandlerType.PATCH, path, Kind.PLAIN, endpoint);
     }
 
-    void delete(String path, Endpoint endpoint) {
+    public void delete(String path, Endpoint endpoint) {
         add(HandlerType.DELETE, path, Kind.PLAIN, endpoint);
     }
 
@@ -81,7 +101,7 @@ final class Endpoints {
         long start = System.nanoTime();
         String principal = "-";
         try {
-            PrincipalRecord caller = guard.admit(ctx, entry.privilege());
+            PrincipalRecord caller = guard.admit(ctx, entry.privilege(), basicAuth);
             if (caller != null) {
                 principal = caller.principal().name();
             }
@@ -93,7 +113,7 @@ final class Endpoints {
                 idempotent(ctx, call, kind, key, endpoint);
             }
         } catch (Exception e) {
-            ErrorMapper.Mapped mapped = errors.map(e, entry.method() + " " + entry.path());
+            ErrorMapping.Mapped mapped = errors.map(e, entry.method() + " " + entry.path());
             ctx.status(mapped.status());
             mapped.headers().forEach(ctx::header);
             ctx.contentType("application/json");

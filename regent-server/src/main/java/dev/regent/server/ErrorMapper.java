@@ -14,14 +14,11 @@ import org.slf4j.LoggerFactory;
  * theirs, unreadable JSON with 400 naming the field or position, and anything unexpected with a generic 500 (the
  * stack trace goes to the log, never to the client).
  */
-final class ErrorMapper {
+final class ErrorMapper implements ErrorMapping {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
 
-    /** The status and body for an exception. */
-    record Mapped(int status, ErrorWire body, Map<String, String> headers) {
-    }
-
-    Mapped map(Throwable e, String where) {
+    @Override
+    public Mapped map(Throwable e, String where) {
         if (e instanceof ApiException a) {
             Map<String, String> headers = a.code().httpStatus() == 413 ? Map.of("Connection", "close") : Map.of();
             return new Mapped(a.code().httpStatus(), ErrorWire.of(a.code().name(), a.getMessage(), a.details()), headers);

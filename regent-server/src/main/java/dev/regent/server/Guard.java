@@ -22,12 +22,16 @@ final class Guard {
         this.registry = registry;
     }
 
-    /** The caller, or null on a public route; throws UNAUTHENTICATED, NOT_FOUND or PERMISSION_DENIED. */
-    PrincipalRecord admit(Context ctx, Privilege privilege) {
+    /**
+     * The caller, or null on a public route; throws UNAUTHENTICATED, NOT_FOUND or PERMISSION_DENIED. With
+     * {@code acceptBasic}, HTTP Basic credentials are accepted too: the password is the token, and the user name must
+     * be empty or the token's principal.
+     */
+    PrincipalRecord admit(Context ctx, Privilege privilege, boolean acceptBasic) {
         if (privilege == Privilege.PUBLIC) {
             return null;
         }
-        PrincipalRecord caller = registry.authenticate(bearer(ctx));
+        PrincipalRecord caller = acceptBasic && isBasic(ctx) ? basic(ctx) : registry.authenticate(bearer(ctx));
         Role role = privilege.role();
         if (role == null) {
             return caller;
@@ -54,6 +58,32 @@ final class Guard {
         return new RegentException(ErrorCode.PERMISSION_DENIED, "principal '" + caller.principal() + "' needs the "
                 + role.label() + " role" + (where.isEmpty() ? "" : " " + where) + "; it has "
                 + (caller.grants().isEmpty() ? "no roles" : caller.grants()), Map.of("required_role", role.label()));
+    }
+
+    private static boolean isBasic(Context ctx) {
+        String header = ctx.header("Authorization");
+        return header != null && header.trim().toLowerCase(Locale.ROOT).startsWith("basic ");
+    }
+
+    private PrincipalRecord basic(Context ctx) {
+        String encoded = ctx.header("Authorization").trim().substring(6).trim();
+        String decoded;
+        try {
+            decoded = new String(java.util.Base64.getDecoder().decode(encoded), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new RegentException(ErrorCode.UNAUTHENTICATED, "malformed Basic credentials: expected base64 of user:token");
+        }
+        int colon = decoded.indexOf(':');
+        if (colon < 0) {
+            throw new RegentException(ErrorCode.UNAUTHENTICATED, "malformed Basic credentials: expected base64 of user:token");
+        }
+        String user = decoded.substring(0, colon);
+        PrincipalRecord caller = registry.authenticate(decoded.substring(colon + 1));
+        if (!user.isEmpty() && !user.equals(caller.principal().name())) {
+            throw new RegentException(ErrorCode.UNAUTHENTICATED, "the user name of the Basic credentials is not the "
+                    + "principal of the token; use the principal's name or leave it empty");
+        }
+        return caller;
     }
 
     private static String bearer(Context ctx) {

@@ -7,6 +7,8 @@ import dev.regent.api.RegentJson;
 import dev.regent.core.blob.BlobStore;
 import dev.regent.core.error.ErrorCode;
 import dev.regent.core.registry.Registry;
+import dev.regent.server.mlflow.MlflowErrors;
+import dev.regent.server.mlflow.MlflowRoutes;
 import io.javalin.Javalin;
 import io.javalin.event.HandlerMetaInfo;
 import io.javalin.http.HandlerType;
@@ -89,14 +91,17 @@ public final class RegentServer {
         Endpoints endpoints = new Endpoints(javalin, parts, new Guard(registry), new Idempotency(registry.idempotencyKeys()), errors);
         registerRoutes(endpoints);
         javalin.error(404, ctx -> {
-            if (ctx.result() == null || !ctx.result().startsWith("{")) {
+            if ((ctx.result() == null || !ctx.result().startsWith("{")) && MlflowRoutes.serves(ctx.path())) {
+                ctx.contentType("application/json");
+                ctx.result(mapper.writeValueAsString(MlflowRoutes.noSuchEndpoint(ctx.method().name(), ctx.path())));
+            } else if (ctx.result() == null || !ctx.result().startsWith("{")) {
                 ctx.contentType("application/json");
                 ctx.result(mapper.writeValueAsString(ErrorWire.of(ErrorCode.NOT_FOUND.name(),
                         "no route " + ctx.method().name() + " " + ctx.path() + "; see " + OpenApiDocument.PATH, Map.of())));
             }
         });
         javalin.exception(Exception.class, (e, ctx) -> {
-            ErrorMapper.Mapped mapped = errors.map(e, ctx.method().name() + " " + ctx.path());
+            ErrorMapping.Mapped mapped = errors.map(e, ctx.method().name() + " " + ctx.path());
             ctx.status(mapped.status());
             mapped.headers().forEach(ctx::header);
             ctx.contentType("application/json");
@@ -125,9 +130,9 @@ public final class RegentServer {
         return meters;
     }
 
-    /** Every route the server answers, as "METHOD /template", from the route table. */
+    /** Every route of the native API (the OpenAPI document's scope), as "METHOD /template", from the route table. */
     public static List<String> routes() {
-        return RouteTable.ENTRIES.stream().map(e -> e.method().name() + " " + e.path()).toList();
+        return RouteTable.NATIVE.stream().map(e -> e.method().name() + " " + e.path()).toList();
     }
 
     private static void registerRoutes(Endpoints e) {
@@ -144,6 +149,7 @@ public final class RegentServer {
         PrincipalRoutes.register(e);
         TokenRoutes.register(e);
         PolicyRoutes.register(e);
+        MlflowRoutes.register(e.surface(new MlflowErrors(e.errors()), true), RouteTable.MLFLOW_PREFIXES);
     }
 
     /** Deny by default: every registered HTTP route has a table entry, and every entry a route. */

@@ -9,17 +9,17 @@ import java.util.Map;
  * content type, or a stream. Endpoints return replies instead of writing to the context, so that idempotent replays
  * can store exactly what was sent.
  */
-record Reply(int status, Object json, String text, InputStream stream, String contentType, Map<String, String> headers,
+public record Reply(int status, Object json, String text, InputStream stream, String contentType, Map<String, String> headers,
              Object replayJson) {
-    Reply {
+    public Reply {
         headers = new LinkedHashMap<>(headers);
     }
 
-    static Reply json(int status, Object body) {
+    public static Reply json(int status, Object body) {
         return new Reply(status, body, null, null, "application/json", Map.of(), null);
     }
 
-    static Reply ok(Object body) {
+    public static Reply ok(Object body) {
         return json(200, body);
     }
 
@@ -31,7 +31,7 @@ record Reply(int status, Object json, String text, InputStream stream, String co
         return new Reply(200, null, null, stream, contentType, Map.of(), null);
     }
 
-    Reply header(String name, String value) {
+    public Reply header(String name, String value) {
         Map<String, String> copy = new LinkedHashMap<>(headers);
         copy.put(name, value);
         return new Reply(status, json, text, stream, contentType, copy, replayJson);

@@ -19,7 +19,8 @@ final class RouteTable {
     private static final String M = "/api/v1/models/{model}";
     private static final String V = M + "/versions/{version}";
 
-    static final List<Entry> ENTRIES = List.of(
+    /** The native API's routes (the OpenAPI document's scope). */
+    static final List<Entry> NATIVE = List.of(
             e(HandlerType.GET, "/health", Privilege.PUBLIC),
             e(HandlerType.GET, "/ready", Privilege.PUBLIC),
             e(HandlerType.GET, "/metrics", Privilege.PUBLIC),
@@ -68,6 +69,38 @@ final class RouteTable {
             e(HandlerType.GET, "/api/v1/evidence/{id}", Privilege.VIEWER),
             e(HandlerType.GET, "/api/v1/evidence/{id}/content", Privilege.VIEWER),
             e(HandlerType.POST, "/api/v1/evidence/{id}/revoke", Privilege.CONTRIBUTOR));
+
+    /** MLflow's registry API, served under each of these prefixes (the second is what MLflow's own UI calls). */
+    static final List<String> MLFLOW_PREFIXES = List.of("/api/2.0/mlflow/", "/ajax-api/2.0/mlflow/");
+
+    /** The MLflow-compatible routes, relative to a prefix: reads for viewers, changes for contributors. */
+    private static final List<Entry> MLFLOW_RELATIVE = List.of(
+            e(HandlerType.POST, "registered-models/create", Privilege.CONTRIBUTOR),
+            e(HandlerType.POST, "registered-models/rename", Privilege.CONTRIBUTOR),
+            e(HandlerType.PATCH, "registered-models/update", Privilege.CONTRIBUTOR),
+            e(HandlerType.DELETE, "registered-models/delete", Privilege.CONTRIBUTOR),
+            e(HandlerType.GET, "registered-models/get", Privilege.VIEWER),
+            e(HandlerType.GET, "registered-models/search", Privilege.VIEWER),
+            e(HandlerType.POST, "registered-models/get-latest-versions", Privilege.VIEWER),
+            e(HandlerType.GET, "registered-models/get-latest-versions", Privilege.VIEWER),
+            e(HandlerType.POST, "registered-models/set-tag", Privilege.CONTRIBUTOR),
+            e(HandlerType.DELETE, "registered-models/delete-tag", Privilege.CONTRIBUTOR),
+            e(HandlerType.POST, "registered-models/alias", Privilege.CONTRIBUTOR),
+            e(HandlerType.DELETE, "registered-models/alias", Privilege.CONTRIBUTOR),
+            e(HandlerType.GET, "registered-models/alias", Privilege.VIEWER),
+            e(HandlerType.POST, "model-versions/create", Privilege.CONTRIBUTOR),
+            e(HandlerType.PATCH, "model-versions/update", Privilege.CONTRIBUTOR),
+            e(HandlerType.POST, "model-versions/transition-stage", Privilege.CONTRIBUTOR),
+            e(HandlerType.DELETE, "model-versions/delete", Privilege.CONTRIBUTOR),
+            e(HandlerType.GET, "model-versions/get", Privilege.VIEWER),
+            e(HandlerType.GET, "model-versions/search", Privilege.VIEWER),
+            e(HandlerType.GET, "model-versions/get-download-uri", Privilege.VIEWER),
+            e(HandlerType.POST, "model-versions/set-tag", Privilege.CONTRIBUTOR),
+            e(HandlerType.DELETE, "model-versions/delete-tag", Privilege.CONTRIBUTOR));
+
+    /** Every entry: the native API's, then the MLflow API's under each prefix. */
+    static final List<Entry> ENTRIES = java.util.stream.Stream.concat(NATIVE.stream(), MLFLOW_PREFIXES.stream()
+            .flatMap(prefix -> MLFLOW_RELATIVE.stream().map(r -> e(r.method(), prefix + r.path(), r.privilege())))).toList();
 
     private static final Map<String, Entry> BY_KEY = index();
 

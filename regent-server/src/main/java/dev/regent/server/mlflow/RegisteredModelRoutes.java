@@ -1,0 +1,98 @@
+package dev.regent.server.mlflow;
+
+import dev.regent.api.mlflow.MlflowResponses;
+import dev.regent.api.mlflow.MlflowTag;
+import dev.regent.core.error.RegentException;
+import dev.regent.core.model.Description;
+import dev.regent.core.model.ModelName;
+import dev.regent.core.model.Stage;
+import dev.regent.core.model.Tags;
+import dev.regent.core.registry.Annotations;
+import dev.regent.server.Reply;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** registered-models/*: create, rename (refused: see below), update, delete, get, latest versions, tags. */
+final class RegisteredModelRoutes {
+    private RegisteredModelRoutes() {
+    }
+
+    static Reply create(MlflowCall c) {
+        ModelName name = c.model();
+        String description = c.params().optional("description");
+        c.applied(c.registry().createModel(c.actor(), name, description == null ? Description.EMPTY : Description.of(description),
+                tags(c.params().tags()), false), false);
+        return Reply.ok(new MlflowResponses.OneModel(new Views(c.registry(), c.actor()).model(name)));
+    }
+
+    /**
+     * Regent's core has no rename: a model's name is part of every version's identity, of its audit trail and of
+     * its approvals. Until it has one, a rename is refused with a message that says so (after the usual checks, so
+     * a rename of a missing model is still RESOURCE_DOES_NOT_EXIST).
+     */
+    static Reply rename(MlflowCall c) {
+        ModelName name = c.model();
+        ModelName newName = c.model("new_name");
+        c.registry().model(c.actor(), name);
+        throw new MlflowException("NOT_IMPLEMENTED", 501, "Regent cannot rename registered model '" + name + "' to '"
+                + newName + "': names are part of versions' identities, approvals and the audit log, and renaming is not "
+                + "supported yet. Create '" + newName + "' and register the versions there instead.");
+    }
+
+    static Reply update(MlflowCall c) {
+        ModelName name = c.model();
+        String description = c.params().optional("description");
+        if (description != null) {
+            c.applied(c.registry().updateModel(c.actor(), name, new Annotations(Description.of(description), Map.of(), Set.of()),
+                    false), false);
+        }
+        return Reply.ok(new MlflowResponses.OneModel(new Views(c.registry(), c.actor()).model(name)));
+    }
+
+    static Reply delete(MlflowCall c) {
+        c.applied(c.registry().deleteModel(c.actor(), c.model(), MlflowCall.reason("deleted"), false), false);
+        return Reply.ok(Map.of());
+    }
+
+    static Reply get(MlflowCall c) {
+        return Reply.ok(new MlflowResponses.OneModel(new Views(c.registry(), c.actor()).model(c.model())));
+    }
+
+    /** The latest version in each requested stage (all stages when none); a stage without versions is simply absent. */
+    static Reply latestVersions(MlflowCall c) {
+        ModelName name = c.model();
+        List<Stage> stages = c.params().strings("stages").stream().map(Stage::parse).toList();
+        Views views = new Views(c.registry(), c.actor());
+        var aliases = views.aliases(name);
+        return Reply.ok(new MlflowResponses.Versions(Views.latestPerStage(views.versions(name), stages).stream()
+                .map(v -> Views.version(v, aliases)).toList(), null));
+    }
+
+    static Reply setTag(MlflowCall c) {
+        ModelName name = c.model();
+        String key = c.params().required("key");
+        String value = c.params().optional("value");
+        c.applied(c.registry().updateModel(c.actor(), name, new Annotations(null, Map.of(key, value == null ? "" : value),
+                Set.of()), false), false);
+        return Reply.ok(Map.of());
+    }
+
+    static Reply deleteTag(MlflowCall c) {
+        ModelName name = c.model();
+        String key = c.params().required("key");
+        if (!c.registry().model(c.actor(), name).tags().values().containsKey(key)) {
+            throw RegentException.notFound("registered model '" + name + "' has no tag '" + key + "'");
+        }
+        c.applied(c.registry().updateModel(c.actor(), name, new Annotations(null, Map.of(), Set.of(key)), false), false);
+        return Reply.ok(Map.of());
+    }
+
+    /** MLflow's tag list as Regent tags; a key given twice keeps its last value, as MLflow does. */
+    static Tags tags(List<MlflowTag> tags) {
+        Map<String, String> map = new LinkedHashMap<>();
+        tags.forEach(t -> map.put(t.key(), t.value()));
+        return Tags.of(map);
+    }
+}

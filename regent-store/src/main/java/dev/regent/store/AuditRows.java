@@ -1,10 +1,12 @@
 package dev.regent.store;
 
 import dev.regent.core.audit.AuditAction;
+import dev.regent.core.audit.AuditEncoding;
 import dev.regent.core.audit.AuditEntry;
 import dev.regent.core.audit.AuditOutcome;
 import dev.regent.core.audit.AuditQuery;
 import dev.regent.core.audit.AuditTarget;
+import dev.regent.core.audit.merkle.TreeHasher;
 import dev.regent.core.model.Principal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,6 +47,9 @@ final class AuditRows {
             evidence.add(new Object[] {seq, i, entry.evidence().get(i)});
         }
         sql.batch("INSERT INTO audit_evidence (seq, position, link) VALUES (?, ?, ?)", evidence);
+        // the leaf hash is cached in the same transaction, so an entry never exists without it
+        sql.update("INSERT INTO audit_leaves (seq, hash) VALUES (?, ?)", seq,
+                TreeHasher.leaf(AuditEncoding.encode(entry)).bytes());
         return entry;
     }
 

@@ -6,6 +6,8 @@ import dev.regent.core.access.TokenRecord;
 import dev.regent.core.approval.Approval;
 import dev.regent.core.audit.AuditEntry;
 import dev.regent.core.audit.AuditQuery;
+import dev.regent.core.audit.tree.CachedLeaf;
+import dev.regent.core.audit.tree.StoredCheckpoint;
 import dev.regent.core.card.CardRevision;
 import dev.regent.core.evidence.ComplianceTag;
 import dev.regent.core.evidence.Evidence;
@@ -49,6 +51,7 @@ final class JdbcStoreTransaction implements StoreTransaction {
     private final ApprovalRows approvals;
     private final TokenRows tokens;
     private final IdempotencyRows idempotency;
+    private final AuditTreeRows auditTree;
 
     JdbcStoreTransaction(Sql sql, boolean readOnly) {
         this.readOnly = readOnly;
@@ -63,6 +66,7 @@ final class JdbcStoreTransaction implements StoreTransaction {
         this.approvals = new ApprovalRows(sql);
         this.tokens = new TokenRows(sql);
         this.idempotency = new IdempotencyRows(sql);
+        this.auditTree = new AuditTreeRows(sql);
     }
 
     // ---- models ----
@@ -383,6 +387,34 @@ final class JdbcStoreTransaction implements StoreTransaction {
             throw VersionRows.notFound(model, version);
         }
         return id;
+    }
+
+    // ---- audit tree ----
+
+    @Override
+    public long auditHead() {
+        return auditTree.head();
+    }
+
+    @Override
+    public List<CachedLeaf> auditLeaves(long afterSeq, int limit) {
+        return limit <= 0 ? List.of() : auditTree.leaves(afterSeq, limit);
+    }
+
+    @Override
+    public void insertCheckpoint(StoredCheckpoint checkpoint) {
+        writing("insertCheckpoint");
+        auditTree.insertCheckpoint(checkpoint);
+    }
+
+    @Override
+    public Optional<StoredCheckpoint> latestCheckpoint() {
+        return auditTree.latest();
+    }
+
+    @Override
+    public List<StoredCheckpoint> checkpoints() {
+        return auditTree.all();
     }
 
     private void writing(String method) {

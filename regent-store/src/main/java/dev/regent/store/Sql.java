@@ -155,6 +155,8 @@ final class Sql {
                 s.setDouble(index, v);
             } else if (arg instanceof Boolean v) {
                 s.setBoolean(index, v);
+            } else if (arg instanceof byte[] v) {
+                s.setBytes(index, v);
             } else if (arg instanceof Null n) {
                 s.setNull(index, n.sqlType());
             } else {

@@ -118,6 +118,7 @@ public final class StoreFactory {
                     .loggers("slf4j")
                     .locations(dialect.migrationLocation())
                     .failOnMissingLocations(true)
+                    .javaMigrations(new AuditLeafBackfill(dialect))
                     .load()
                     .migrate();
         } catch (FlywayException e) {

@@ -68,6 +68,10 @@ public record DatabaseSnapshot(String text) {
         if (value instanceof String s) {
             return '"' + s.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r").replace("\"", "\\\"") + '"';
         }
+        if (value instanceof byte[] bytes) {
+            // BLOB/BYTEA columns (hashes): by content, not by array identity
+            return "x'" + java.util.HexFormat.of().formatHex(bytes) + "'";
+        }
         return value.toString();
     }
 

@@ -1,0 +1,28 @@
+package dev.regent.core.store;
+
+import dev.regent.core.audit.tree.CachedLeaf;
+import dev.regent.core.audit.tree.StoredCheckpoint;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The audit log's Merkle tree as stored: leaf hashes cached at append time (in the appending transaction) and the
+ * checkpoints the log signed. Neither is trusted by verification, which recomputes leaves from the entries.
+ */
+public interface AuditTreeRecords {
+
+    /** The sequence number the audit counter has reached: the size the log claims, whatever rows remain. */
+    long auditHead();
+
+    /** Cached leaf hashes of entries after {@code afterSeq}, in sequence order, at most {@code limit} of them. */
+    List<CachedLeaf> auditLeaves(long afterSeq, int limit);
+
+    /** Records a signed checkpoint; throws {@link StoreConflict} when one of that size exists. */
+    void insertCheckpoint(StoredCheckpoint checkpoint);
+
+    /** The checkpoint of the largest tree size, if any was signed. */
+    Optional<StoredCheckpoint> latestCheckpoint();
+
+    /** Every stored checkpoint, by tree size. */
+    List<StoredCheckpoint> checkpoints();
+}

@@ -1,0 +1,47 @@
+package dev.regent.store;
+
+import dev.regent.core.audit.merkle.Hash;
+import dev.regent.core.audit.tree.CachedLeaf;
+import dev.regent.core.audit.tree.StoredCheckpoint;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The audit tree's rows: cached leaf hashes (written by {@link AuditRows#append}) and signed checkpoints. */
+final class AuditTreeRows {
+    private static final String CHECKPOINT_COLUMNS = "SELECT size, root, note, signed_at FROM checkpoints";
+
+    private final Sql sql;
+
+    AuditTreeRows(Sql sql) {
+        this.sql = sql;
+    }
+
+    long head() {
+        return sql.first("SELECT seq FROM audit_head WHERE id = 1", rs -> rs.getLong(1))
+                .orElseThrow(() -> new IllegalStateException("audit_head has no row: the schema was not migrated"));
+    }
+
+    List<CachedLeaf> leaves(long afterSeq, int limit) {
+        return sql.list("SELECT seq, hash FROM audit_leaves WHERE seq > ? ORDER BY seq LIMIT ?",
+                rs -> new CachedLeaf(rs.getLong(1), Hash.of(rs.getBytes(2))), afterSeq, limit);
+    }
+
+    void insertCheckpoint(StoredCheckpoint c) {
+        sql.guardedUpdate(() -> "a checkpoint of size " + c.size() + " already exists",
+                "INSERT INTO checkpoints (size, root, note, signed_at) VALUES (?, ?, ?, ?)",
+                c.size(), c.root().bytes(), c.note(), c.signedAt().toEpochMilli());
+    }
+
+    Optional<StoredCheckpoint> latest() {
+        return sql.first(CHECKPOINT_COLUMNS + " ORDER BY size DESC LIMIT 1", AuditTreeRows::checkpoint);
+    }
+
+    List<StoredCheckpoint> all() {
+        return sql.list(CHECKPOINT_COLUMNS + " ORDER BY size", AuditTreeRows::checkpoint);
+    }
+
+    private static StoredCheckpoint checkpoint(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new StoredCheckpoint(rs.getLong(1), Hash.of(rs.getBytes(2)), rs.getString(3), Instant.ofEpochMilli(rs.getLong(4)));
+    }
+}

@@ -96,7 +96,10 @@ final class CliHarness {
                     while (rs.next()) {
                         StringBuilder row = new StringBuilder();
                         for (int i = 1; i <= columns; i++) {
-                            row.append(rs.getString(i)).append('|');
+                            Object value = rs.getObject(i);
+                            // binary columns (hashes) as hex, so a row is always one line
+                            row.append(value instanceof byte[] bytes ? java.util.HexFormat.of().formatHex(bytes) : String.valueOf(value))
+                                    .append('|');
                         }
                         rows.add(row.toString());
                     }

@@ -21,10 +21,12 @@ import java.util.List;
 final class LocalSession implements Session {
     private final RegistryStore store;
     private final RegistrySession registry;
+    private final LocalAudit audit;
 
-    private LocalSession(RegistryStore store, RegistrySession registry) {
+    private LocalSession(RegistryStore store, RegistrySession registry, LocalAudit audit) {
         this.store = store;
         this.registry = registry;
+        this.audit = audit;
     }
 
     static LocalSession open(RegentCommand options) {
@@ -49,7 +51,7 @@ final class LocalSession implements Session {
                     StoreFactory.blobs(data), false);
             // local mode is one trusted operator: the OS user becomes the first admin of an empty registry
             registry.bootstrapAdmin(osUser(env.osUser()), "first local operator of this registry");
-            return new LocalSession(store, registry.as(actor));
+            return new LocalSession(store, registry.as(actor), new LocalAudit(store, env, data));
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -68,6 +70,11 @@ final class LocalSession implements Session {
     @Override
     public RegistrySession registry() {
         return registry;
+    }
+
+    @Override
+    public LocalAudit audit() {
+        return audit;
     }
 
     @Override

@@ -14,6 +14,12 @@ interface Session extends AutoCloseable {
         return registry().actor();
     }
 
+    /** The audit log's Merkle tree and its verifier over this session's store; local mode only for now. */
+    default LocalAudit audit() {
+        throw dev.regent.core.error.RegentException.invalid(
+                "audit key, checkpoint, prove and verify run in local mode only for now (next to the database); drop --registry");
+    }
+
     @Override
     void close();
 }

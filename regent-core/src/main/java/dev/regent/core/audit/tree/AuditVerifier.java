@@ -1,0 +1,83 @@
+package dev.regent.core.audit.tree;
+
+import dev.regent.core.audit.checkpoint.Checkpoint;
+import dev.regent.core.audit.checkpoint.InvalidNote;
+import dev.regent.core.audit.checkpoint.SignedCheckpoints;
+import dev.regent.core.audit.checkpoint.VerifierKey;
+import dev.regent.core.audit.merkle.Hash;
+import dev.regent.core.audit.merkle.ProofBuilder;
+import dev.regent.core.store.RegistryStore;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Verifies the audit log the way an outside auditor would: recomputes the tree from the entries, then checks each
+ * checkpoint (the given notes and those the log stored) for the key's signature, its root against the recomputed
+ * tree, and consistency between successive checkpoints. Never trusts the cached leaf hashes or stored roots.
+ */
+public final class AuditVerifier {
+    private final RegistryStore store;
+
+    public AuditVerifier(RegistryStore store) {
+        this.store = store;
+    }
+
+    /** Verifies the log against the named checkpoint notes (label → note text) and the stored ones, under the key. */
+    public VerificationReport verify(Map<String, String> notes, VerifierKey key) {
+        Map<String, String> all = new LinkedHashMap<>(notes);
+        RecomputedLog log = store.read(tx -> {
+            tx.checkpoints().forEach(c -> all.put("stored checkpoint of size " + c.size(), c.note()));
+            return RecomputedLog.of(tx);
+        });
+        List<String> findings = new ArrayList<>(log.findings());
+        long first = log.firstDivergent();
+        long n = log.leaves().size();
+        ProofBuilder tree = new ProofBuilder(log.leaves());
+
+        List<Opened> valid = new ArrayList<>();
+        for (Map.Entry<String, String> note : all.entrySet()) {
+            try {
+                valid.add(new Opened(note.getKey(), SignedCheckpoints.open(note.getValue(), key)));
+            } catch (InvalidNote e) {
+                findings.add(note.getKey() + " is not a valid checkpoint of " + key.name() + ": " + e.getMessage());
+            }
+        }
+        valid.sort(Comparator.comparingLong(o -> o.checkpoint().size()));
+        long lastGood = 0;
+        for (Opened o : valid) {
+            long size = o.checkpoint().size();
+            if (size > n) {
+                findings.add(o.label() + " covers " + size + " entries but the log holds " + n
+                        + ": entries " + (n + 1) + ".." + size + " are gone (truncated)");
+                first = first == 0 ? n + 1 : Math.min(first, n + 1);
+                continue;
+            }
+            Hash root = tree.root(size);
+            if (root.equals(o.checkpoint().root())) {
+                lastGood = Math.max(lastGood, size);
+            } else {
+                findings.add(o.label() + " (size " + size + ") does not match the entries: it signed root "
+                        + o.checkpoint().root().hex() + ", the entries give " + root.hex()
+                        + "; an entry among " + (lastGood + 1) + ".." + size + " was changed, removed or reordered");
+                first = first == 0 ? lastGood + 1 : first;
+            }
+        }
+        for (int i = 1; i < valid.size(); i++) {
+            Checkpoint a = valid.get(i - 1).checkpoint();
+            Checkpoint b = valid.get(i).checkpoint();
+            if (b.size() > n) {
+                break;
+            }
+            if (!tree.consistency(a.size(), b.size()).verifies(a.root(), b.root())) {
+                findings.add("checkpoints of size " + a.size() + " and " + b.size() + " are not consistent with each other");
+            }
+        }
+        return new VerificationReport(n, tree.root(n), valid.size(), findings, first);
+    }
+
+    private record Opened(String label, Checkpoint checkpoint) {
+    }
+}

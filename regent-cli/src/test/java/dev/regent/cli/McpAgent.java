@@ -1,0 +1,148 @@
+package dev.regent.cli;
+
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.ServerParameters;
+import io.modelcontextprotocol.client.transport.StdioClientTransport;
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.TextContent;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * An agent driving the real `regent mcp` as a separate process over stdio, through the MCP SDK's own client: what an
+ * assistant configured per docs/mcp.md does.
+ */
+final class McpAgent implements AutoCloseable {
+    final McpSyncClient client;
+    final List<String> stderr = Collections.synchronizedList(new ArrayList<>());
+
+    private McpAgent(McpSyncClient client) {
+        this.client = client;
+    }
+
+    /** Starts `regent mcp --data DIR --as AGENT [extra…]` with this JVM's test classpath and initializes the session. */
+    static McpAgent start(Path dataDir, String agent, String... extra) {
+        List<String> args = new ArrayList<>(List.of("-cp", System.getProperty("java.class.path"), "dev.regent.cli.Main", "mcp",
+                "--data", dataDir.toAbsolutePath().toString(), "--as", agent));
+        args.addAll(List.of(extra));
+        ServerParameters params = ServerParameters.builder(Path.of(System.getProperty("java.home"), "bin", "java").toString())
+                .args(args).env(Map.of("REGENT_CONFIG", dataDir.resolveSibling(".no-login.yaml").toString())).build();
+        StdioClientTransport transport = new StdioClientTransport(params, McpJsonDefaults.getMapper());
+        McpAgent agentProcess = new McpAgent(McpClient.sync(transport).requestTimeout(Duration.ofSeconds(120))
+                .initializationTimeout(Duration.ofSeconds(60)).build());
+        transport.setStdErrorHandler(agentProcess.stderr::add);
+        agentProcess.client.initialize();
+        return agentProcess;
+    }
+
+    CallToolResult call(String tool, Map<String, Object> arguments) {
+        return client.callTool(new CallToolRequest(tool, arguments));
+    }
+
+    static String text(CallToolResult result) {
+        return result.content().stream().filter(TextContent.class::isInstance).map(c -> ((TextContent) c).text())
+                .collect(Collectors.joining("\n"));
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> json(CallToolResult result) {
+        return (Map<String, Object>) result.structuredContent();
+    }
+
+    @Override
+    public void close() {
+        client.closeGracefully();
+    }
+
+    /**
+     * Every row of every table except the append-only audit log's (refusals are recorded there by design): what
+     * "the registry is as it was" means.
+     */
+    static String registryRows(Path dataDir) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("regent.db"))) {
+            List<String> tables = new ArrayList<>();
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")) {
+                while (rs.next()) {
+                    String name = rs.getString(1);
+                    if (!name.startsWith("audit") && !name.startsWith("checkpoint")) {
+                        tables.add(name);
+                    }
+                }
+            }
+            StringBuilder text = new StringBuilder();
+            for (String table : tables) {
+                List<String> rows = new ArrayList<>();
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM \"" + table + "\"")) {
+                    int columns = rs.getMetaData().getColumnCount();
+                    while (rs.next()) {
+                        StringBuilder row = new StringBuilder();
+                        for (int i = 1; i <= columns; i++) {
+                            row.append(rs.getString(i)).append('|');
+                        }
+                        rows.add(row.toString());
+                    }
+                }
+                rows.sort(null);
+                text.append(table).append(":\n");
+                rows.forEach(r -> text.append("  ").append(r).append('\n'));
+            }
+            return text.toString();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The policy both scripts run under: governed Production, a protected alias, declared compliance tags. */
+    static final String POLICY = """
+            version: 1
+            compliance_tags:
+              bias_checked: [bias-report]
+              validated: [validation-report, eval-report]
+            default:
+              stages:
+                Staging:
+                  - eval_report: {}
+                Production:
+                  - artifact_digest: {}
+                  - eval_report: { metrics: "metrics.auc >= 0.90" }
+                  - model_card: { sections: [intended_use, limitations, risks, contacts] }
+                  - approvals: { count: 1, roles: [approver] }
+              aliases:
+                champion:
+                  - approvals: { count: 1 }
+            """;
+
+    static final String CARD = """
+            # fraud-detector
+
+            ## Intended use
+            Scoring card transactions for fraud review.
+
+            ## Limitations
+            Trained on 2025 EU transactions only.
+
+            ## Risks
+            False positives delay legitimate payments.
+
+            ## Contacts
+            risk-ml@example.com
+            """;
+
+    static String digest(char c) {
+        return "sha256:" + String.valueOf(c).repeat(64);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.regent.mcp;
+
+import dev.regent.core.card.ModelCard;
+import dev.regent.core.lifecycle.Reason;
+import dev.regent.core.model.Description;
+import dev.regent.core.model.Lineage;
+import dev.regent.core.model.SourceUri;
+import dev.regent.core.model.Tags;
+import dev.regent.core.registry.NewEvidence;
+
+/** The explicit size limits of tool arguments: the registry's own limits, so a check here never disagrees with it. */
+final class Limits {
+    static final int NAME = 128;
+    static final int STAGE = 16;
+    static final int REASON = Reason.MAX_LENGTH;
+    static final int COMMENT = 2000;
+    static final int DESCRIPTION = Description.MAX_BYTES;
+    static final int TAGS = Tags.MAX_TAGS;
+    static final int TAG_NAME = Tags.MAX_KEY_LENGTH;
+    static final int SOURCE = SourceUri.MAX_LENGTH;
+    static final int DIGEST = 71;
+    static final int EVIDENCE_ID = 64;
+    static final int KIND = 64;
+    static final int SUMMARY = NewEvidence.MAX_SUMMARY;
+    static final int LINEAGE = Lineage.MAX_LENGTH;
+    static final int METRICS = 1000;
+    static final int CARD = ModelCard.MAX_BYTES;
+    static final int CONTENT_BYTES = NewEvidence.MAX_CONTENT_BYTES;
+    /** Base64 text of at most {@link #CONTENT_BYTES} bytes. */
+    static final int CONTENT_BASE64 = 4 * ((CONTENT_BYTES + 2) / 3);
+    static final int PAGE_TOKEN = 512;
+    static final int MAX_PAGE = 100;
+
+    private Limits() {
+    }
+}

@@ -1,0 +1,182 @@
+package dev.regent.mcp;
+
+import dev.regent.core.error.ErrorCode;
+import dev.regent.core.error.RegentException;
+import dev.regent.core.registry.RegistrySession;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.JsonSchema;
+import io.modelcontextprotocol.spec.McpSchema.Tool;
+import io.modelcontextprotocol.spec.McpSchema.ToolAnnotations;
+import io.modelcontextprotocol.spec.McpServerTransportProvider;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Regent's MCP server: the agent tools over a {@link RegistrySession} per call. It holds no rules of its own — every
+ * decision is the registry's, and every refusal or bad input comes back as a tool result explaining itself.
+ * No state beyond its collaborators; one instance serves one connection.
+ */
+public final class RegentMcpServer {
+    private static final Logger LOG = Logger.getLogger(RegentMcpServer.class.getName());
+    static final String INSTRUCTIONS = "Regent is a model registry that governs how trained models move between stages. "
+            + "Every rule (gates, approvals, evidence-backed compliance tags, immutability) is enforced by the registry, "
+            + "whatever the agent is told. Change tools return a five-part report (Plan, Changes, Verification, Rollback, "
+            + "Summary); refusals say which rule refused and what would satisfy it. Use 'plan' to try a change without "
+            + "writing, request_promotion to see what a promotion still needs, and the register-and-promote prompt for "
+            + "the whole walk. Agents never approve.";
+
+    private final SessionFactory sessions;
+    private final Results results;
+    private final Map<String, ToolDef> tools = new LinkedHashMap<>();
+    private final String version;
+
+    /**
+     * @param sessions opens the session each tool call runs in (local: stamped via=mcp:TOOL; remote: the token's)
+     * @param renderer the CLI's text rendering of reports
+     * @param version  this server's version, as told to clients
+     */
+    public RegentMcpServer(SessionFactory sessions, ReportRenderer renderer, String version) {
+        this.sessions = sessions;
+        this.results = new Results(renderer);
+        this.version = version;
+        List<ToolDef> all = new ArrayList<>(new ReadTools(results).all());
+        List<ToolDef> changes = new ChangeTools(results).all();
+        all.addAll(changes);
+        all.add(plan(changes));
+        all.forEach(t -> tools.put(t.name(), t));
+    }
+
+    /** The tools, as clients list them. */
+    public List<Tool> tools() {
+        return tools.values().stream().map(RegentMcpServer::describe).toList();
+    }
+
+    /** Runs one tool call: arguments checked first, then the registry; never throws for refusals or bad input. */
+    public CallToolResult call(String name, Map<String, Object> arguments) {
+        ToolDef def = tools.get(name);
+        if (def == null) {
+            return results.error(RegentException.invalid("unknown tool '" + name + "'; the tools are " + tools.keySet()));
+        }
+        return run(def, arguments, false, def.name());
+    }
+
+    private CallToolResult run(ToolDef def, Map<String, Object> arguments, boolean dryRun, String channelTool) {
+        try {
+            Args args = Args.check(def.params(), arguments);
+            RegistrySession session = sessions.open(channelTool);
+            return def.handler().call(session, args, dryRun);
+        } catch (RegentException e) {
+            return results.error(e);
+        } catch (UncheckedIOException e) {
+            return results.error(new RegentException(ErrorCode.INVALID_ARGUMENT, e.getMessage()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "tool " + def.name() + " failed", e);
+            return results.error(new RegentException(ErrorCode.INTERNAL, "internal error in " + def.name() + ": " + e));
+        }
+    }
+
+    private ToolDef plan(List<ToolDef> changes) {
+        Map<String, ToolDef> byName = new LinkedHashMap<>();
+        changes.forEach(t -> byName.put(t.name(), t));
+        return new ToolDef("plan", "Plan a change (dry run)",
+                "A dry run of any change tool: give its name in 'tool' and its arguments in 'arguments'. Returns the "
+                        + "five-part report with the Plan's checks and gate results, marked as a dry run; writes nothing, "
+                        + "not even an audit entry. Refuses unknown tools and the same bad input the tool would.",
+                List.of(Param.choice("tool", true, List.copyOf(byName.keySet()), "The change tool to plan."),
+                        Param.object("arguments", true, "That tool's arguments, as you would pass them to it.")),
+                false, (session, args, dryRun) -> {
+                    ToolDef target = byName.get(byName.keySet().stream().filter(n -> n.equalsIgnoreCase(args.required("tool").trim()))
+                            .findFirst().orElseThrow());
+                    return run(target, args.object("arguments"), true, "plan");
+                });
+    }
+
+    private static Tool describe(ToolDef def) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        List<String> required = new ArrayList<>();
+        for (Param p : def.params()) {
+            properties.put(p.name(), p.schema());
+            if (p.required()) {
+                required.add(p.name());
+            }
+        }
+        return Tool.builder().name(def.name()).title(def.title()).description(def.description())
+                .inputSchema(new JsonSchema("object", properties, required, false, null, null))
+                .annotations(new ToolAnnotations(def.title(), !def.change(), false, false, false, null))
+                .build();
+    }
+
+    /** A server over the given transport, with every tool, the resources and the prompt. */
+    public McpSyncServer start(McpServerTransportProvider transport) {
+        List<SyncToolSpecification> specs = tools.values().stream().map(def -> SyncToolSpecification.builder().tool(describe(def))
+                .callHandler((exchange, request) -> run(def, request.arguments(), false, def.name()))
+                .build()).toList();
+        return McpServer.sync(transport)
+                .serverInfo(new McpSchema.Implementation("regent", "Regent model registry", version))
+                .instructions(INSTRUCTIONS)
+                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).resources(false, false).prompts(false).build())
+                .tools(specs)
+                .resourceTemplates(new Resources(sessions).templates())
+                .prompts(Prompts.spec())
+                .build();
+    }
+
+    /**
+     * Serves one client over stdio until its input ends. {@code out} belongs to the protocol: nothing else may write
+     * to it. Messages may carry up to 16 MiB of base64 evidence, more than the JSON library reads by default.
+     */
+    public void serveStdio(InputStream in, OutputStream out) throws InterruptedException {
+        CountDownLatch ended = new CountDownLatch(1);
+        InputStream watched = new FilterInputStream(in) {
+            @Override
+            public int read() throws IOException {
+                return ended(super.read());
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                return ended(super.read(b, off, len));
+            }
+
+            private int ended(int n) {
+                if (n < 0) {
+                    ended.countDown();
+                }
+                return n;
+            }
+        };
+        McpSyncServer server = start(new StdioServerTransportProvider(jsonMapper(), watched, out));
+        try {
+            ended.await();
+        } finally {
+            server.closeGracefully();
+        }
+    }
+
+    /** The SDK's JSON mapper with room for the largest message a tool accepts (16 MiB of evidence in base64). */
+    static McpJsonMapper jsonMapper() {
+        JsonFactory factory = JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
+                .maxStringLength(Limits.CONTENT_BASE64 + 1024).build()).build();
+        return new JacksonMcpJsonMapper(JsonMapper.builder(factory).build());
+    }
+}

@@ -1,0 +1,106 @@
+package dev.regent.mcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.regent.core.registry.RegistrySession;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.TextContent;
+import io.modelcontextprotocol.spec.McpSchema.Tool;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The tools' declared contract: schemas, argument checks before any registry call, and the documentation. */
+class ToolContractTest {
+    // a session that fails on any use: bad input must never reach the registry
+    private final RegentMcpServer server = new RegentMcpServer(tool -> (RegistrySession) Proxy.newProxyInstance(
+            RegistrySession.class.getClassLoader(), new Class<?>[] {RegistrySession.class}, (proxy, method, args) -> {
+                throw new AssertionError("bad input reached the registry: " + tool + " called " + method.getName());
+            }), report -> "", "test");
+
+    @Test
+    void everyToolDeclaresAClosedSchemaAndSaysWhatItRefuses() {
+        List<Tool> tools = server.tools();
+        assertThat(tools).extracting(Tool::name).containsExactlyInAnyOrder("find_models", "get_model", "get_version",
+                "check_gates", "request_promotion", "verify_version", "audit_log", "create_model", "register_version",
+                "annotate_version", "set_model_card", "attach_evidence", "set_compliance_tag", "approve", "promote",
+                "rollback", "set_alias", "plan");
+        for (Tool tool : tools) {
+            assertThat(tool.inputSchema().type()).isEqualTo("object");
+            assertThat(tool.inputSchema().additionalProperties()).as(tool.name()).isFalse();
+            tool.inputSchema().properties().forEach((name, schema) -> {
+                Map<?, ?> property = (Map<?, ?>) schema;
+                assertThat(property.get("description")).as(tool.name() + "." + name).isNotNull();
+                if ("string".equals(property.get("type"))) {
+                    assertThat(property.containsKey("maxLength") || property.containsKey("enum"))
+                            .as(tool.name() + "." + name + " has a limit").isTrue();
+                }
+            });
+        }
+        for (String change : List.of("register_version", "set_compliance_tag", "approve", "promote", "rollback", "set_alias")) {
+            assertThat(describe(change)).as(change).containsIgnoringCase("refuse");
+        }
+        assertThat(describe("approve")).contains("ALWAYS refused");
+        assertThat(describe("request_promotion")).contains("dry run");
+    }
+
+    @Test
+    void badInputIsAToolResultListingEveryProblemWithoutTouchingTheRegistry() {
+        Map<String, Object> args = new HashMap<>();
+        args.put("model", "m".repeat(129));
+        args.put("version", 0);
+        args.put("stage", "Live");
+        args.put("force", true);
+        CallToolResult result = server.call("promote", args);
+        assertThat(result.isError()).isTrue();
+        assertThat(text(result)).contains("INVALID_ARGUMENT", "unknown argument(s) [force]", "'model' is 129 characters; the limit is 128",
+                "'version' must be a positive version number", "'stage' must be one of", "'reason' is required");
+        assertThat(((Map<?, ?>) ((Map<?, ?>) result.structuredContent()).get("error")).get("code")).isEqualTo("INVALID_ARGUMENT");
+
+        assertThat(text(server.call("register_version", Map.of("model", "m", "source", "s3://x", "metrics",
+                Map.of("auc", "high"))))).contains("'metrics' must map names to finite numbers");
+        assertThat(text(server.call("annotate_version", Map.of("model", "m", "version", "1", "untag", List.of(1)))))
+                .contains("'untag' must hold strings");
+        assertThat(text(server.call("attach_evidence", Map.of("model", "m", "version", 1, "kind", "eval-report",
+                "content_base64", "A".repeat(Limits.CONTENT_BASE64 + 1))))).contains("the limit is " + Limits.CONTENT_BASE64);
+        assertThat(text(server.call("plan", Map.of("tool", "approve", "arguments", Map.of("model", "m", "version", 1,
+                "stage", "Production", "alias", "champion"))))).contains("exactly one of 'stage'");
+        assertThat(text(server.call("no_such_tool", Map.of()))).contains("unknown tool");
+    }
+
+    @Test
+    void theDocumentationListsEveryToolAndArgument() throws Exception {
+        Path doc = Path.of("..", "docs", "mcp.md");
+        String text = Files.readString(doc, StandardCharsets.UTF_8);
+        for (Tool tool : server.tools()) {
+            int row = text.indexOf("| `" + tool.name() + "` |");
+            assertThat(row).as("docs/mcp.md has a row for " + tool.name()).isGreaterThanOrEqualTo(0);
+            String line = text.substring(row, text.indexOf('\n', row));
+            for (String argument : tool.inputSchema().properties().keySet()) {
+                assertThat(line).as(tool.name() + " documents " + argument).contains("`" + argument + "`");
+            }
+        }
+    }
+
+    @Test
+    void thePromptAsksOnlyForWhatIsMissing() {
+        String text = ((TextContent) Prompts.render(Map.of("model", "fraud-detector", "source", "s3://m/1")).messages()
+                .get(0).content()).text();
+        assertThat(text).contains("- model: fraud-detector", "- source: s3://m/1", "- digest: the artifact's digest",
+                "1. Plan", "2. Execute", "3. Verify", "4. Rollback", "you cannot approve");
+        assertThat(text).doesNotContain("- model: the model's name");
+    }
+
+    private String describe(String name) {
+        return server.tools().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow().description();
+    }
+
+    private static String text(CallToolResult result) {
+        return ((TextContent) result.content().get(0)).text();
+    }
+}

@@ -30,6 +30,11 @@ final class LocalAudit {
         return new AuditTree(store, env.clock());
     }
 
+    /** The latest stored checkpoint, if any has been signed. */
+    java.util.Optional<dev.regent.core.audit.tree.StoredCheckpoint> latestCheckpoint() {
+        return store.read(tx -> tx.latestCheckpoint());
+    }
+
     AuditVerifier verifier() {
         return new AuditVerifier(store);
     }

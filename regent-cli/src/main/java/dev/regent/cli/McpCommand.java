@@ -56,9 +56,9 @@ final class McpCommand implements Callable<Integer> {
             }
             RegentClient client = RegentClient.connect(remote.get().url(), remote.get().token());
             env.err().println("regent mcp: serving on stdio as '" + client.actor() + "' against " + remote.get().url()
-                    + " (remote mode: the server does not yet record via=mcp:<tool>)");
+                    + " (remote mode: the server records via=mcp:<tool>)");
             env.err().flush();
-            server(tool -> client).serveStdio(in, protocol);
+            server(tool -> client.via("mcp:" + tool)).serveStdio(in, protocol);
             return ExitCodes.OK;
         }
         if (root.as == null) {

@@ -90,4 +90,20 @@ class ServeAndLoginTest {
         assertThat(unreachable.exit()).isEqualTo(5);
         assertThat(unreachable.err()).contains("cannot reach the registry");
     }
+
+    @Test
+    void aDeclaredChannelReachesTheAuditLogThroughTheServer() {
+        String preset = TokenSecret.generate(new SecureRandom());
+        try (ServerLauncher server = start(dir.resolve("via"), preset)) {
+            dev.regent.client.RegentClient client = dev.regent.client.RegentClient.connect(
+                    java.net.URI.create("http://127.0.0.1:" + server.port()), preset);
+            client.via("mcp:create_model").createModel(dev.regent.core.model.ModelName.of("agent-made"),
+                    dev.regent.core.model.Description.EMPTY, dev.regent.core.model.Tags.EMPTY, false);
+            assertThat(client.audit(new dev.regent.core.audit.AuditQuery(dev.regent.core.model.ModelName.of("agent-made"), 0, 10)))
+                    .singleElement().satisfies(e -> assertThat(e.after()).containsEntry("via", "mcp:create_model"));
+            assertThatThrownBy(() -> client.via("not a channel!").createModel(dev.regent.core.model.ModelName.of("x"),
+                    dev.regent.core.model.Description.EMPTY, dev.regent.core.model.Tags.EMPTY, false))
+                    .hasMessageContaining("invalid channel");
+        }
+    }
 }

@@ -33,12 +33,23 @@ final class HttpExchange {
     private final URI base;
     private final String token;
     private final HttpClient http;
+    private final String channel;
     private final ObjectMapper json = RegentJson.newMapper();
 
     HttpExchange(URI base, String token, HttpClient http) {
+        this(base, token, http, null);
+    }
+
+    private HttpExchange(URI base, String token, HttpClient http, String channel) {
         this.base = base;
         this.token = token;
         this.http = http;
+        this.channel = channel;
+    }
+
+    /** The same exchange, declaring the channel its changes come through (the server records it as "via"). */
+    HttpExchange withChannel(String via) {
+        return new HttpExchange(base, token, http, via);
     }
 
     ObjectMapper json() {
@@ -72,8 +83,9 @@ final class HttpExchange {
     }
 
     HttpRequest.Builder request(URI uri) {
-        return HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Authorization", "Bearer " + token)
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Authorization", "Bearer " + token)
                 .header("Accept", "application/json");
+        return channel == null ? b : b.header("Regent-Via", channel);
     }
 
     HttpRequest.BodyPublisher jsonBody(Object body) {

@@ -89,6 +89,14 @@ public final class RegentClient implements RegistrySession {
         return actor;
     }
 
+    /**
+     * This client, declaring the channel its changes come through (e.g. "mcp:promote"); the server records it in
+     * every audit entry those changes write, as "via". It is the caller's declaration, not an authentication.
+     */
+    public RegentClient via(String channel) {
+        return new RegentClient(http.withChannel(channel), actor);
+    }
+
     private static String m(ModelName model) {
         return API + "/models/" + HttpExchange.segment(model.value());
     }

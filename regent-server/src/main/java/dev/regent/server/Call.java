@@ -44,8 +44,14 @@ public final class Call {
         return ctx;
     }
 
+    /**
+     * The registry for this request; with a {@code Regent-Via} header (e.g. an agent's MCP tool), one that records
+     * that channel in every audit entry the request writes. The header is the client's declaration, kept for the
+     * record; it grants nothing.
+     */
     public Registry registry() {
-        return parts.registry();
+        String via = ctx.header("Regent-Via");
+        return via == null || via.isBlank() ? parts.registry() : parts.registry().via(via.trim());
     }
 
     ServerParts parts() {

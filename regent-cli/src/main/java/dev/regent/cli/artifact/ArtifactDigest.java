@@ -1,5 +1,6 @@
 package dev.regent.cli.artifact;
 
+import dev.regent.core.artifact.ArtifactManifest;
 import dev.regent.core.error.RegentException;
 import dev.regent.core.model.Digest;
 import java.io.IOException;
@@ -11,8 +12,10 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -39,9 +42,26 @@ public final class ArtifactDigest {
         throw RegentException.invalid("artifact " + path + " does not exist or is not a regular file or directory");
     }
 
-    /** The canonical manifest text of a directory. */
+    /** The canonical manifest text of a directory (the format lives in core's {@link ArtifactManifest}). */
     public static String manifest(Path dir) {
-        List<String[]> entries = new ArrayList<>();
+        List<ArtifactManifest.Entry> entries = new ArrayList<>();
+        for (Map.Entry<String, Path> file : files(dir).entrySet()) {
+            try {
+                entries.add(new ArtifactManifest.Entry(file.getKey(), Digest.ofSha256(sha256(file.getValue())),
+                        Files.size(file.getValue())));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file.getValue(), e);
+            }
+        }
+        return ArtifactManifest.format(entries);
+    }
+
+    /**
+     * The regular files of a directory by relative path ('/' separated), in canonical order. Symbolic links and
+     * special files are refused, so whatever is read is really inside the directory.
+     */
+    public static SortedMap<String, Path> files(Path dir) {
+        SortedMap<String, Path> files = new TreeMap<>(ArtifactManifest::compareUtf8);
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path p : (Iterable<Path>) walk::iterator) {
                 if (p.equals(dir) || Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
@@ -51,22 +71,12 @@ public final class ArtifactDigest {
                     throw RegentException.invalid("artifact directory contains " + dir.relativize(p)
                             + ", which is not a regular file (symbolic links and special files are refused)");
                 }
-                String relative = dir.relativize(p).toString().replace('\\', '/');
-                entries.add(new String[] {relative, HexFormat.of().formatHex(sha256(p)), Long.toString(Files.size(p))});
+                files.put(dir.relativize(p).toString().replace('\\', '/'), p);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read artifact directory " + dir, e);
         }
-        entries.sort((a, b) -> compareUtf8(a[0], b[0]));
-        StringBuilder manifest = new StringBuilder();
-        for (String[] e : entries) {
-            manifest.append(e[1]).append(' ').append(e[2]).append(' ').append(e[0]).append('\n');
-        }
-        return manifest.toString();
-    }
-
-    private static int compareUtf8(String a, String b) {
-        return java.util.Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+        return files;
     }
 
     private static byte[] sha256(Path file) {

@@ -98,6 +98,28 @@ public record SourceUri(String value) {
         return value.substring(0, value.indexOf(':')).toLowerCase(Locale.ROOT);
     }
 
+    /** The scheme of the registry's own blob store: {@code regent-blob:sha256:<hex>} names content it holds. */
+    public static final String REGISTRY_BLOB_SCHEME = "regent-blob";
+
+    /** The URI of content stored in the registry's blob store under this digest. */
+    public static SourceUri registryBlob(Digest digest) {
+        return new SourceUri(REGISTRY_BLOB_SCHEME + ":" + digest.value());
+    }
+
+    /** For a {@code regent-blob:} source, the digest it names (INVALID_ARGUMENT when malformed); empty otherwise. */
+    public Optional<Digest> registryBlobDigest() {
+        if (!scheme().equals(REGISTRY_BLOB_SCHEME)) {
+            return Optional.empty();
+        }
+        String rest = value.substring(value.indexOf(':') + 1);
+        try {
+            return Optional.of(Digest.parse(rest));
+        } catch (RegentException e) {
+            throw RegentException.invalid("source '" + Check.printable(value) + "' is not a registry blob URI: expected "
+                    + REGISTRY_BLOB_SCHEME + ":sha256:<64 lowercase hex>");
+        }
+    }
+
     public boolean isLocalFile() {
         return scheme().equals("file");
     }

@@ -22,4 +22,15 @@ public record NewVersion(ModelName model, SourceUri source, Digest digest, Linea
         description = description == null ? Description.EMPTY : description;
         tags = tags == null ? Tags.EMPTY : tags;
     }
+
+    /**
+     * A version whose artifact is already in the registry's blob store under {@code digest}; the source is the given
+     * one (where it came from), or else the registry's own blob URI {@code regent-blob:sha256:<hex>}.
+     */
+    public static NewVersion stored(ModelName model, SourceUri source, Digest digest, Lineage lineage, Metrics metrics,
+                                    Params params, Description description, Tags tags) {
+        Objects.requireNonNull(digest, "digest");
+        return new NewVersion(model, source == null ? SourceUri.registryBlob(digest) : source, digest, lineage, metrics,
+                params, description, tags);
+    }
 }

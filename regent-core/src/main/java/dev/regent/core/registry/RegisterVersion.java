@@ -29,11 +29,17 @@ final class RegisterVersion extends Mutation {
     private final NewVersion request;
     private final SourceRules sourceRules;
     private final java.util.Set<String> complianceTags;
+    private final dev.regent.core.artifact.ArtifactBlobs blobs;
+    private final dev.regent.core.artifact.ArtifactKind stored;
     private List<ModelVersion> existing;
     private ModelVersion registered;
     private ErrorCode refusal = ErrorCode.RULE_VIOLATION;
 
-    RegisterVersion(Principal actor, NewVersion request, SourceRules sourceRules, java.util.Set<String> complianceTags) {
+    /** @param stored what the artifact stored under the request's digest is; null when the registry holds no artifact */
+    RegisterVersion(Principal actor, NewVersion request, SourceRules sourceRules, java.util.Set<String> complianceTags,
+                    dev.regent.core.artifact.ArtifactBlobs blobs, dev.regent.core.artifact.ArtifactKind stored) {
+        this.blobs = blobs;
+        this.stored = stored;
         this.actor = actor;
         this.request = request;
         this.sourceRules = sourceRules;
@@ -74,6 +80,7 @@ final class RegisterVersion extends Mutation {
             pre.add(Finding.pass("artifact digest", "none given: the version can be registered, but policy may require a "
                     + "digest before Production (register with --digest or --file)"));
         }
+        pre.addAll(StoredArtifactChecks.check(blobs, request, stored));
         int next = existing.stream().mapToInt(v -> v.number().value()).max().orElse(0) + 1;
         List<String> steps = List.of(
                 "Register a NEW version of '" + request.model() + "' (expected number " + next + "; " + existing.size()

@@ -27,7 +27,14 @@ import dev.regent.core.approval.Decision;
 import dev.regent.core.audit.AuditAction;
 import dev.regent.core.audit.AuditOutcome;
 import dev.regent.core.audit.AuditTarget;
+import dev.regent.core.artifact.ArtifactBlobs;
+import dev.regent.core.artifact.ArtifactKind;
+import dev.regent.core.artifact.ArtifactManifest;
+import dev.regent.core.artifact.ArtifactPath;
+import dev.regent.core.artifact.StoredArtifact;
 import dev.regent.core.blob.BlobStore;
+import dev.regent.core.model.Digest;
+import java.io.InputStream;
 import dev.regent.core.card.CardRevision;
 import dev.regent.core.card.ModelCard;
 import dev.regent.core.evidence.Evidence;
@@ -305,7 +312,59 @@ public final class Registry {
 
     /** Registers a new immutable version; refused when its digest is already registered under the model. */
     public OperationReport registerVersion(Principal actor, NewVersion request, boolean dryRun) {
-        return runner.run(new RegisterVersion(actor, request, sourceRules, policy.complianceTags().keySet()), dryRun);
+        return registerVersion(actor, request, null, dryRun);
+    }
+
+    /**
+     * Registers a new version whose artifact is already in the blob store under the request's digest ({@code stored}
+     * says whether that is a file or a directory's manifest; null: the registry holds no artifact). Refused when the
+     * content, or for a directory any listed file, is not stored; INVALID_ARGUMENT for a malformed manifest.
+     */
+    public OperationReport registerVersion(Principal actor, NewVersion request, ArtifactKind stored, boolean dryRun) {
+        return runner.run(new RegisterVersion(actor, request, sourceRules, policy.complianceTags().keySet(),
+                new ArtifactBlobs(blobs), stored), dryRun);
+    }
+
+    /**
+     * Streams content into the blob store for a later registration under {@code model} (at most {@code maxBytes},
+     * else INVALID_ARGUMENT) and returns its digest; needs contributor on the model. Storing is not a change of
+     * registry state (nothing refers to the blob until a version does), so it writes no audit entry.
+     */
+    public Digest storeBlob(Principal actor, ModelName model, InputStream content, long maxBytes) {
+        store.read(tx -> {
+            AccessControl.require(tx, actor, Role.CONTRIBUTOR, model);
+            Lookups.model(tx, model);
+            return null;
+        });
+        return blobs.put(content, maxBytes);
+    }
+
+    /** The version's artifact as the blob store holds it, or empty when the registry does not hold it. */
+    public Optional<StoredArtifact> artifact(Principal actor, ModelName model, VersionNumber number) {
+        ModelVersion v = version(actor, model, number);
+        return v.artifactDigest().flatMap(d -> new ArtifactBlobs(blobs).find(d));
+    }
+
+    /**
+     * The stored bytes of a version's artifact: with {@code path} null the file (or, for a directory, its manifest
+     * text); with a path, that file of a directory (checked against traversal, and it must be listed). NOT_FOUND
+     * when the registry does not hold it. The caller closes the stream.
+     */
+    public InputStream artifactContent(Principal actor, ModelName model, VersionNumber number, String path) {
+        ArtifactPath file = path == null ? null : ArtifactPath.of(path);
+        StoredArtifact artifact = artifact(actor, model, number).orElseThrow(() -> RegentException.notFound(
+                "the registry does not hold the artifact of " + model + " version " + number + "; see its source"));
+        ArtifactBlobs stored = new ArtifactBlobs(blobs);
+        if (file == null) {
+            return stored.open(artifact.digest());
+        }
+        if (artifact.kind() != ArtifactKind.DIRECTORY) {
+            throw RegentException.invalid("the artifact of " + model + " version " + number + " is a single file; "
+                    + "download it without a path");
+        }
+        ArtifactManifest.Entry entry = artifact.manifest().find(file.value()).orElseThrow(() -> RegentException.notFound(
+                "the artifact of " + model + " version " + number + " has no file '" + file + "'"));
+        return stored.open(entry.digest());
     }
 
     /** Annotates a version (description, tags). */

@@ -125,12 +125,32 @@ class MlflowClientTest {
         assertThat(client.getModelVersion("fraud", "1").getTagsList()).extracting(ModelRegistry.ModelVersionTag::getKey)
                 .containsExactly("k", "team");
 
-        // the digest is immutable, and rename is refused plainly
+        // the digest is immutable
         assertThatThrownBy(() -> client.sendPost("model-versions/set-tag",
                 "{\"name\":\"fraud\",\"version\":\"1\",\"key\":\"regent.digest\",\"value\":\"" + DIGEST + "\"}"))
                 .hasMessageContaining("INVALID_PARAMETER_VALUE");
-        assertThatThrownBy(() -> client.sendPost("registered-models/rename", "{\"name\":\"fraud\",\"new_name\":\"fraud2\"}"))
-                .isInstanceOfSatisfying(MlflowHttpException.class, e -> assertThat(e.getStatusCode()).isEqualTo(501));
+
+        // rename: versions, stages and aliases follow; the old name is gone; a taken name is refused MLflow's way
+        ModelRegistry.RegisteredModel renamed = parse(client.sendPost("registered-models/rename",
+                "{\"name\":\"fraud\",\"new_name\":\"fraud2\"}"),
+                ModelRegistry.RenameRegisteredModel.Response.newBuilder()).getRegisteredModel();
+        assertThat(renamed.getName()).isEqualTo("fraud2");
+        assertThat(renamed.getAliases(0).getAlias()).isEqualTo("champion");
+        assertThat(client.getLatestVersions("fraud2", List.of("Production"))).extracting(ModelRegistry.ModelVersion::getName)
+                .containsExactly("fraud2");
+        assertThatThrownBy(() -> client.getRegisteredModel("fraud"))
+                .isInstanceOfSatisfying(MlflowHttpException.class, e -> assertThat(e.getStatusCode()).isEqualTo(404));
+        client.sendPost("registered-models/create", "{\"name\":\"taken\"}");
+        assertThatThrownBy(() -> client.sendPost("registered-models/rename", "{\"name\":\"fraud2\",\"new_name\":\"taken\"}"))
+                .isInstanceOfSatisfying(MlflowHttpException.class, e -> {
+                    assertThat(e.getStatusCode()).isEqualTo(400);
+                    assertThat(e.getBodyMessage()).contains("RESOURCE_ALREADY_EXISTS").contains("already exists");
+                });
+        assertThatThrownBy(() -> client.sendPost("registered-models/rename", "{\"name\":\"nope\",\"new_name\":\"nope2\"}"))
+                .isInstanceOfSatisfying(MlflowHttpException.class, e -> assertThat(e.getStatusCode()).isEqualTo(404));
+        parse(client.sendPost("registered-models/rename", "{\"name\":\"fraud2\",\"new_name\":\"fraud\"}"),
+                ModelRegistry.RenameRegisteredModel.Response.newBuilder());
+        assertThat(client.getModelVersion("fraud", "2").getCurrentStage()).isEqualTo("Production");
 
         // soft delete: a version in Staging cannot go; once archived it can, and it disappears from reads
         HttpResponse<String> refused = t.send("DELETE", "/api/2.0/mlflow/model-versions/delete", "contributor",

@@ -94,6 +94,12 @@ final class JdbcStoreTransaction implements StoreTransaction {
     }
 
     @Override
+    public void renameModel(ModelName from, ModelName to, Instant at) {
+        writing("renameModel");
+        models.rename(from, to, at);
+    }
+
+    @Override
     public void deleteModel(ModelName name, Instant at) {
         writing("deleteModel");
         models.delete(name, at);

@@ -81,6 +81,20 @@ final class ModelRows {
         insertTags(id, model.tags());
     }
 
+    /**
+     * Renames the live row and moves per-model grants (which name models by name) with it. A principal holding the
+     * same role on both names keeps one grant: the primary key (principal, role, model) allows no duplicate.
+     */
+    void rename(ModelName from, ModelName to, Instant at) {
+        long id = requireLiveId(from);
+        sql.guardedUpdate(() -> "a model named '" + to + "' already exists; choose another name or delete it first",
+                "UPDATE models SET name = ?, updated_at = ? WHERE id = ?", to.value(), at.toEpochMilli(), id);
+        sql.update("UPDATE grants SET model = ? WHERE model = ? AND NOT EXISTS (SELECT 1 FROM grants g "
+                + "WHERE g.principal = grants.principal AND g.role = grants.role AND g.model = ?)",
+                to.value(), from.value(), to.value());
+        sql.update("DELETE FROM grants WHERE model = ?", from.value());
+    }
+
     void delete(ModelName name, Instant at) {
         int changed = sql.update("UPDATE models SET deleted_at = ?, updated_at = ? WHERE name = ? AND deleted_at IS NULL",
                 at.toEpochMilli(), at.toEpochMilli(), name.value());

@@ -5,6 +5,7 @@ public enum AuditAction {
     MODEL_CREATE("model.create"),
     MODEL_UPDATE("model.update"),
     MODEL_DELETE("model.delete"),
+    MODEL_RENAME("model.rename"),
     VERSION_REGISTER("version.register"),
     VERSION_UPDATE("version.update"),
     VERSION_DELETE("version.delete"),

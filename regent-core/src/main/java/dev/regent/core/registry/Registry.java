@@ -267,6 +267,16 @@ public final class Registry {
         return runner.run(new DeleteModel(actor, name, reason), dryRun);
     }
 
+    /**
+     * Renames a live model; refused (ALREADY_EXISTS) when a live model has the new name, and refused when the policy
+     * would govern the new name with other gates. Per-model grants move to the new name in the same transaction.
+     *
+     * @param reason why (optional: null or blank for none)
+     */
+    public OperationReport renameModel(Principal actor, ModelName from, ModelName to, String reason, boolean dryRun) {
+        return runner.run(new RenameModel(actor, from, to, reason, policy), dryRun);
+    }
+
     /** The live model, or NOT_FOUND. */
     public Model model(Principal actor, ModelName name) {
         return store.read(tx -> {

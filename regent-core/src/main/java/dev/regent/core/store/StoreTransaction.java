@@ -40,6 +40,14 @@ public interface StoreTransaction extends PrincipalRecords, CardRecords, Evidenc
     /** Replaces the live model's description, tags and update time. */
     void updateModel(Model model);
 
+    /**
+     * Renames the live model {@code from} to {@code to} (its versions, aliases, cards, evidence and approvals follow,
+     * as they hang off the model's row) and moves every per-model grant on {@code from} to {@code to}; a principal
+     * already holding the same role on {@code to} keeps that one grant. Throws {@link StoreConflict} when a live model
+     * named {@code to} exists, NOT_FOUND when {@code from} is not live.
+     */
+    void renameModel(ModelName from, ModelName to, Instant at);
+
     /** Tombstones the live model (and thereby hides its versions and aliases from live reads); its name may be reused. */
     void deleteModel(ModelName name, Instant at);
 

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** registered-models/*: create, rename (refused: see below), update, delete, get, latest versions, tags. */
+/** registered-models/*: create, rename, update, delete, get, latest versions, tags. */
 final class RegisteredModelRoutes {
     private RegisteredModelRoutes() {
     }
@@ -28,17 +28,14 @@ final class RegisteredModelRoutes {
     }
 
     /**
-     * Regent's core has no rename: a model's name is part of every version's identity, of its audit trail and of
-     * its approvals. Until it has one, a rename is refused with a message that says so (after the usual checks, so
-     * a rename of a missing model is still RESOURCE_DOES_NOT_EXIST).
+     * Renames through the core's rename: versions, stages, aliases and per-model grants follow the model; a taken
+     * name is RESOURCE_ALREADY_EXISTS, a name the policy would govern with other gates is refused.
      */
     static Reply rename(MlflowCall c) {
         ModelName name = c.model();
         ModelName newName = c.model("new_name");
-        c.registry().model(c.actor(), name);
-        throw new MlflowException("NOT_IMPLEMENTED", 501, "Regent cannot rename registered model '" + name + "' to '"
-                + newName + "': names are part of versions' identities, approvals and the audit log, and renaming is not "
-                + "supported yet. Create '" + newName + "' and register the versions there instead.");
+        c.applied(c.registry().renameModel(c.actor(), name, newName, MlflowCall.reason("renamed").text(), false), false);
+        return Reply.ok(new MlflowResponses.OneModel(new Views(c.registry(), c.actor()).model(newName)));
     }
 
     static Reply update(MlflowCall c) {

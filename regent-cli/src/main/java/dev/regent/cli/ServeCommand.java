@@ -43,8 +43,12 @@ final class ServeCommand implements Callable<Integer> {
         String dbUrl = root.db != null ? root.db : env.variable("REGENT_DB_URL").orElse(null);
         Policy policy = PolicyFiles.load(root.policy, env, dataDir);
         Main.serverLogging();
+        ServerLauncher.AuditOptions audit = new ServerLauncher.AuditOptions(
+                env.variable("REGENT_AUDIT_KEY_FILE").map(f -> env.workingDir().resolve(f)).orElse(null),
+                env.variable("REGENT_AUDIT_ORIGIN").orElse(LocalAudit.DEFAULT_ORIGIN),
+                dev.regent.core.audit.tree.CheckpointSigner.Schedule.defaults(), null);
         ServerLauncher server = ServerLauncher.start(dataDir, dbUrl, policy, bindHost, bindPort,
-                env.variable("REGENT_BOOTSTRAP_TOKEN").orElse(null), env.clock());
+                env.variable("REGENT_BOOTSTRAP_TOKEN").orElse(null), env.clock(), audit);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

@@ -1,5 +1,8 @@
 package dev.regent.cli;
 
+import dev.regent.core.audit.checkpoint.SigningKey;
+import dev.regent.core.audit.tree.AuditTree;
+import dev.regent.core.audit.tree.CheckpointSigner;
 import dev.regent.core.model.Principal;
 import dev.regent.core.policy.Policy;
 import dev.regent.core.registry.Registry;
@@ -8,6 +11,10 @@ import dev.regent.core.store.RegistryStore;
 import dev.regent.server.RegentServer;
 import dev.regent.server.ServerConfig;
 import dev.regent.store.StoreFactory;
+import dev.regent.store.audit.CheckpointDirectory;
+import dev.regent.store.audit.SigningKeyFile;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -36,9 +43,26 @@ final class ServerLauncher implements AutoCloseable {
         this.bootstrapToken = bootstrapToken;
     }
 
+    /**
+     * How the server signs its audit log: the key file (null: audit-signing.key in the data directory, created on first
+     * use with the name {@code origin}), the checkpoint schedule, and the directory checkpoints are also written to
+     * (null: none).
+     */
+    record AuditOptions(Path keyFile, String origin, CheckpointSigner.Schedule schedule, Path checkpointDir) {
+        static AuditOptions defaults() {
+            return new AuditOptions(null, LocalAudit.DEFAULT_ORIGIN, CheckpointSigner.Schedule.defaults(), null);
+        }
+    }
+
     /** Starts a server; on an empty registry also creates the admin and its token (the given one, if any). */
     static ServerLauncher start(Path dataDir, String dbUrl, Policy policy, String host, int port, String presetToken,
                                 Clock clock) {
+        return start(dataDir, dbUrl, policy, host, port, presetToken, clock, AuditOptions.defaults());
+    }
+
+    /** As above, signing the audit log as {@code audit} says. */
+    static ServerLauncher start(Path dataDir, String dbUrl, Policy policy, String host, int port, String presetToken,
+                                Clock clock, AuditOptions audit) {
         Path data = dataDir.toAbsolutePath().normalize();
         RegistryStore store = StoreFactory.open(data, dbUrl);
         try {
@@ -46,8 +70,14 @@ final class ServerLauncher implements AutoCloseable {
             Registry registry = new Registry(store, clock, new SecureRandom(), SourceRules.noLocalFiles(), policy,
                     StoreFactory.blobs(data), true);
             Optional<String> token = registry.bootstrapServerAdmin(BOOTSTRAP_ADMIN, presetToken);
+            SigningKey key = SigningKeyFile.loadOrCreate(audit.keyFile() != null ? audit.keyFile()
+                    : data.resolve(SigningKeyFile.FILE_NAME), audit.origin(), new SecureRandom());
+            CheckpointSigner.Sink sink = audit.checkpointDir() == null ? CheckpointSigner.Sink.NONE
+                    : new CheckpointDirectory(audit.checkpointDir());
+            CheckpointSigner signer = new CheckpointSigner(new AuditTree(store, clock), key, sink, audit.schedule(), clock);
             RegentServer server = new RegentServer(registry, StoreFactory.blobs(data), clock,
-                    ServerConfig.defaults(host, port, pageTokenKey(data)));
+                    ServerConfig.defaults(host, port, pageTokenKey(data)),
+                    new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), signer);
             int bound = server.start();
             return new ServerLauncher(store, server, bound, token);
         } catch (RuntimeException e) {

@@ -58,6 +58,14 @@ public final class Call {
         return parts;
     }
 
+    /** The audit tree's signer (503 when this server was started without a signing key). */
+    dev.regent.core.audit.tree.CheckpointSigner audit() {
+        if (parts.audit() == null) {
+            throw new ApiException(ApiError.UNAVAILABLE, "this server was started without an audit signing key");
+        }
+        return parts.audit();
+    }
+
     ObjectMapper mapper() {
         return parts.mapper();
     }

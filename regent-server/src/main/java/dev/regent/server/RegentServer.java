@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.regent.api.ErrorWire;
 import dev.regent.api.OpenApiDocument;
 import dev.regent.api.RegentJson;
+import dev.regent.core.audit.tree.CheckpointSigner;
 import dev.regent.core.blob.BlobStore;
 import dev.regent.core.error.ErrorCode;
 import dev.regent.core.registry.Registry;
@@ -35,6 +36,7 @@ public final class RegentServer {
     private final Clock clock;
     private final ServerConfig config;
     private final PrometheusMeterRegistry meters;
+    private final CheckpointSigner audit;
     private Javalin app;
 
     /**
@@ -46,6 +48,16 @@ public final class RegentServer {
     }
 
     public RegentServer(Registry registry, BlobStore blobs, Clock clock, ServerConfig config, PrometheusMeterRegistry meters) {
+        this(registry, blobs, clock, config, meters, null);
+    }
+
+    /**
+     * @param audit signs and proves the audit tree (the signing key inside it); null serves the audit tree routes as
+     *              503 and signs nothing
+     */
+    public RegentServer(Registry registry, BlobStore blobs, Clock clock, ServerConfig config, PrometheusMeterRegistry meters,
+                        CheckpointSigner audit) {
+        this.audit = audit;
         this.registry = Objects.requireNonNull(registry, "registry");
         this.blobs = Objects.requireNonNull(blobs, "blobs");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -86,7 +98,7 @@ public final class RegentServer {
             c.events.handlerAdded(registered::add);
         });
         ServerParts parts = new ServerParts(registry, blobs, clock, config, mapper, new PageTokens(config.pageTokenKey()),
-                new ServerMetrics(meters), new ETags(mapper));
+                new ServerMetrics(meters), new ETags(mapper), audit);
         ErrorMapper errors = new ErrorMapper();
         Endpoints endpoints = new Endpoints(javalin, parts, new Guard(registry), new Idempotency(registry.idempotencyKeys()), errors);
         registerRoutes(endpoints);
@@ -146,6 +158,7 @@ public final class RegentServer {
         TagRoutes.register(e);
         ApprovalRoutes.register(e);
         AuditRoutes.register(e);
+        AuditTreeRoutes.register(e);
         PrincipalRoutes.register(e);
         TokenRoutes.register(e);
         PolicyRoutes.register(e);

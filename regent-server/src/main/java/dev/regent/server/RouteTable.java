@@ -36,6 +36,11 @@ final class RouteTable {
             e(HandlerType.POST, "/api/v1/principals", Privilege.ADMIN),
 
             e(HandlerType.GET, "/api/v1/audit", Privilege.VIEWER),
+            e(HandlerType.GET, "/api/v1/audit/checkpoint", Privilege.AUTHENTICATED),
+            e(HandlerType.POST, "/api/v1/audit/checkpoint", Privilege.ADMIN),
+            e(HandlerType.GET, "/api/v1/audit/key", Privilege.AUTHENTICATED),
+            e(HandlerType.GET, "/api/v1/audit/proofs/inclusion", Privilege.AUTHENTICATED),
+            e(HandlerType.GET, "/api/v1/audit/proofs/consistency", Privilege.AUTHENTICATED),
 
             e(HandlerType.GET, "/api/v1/models", Privilege.VIEWER),
             e(HandlerType.POST, "/api/v1/models", Privilege.CONTRIBUTOR),

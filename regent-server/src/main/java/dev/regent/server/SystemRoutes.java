@@ -19,9 +19,14 @@ final class SystemRoutes {
     static Reply ready(Call call) {
         try {
             call.registry().checkReady();
-            return Reply.ok(new ListWires.Status("ok"));
         } catch (RuntimeException e) {
             throw new ApiException(ApiError.UNAVAILABLE, "the database does not answer");
         }
+        if (call.parts().audit() != null) {
+            call.parts().audit().incident().ifPresent(incident -> {
+                throw new ApiException(ApiError.UNAVAILABLE, "audit incident: signing was refused: " + incident);
+            });
+        }
+        return Reply.ok(new ListWires.Status("ok"));
     }
 }

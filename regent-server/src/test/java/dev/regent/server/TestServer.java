@@ -3,6 +3,9 @@ package dev.regent.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.regent.api.RegentJson;
+import dev.regent.core.audit.checkpoint.SigningKey;
+import dev.regent.core.audit.tree.AuditTree;
+import dev.regent.core.audit.tree.CheckpointSigner;
 import dev.regent.core.access.Grant;
 import dev.regent.core.access.PrincipalKind;
 import dev.regent.core.access.Role;
@@ -40,6 +43,7 @@ final class TestServer implements AutoCloseable {
     final Registry registry;
     final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     final RegentServer server;
+    final CheckpointSigner audit;
     final int port;
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     final ObjectMapper json = RegentJson.newMapper();
@@ -48,6 +52,11 @@ final class TestServer implements AutoCloseable {
     static final Principal ADMIN = Principal.of("admin");
 
     TestServer(String policyYaml) throws IOException {
+        this(policyYaml, CheckpointSigner.Schedule.defaults(), CheckpointSigner.Sink.NONE);
+    }
+
+    /** A server whose audit signer follows the given schedule and publishes to the given sink. */
+    TestServer(String policyYaml, CheckpointSigner.Schedule schedule, CheckpointSigner.Sink sink) throws IOException {
         dir = Files.createTempDirectory("regent-server-test");
         store = StoreFactory.open(dir, null);
         Policy policy = policyYaml == null ? Policies.builtIn() : PolicyParser.parse(policyYaml, "test-policy.yaml");
@@ -59,7 +68,12 @@ final class TestServer implements AutoCloseable {
         }
         byte[] key = new byte[32];
         new Random(7).nextBytes(key);
-        server = new RegentServer(registry, StoreFactory.blobs(dir), clock, ServerConfig.defaults("127.0.0.1", 0, key));
+        byte[] seed = new byte[32];
+        new Random(11).nextBytes(seed);
+        audit = new CheckpointSigner(new AuditTree(store, clock), SigningKey.fromSeed("regent.test/audit", seed), sink, schedule, clock);
+        server = new RegentServer(registry, StoreFactory.blobs(dir), clock, ServerConfig.defaults("127.0.0.1", 0, key),
+                new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT),
+                audit);
         port = server.start();
     }
 

@@ -89,6 +89,11 @@ public final class AuditTree {
         return new ProofBuilder(leaves(size)).root(size);
     }
 
+    /** The checkpoint of the largest tree size, if one was signed. */
+    public Optional<StoredCheckpoint> latestCheckpoint() {
+        return store.read(tx -> tx.latestCheckpoint());
+    }
+
     /** The number of entries in the log. */
     public long size() {
         return store.read(tx -> tx.auditHead());

@@ -22,8 +22,10 @@ final class LocalSession implements Session {
     private final RegistryStore store;
     private final RegistrySession registry;
     private final LocalAudit audit;
+    private final dev.regent.store.blob.FileBlobStore blobs;
 
-    private LocalSession(RegistryStore store, RegistrySession registry, LocalAudit audit) {
+    private LocalSession(RegistryStore store, RegistrySession registry, LocalAudit audit, dev.regent.store.blob.FileBlobStore blobs) {
+        this.blobs = blobs;
         this.store = store;
         this.registry = registry;
         this.audit = audit;
@@ -47,11 +49,12 @@ final class LocalSession implements Session {
         Path data = dataDir.toAbsolutePath().normalize();
         RegistryStore store = StoreFactory.open(data, dbUrl);
         try {
+            dev.regent.store.blob.FileBlobStore blobs = StoreFactory.blobs(data);
             Registry registry = new Registry(store, env.clock(), new SecureRandom(), new SourceRules(roots), policy,
-                    StoreFactory.blobs(data), false);
+                    blobs, false);
             // local mode is one trusted operator: the OS user becomes the first admin of an empty registry
             registry.bootstrapAdmin(osUser(env.osUser()), "first local operator of this registry");
-            return new LocalSession(store, registry.as(actor), new LocalAudit(store, env, data));
+            return new LocalSession(store, registry.as(actor), new LocalAudit(store, env, data), blobs);
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -75,6 +78,11 @@ final class LocalSession implements Session {
     @Override
     public LocalAudit audit() {
         return audit;
+    }
+
+    @Override
+    public java.util.Optional<Path> blobFile(dev.regent.core.model.Digest digest) {
+        return java.util.Optional.of(blobs.path(digest));
     }
 
     @Override

@@ -20,6 +20,11 @@ interface Session extends AutoCloseable {
                 "audit key, checkpoint, prove and verify run in local mode only for now (next to the database); drop --registry");
     }
 
+    /** Where a blob lives on this machine's disk, to name it in reports; local mode only. */
+    default java.util.Optional<java.nio.file.Path> blobFile(dev.regent.core.model.Digest digest) {
+        return java.util.Optional.empty();
+    }
+
     @Override
     void close();
 }

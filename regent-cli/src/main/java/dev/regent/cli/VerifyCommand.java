@@ -41,7 +41,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code regent verify MODEL VERSION [--path LOCAL_COPY]}: the check a reviewer runs before trusting a version. It
- * recomputes the artifact digest from a local copy and compares it with the registered one, shows the registry's
+ * recomputes the artifact digest from a local copy (or, without one, from the registry's blob store: every file of a
+ * directory against the manifest, then the manifest) and compares it with the registered one, shows the registry's
  * view of the version, proves the version's audit entries are in the latest signed checkpoint, and lists the older
  * versions still available. Read-only; any mismatch exits 1 and says exactly what differs. Local mode.
  */
@@ -72,13 +73,13 @@ final class VerifyCommand extends RegistryCommand {
         RegistrySession registry = session.registry();
         ModelVersion version = registry.version(model, number);
         List<Finding> findings = new ArrayList<>();
-        findings.add(artifact(version));
+        findings.add(artifact(session, version));
         findings.addAll(registryView(registry, version));
         findings.addAll(auditInclusion(session, registry));
         findings.add(olderVersions(registry));
         boolean ok = findings.stream().allMatch(Finding::passed);
         Plan plan = new Plan("verify", List.of(
-                "Recompute the artifact digest " + (path == null ? "(no local copy given)" : "of " + path)
+                "Recompute the artifact digest " + (path == null ? "from the registry's blob store" : "of " + path)
                         + " and compare it with the registered one.",
                 "Read back the registry's view of " + version.ref() + ": stage, aliases, card, evidence, compliance tags.",
                 "Prove the version's audit entries are included in the latest signed checkpoint.",
@@ -96,11 +97,11 @@ final class VerifyCommand extends RegistryCommand {
         return ok ? ExitCodes.OK : ExitCodes.REFUSED;
     }
 
-    private Finding artifact(ModelVersion version) {
+    private Finding artifact(Session session, ModelVersion version) {
         Optional<Digest> registered = version.artifactDigest();
         if (path == null) {
             return registered.isPresent()
-                    ? Finding.fail("artifact digest", "no local copy given (--path): cannot recompute " + registered.get())
+                    ? new StoredArtifactVerification(session, environment().workingDir()).check(model, number, registered.get())
                     : Finding.fail("artifact digest", "the version has no registered digest to check against");
         }
         Digest recomputed = ArtifactDigest.of(environment().workingDir().resolve(path));

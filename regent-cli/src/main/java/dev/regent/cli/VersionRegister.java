@@ -1,6 +1,8 @@
 package dev.regent.cli;
 
 import dev.regent.cli.artifact.ArtifactDigest;
+import dev.regent.cli.artifact.ArtifactUpload;
+import dev.regent.cli.artifact.Progress;
 import dev.regent.cli.input.KeyValues;
 import dev.regent.cli.input.MissingInputs;
 import dev.regent.cli.input.SourceInput;
@@ -23,7 +25,8 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code regent version register MODEL --source URI [--digest sha256:HEX | --file PATH] …}: registers a new,
  * immutable version. With --file the digest is computed here (a file's SHA-256 or a directory's manifest digest),
- * and the source defaults to that path.
+ * and the source defaults to that path. With --upload the file or directory is stored in the registry's blob store
+ * (a directory as its files plus the canonical manifest) and the source defaults to {@code regent-blob:sha256:…}.
  */
 @Command(name = "register", description = "Register a new immutable version of a model.")
 final class VersionRegister extends RegistryCommand {
@@ -38,6 +41,10 @@ final class VersionRegister extends RegistryCommand {
 
     @Option(names = "--file", paramLabel = "PATH", description = "Compute the digest from this file or directory.")
     Path file;
+
+    @Option(names = "--upload", paramLabel = "PATH", description = "Store this file or directory in the registry's blob "
+            + "store and register it (the source defaults to the registry's own regent-blob: URI).")
+    Path upload;
 
     @Option(names = "--run-id", paramLabel = "ID")
     String runId;
@@ -61,11 +68,13 @@ final class VersionRegister extends RegistryCommand {
     List<String> rawTags;
 
     private NewVersion request;
+    private ArtifactUpload uploading;
+    private SourceUri givenSource;
 
     @Override
     void prepare(MissingInputs inputs) {
         rawModel = inputs.require("MODEL", rawModel);
-        if (file == null) {
+        if (file == null && upload == null) {
             rawSource = inputs.require("--source", rawSource);
         }
     }
@@ -75,10 +84,13 @@ final class VersionRegister extends RegistryCommand {
         if (rawDigest != null && file != null) {
             throw RegentException.invalid("give either --digest or --file, not both");
         }
+        if (upload != null && (file != null || rawDigest != null)) {
+            throw RegentException.invalid("--upload computes the digest from what it stores: drop --file and --digest");
+        }
         ModelName model = ModelName.of(rawModel);
         Path workingDir = environment().workingDir();
         SourceUri source = rawSource != null ? SourceInput.parse(rawSource, workingDir)
-                : SourceInput.fromPath(workingDir.resolve(file));
+                : upload != null ? null : SourceInput.fromPath(workingDir.resolve(file));
         Digest digest = rawDigest != null ? Digest.parse(rawDigest) : null;
         Lineage lineage = new Lineage(runId, datasetVersion, codeVersion);
         Metrics metrics = Metrics.of(KeyValues.metrics(rawMetrics));
@@ -88,11 +100,25 @@ final class VersionRegister extends RegistryCommand {
         if (file != null) {
             digest = ArtifactDigest.of(workingDir.resolve(file));
         }
+        if (upload != null) {
+            uploading = ArtifactUpload.of(workingDir.resolve(upload));
+            givenSource = source;
+            request = NewVersion.stored(model, source, Digest.sha256Of(new byte[0]), lineage, metrics, params, description, tags);
+            return;
+        }
         request = new NewVersion(model, source, digest, lineage, metrics, params, description, tags);
     }
 
     @Override
     int run(Session session) {
-        return report(session.registry().registerVersion(request, dryRun()));
+        if (uploading == null) {
+            return report(session.registry().registerVersion(request, dryRun()));
+        }
+        // blobs are inert until a version refers to them, so even a dry run stores them: the plan checks them
+        ArtifactUpload.Stored stored = uploading.store(session.registry(), request.model(),
+                new Progress(environment().err(), Progress.wanted(environment().variable("REGENT_PROGRESS").orElse(null))));
+        NewVersion withArtifact = NewVersion.stored(request.model(), givenSource, stored.digest(),
+                request.lineage(), request.metrics(), request.params(), request.description(), request.tags());
+        return report(session.registry().registerVersion(withArtifact, stored.kind(), dryRun()));
     }
 }

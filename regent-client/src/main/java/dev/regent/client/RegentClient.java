@@ -354,6 +354,26 @@ public final class RegentClient implements RegistrySession {
     }
 
     @Override
+    public OperationReport registerVersion(NewVersion request, dev.regent.core.artifact.ArtifactKind stored, boolean dryRun) {
+        throw RegentException.invalid("uploading artifacts to a server is not supported by this client yet");
+    }
+
+    @Override
+    public dev.regent.core.model.Digest storeBlob(ModelName model, InputStream content, long size) {
+        throw RegentException.invalid("uploading artifacts to a server is not supported by this client yet");
+    }
+
+    @Override
+    public Optional<dev.regent.core.artifact.StoredArtifact> artifact(ModelName model, VersionNumber number) {
+        return Optional.empty();
+    }
+
+    @Override
+    public InputStream artifactContent(ModelName model, VersionNumber number, String path) {
+        throw RegentException.notFound("downloading artifacts from a server is not supported by this client yet");
+    }
+
+    @Override
     public Evidence evidence(EvidenceId id) {
         return get(API + "/evidence/" + id.value(), Map.of(), EvidenceWire.class).toDomain();
     }

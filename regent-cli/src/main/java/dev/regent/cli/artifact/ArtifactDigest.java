@@ -71,7 +71,12 @@ public final class ArtifactDigest {
                     throw RegentException.invalid("artifact directory contains " + dir.relativize(p)
                             + ", which is not a regular file (symbolic links and special files are refused)");
                 }
-                files.put(dir.relativize(p).toString().replace('\\', '/'), p);
+                // joined by name elements, not by replacing '\\': on Linux a backslash is part of a name, kept (and refused on upload)
+                StringBuilder relative = new StringBuilder();
+                for (Path name : dir.relativize(p)) {
+                    relative.append(relative.length() == 0 ? "" : "/").append(name);
+                }
+                files.put(relative.toString(), p);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read artifact directory " + dir, e);

@@ -59,8 +59,9 @@ public final class ArtifactBlobs {
 
     /**
      * The stored artifact under a version's digest, if the blob store holds it: a directory when the content is a
-     * canonical manifest of at least one file, all of them stored; otherwise a file. (Registration as a directory
-     * checked exactly that, so a registered directory always reads back as one.)
+     * canonical manifest of at least one file (stored or not: a missing file is for verification to report);
+     * otherwise a file. Registration as a directory checked exactly that, so a registered directory always reads back
+     * as one; a file whose bytes happen to be a canonical manifest reads back as the directory it describes.
      */
     public Optional<StoredArtifact> find(Digest digest) {
         if (!blobs.contains(digest)) {
@@ -75,7 +76,7 @@ public final class ArtifactBlobs {
         if (head.length == 66 && MANIFEST_START.matcher(new String(head, 0, 66, java.nio.charset.StandardCharsets.ISO_8859_1)).matches()) {
             try {
                 ArtifactManifest manifest = manifest(digest);
-                if (!manifest.entries().isEmpty() && missing(manifest).isEmpty()) {
+                if (!manifest.entries().isEmpty()) {
                     return Optional.of(new StoredArtifact(ArtifactKind.DIRECTORY, digest, manifest));
                 }
             } catch (RegentException e) {

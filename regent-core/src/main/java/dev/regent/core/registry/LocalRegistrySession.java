@@ -102,6 +102,27 @@ record LocalRegistrySession(Registry registry, Principal actor) implements Regis
     }
 
     @Override
+    public OperationReport registerVersion(NewVersion request, dev.regent.core.artifact.ArtifactKind stored, boolean dryRun) {
+        return registry.registerVersion(actor, request, stored, dryRun);
+    }
+
+    /** In-process the operator is trusted with their own disk: no upload limit beyond the disk's. */
+    @Override
+    public dev.regent.core.model.Digest storeBlob(ModelName model, java.io.InputStream content, long size) {
+        return registry.storeBlob(actor, model, content, Long.MAX_VALUE);
+    }
+
+    @Override
+    public Optional<dev.regent.core.artifact.StoredArtifact> artifact(ModelName model, VersionNumber number) {
+        return registry.artifact(actor, model, number);
+    }
+
+    @Override
+    public java.io.InputStream artifactContent(ModelName model, VersionNumber number, String path) {
+        return registry.artifactContent(actor, model, number, path);
+    }
+
+    @Override
     public OperationReport updateVersion(ModelName model, VersionNumber number, Annotations change, boolean dryRun) {
         return registry.updateVersion(actor, model, number, change, dryRun);
     }

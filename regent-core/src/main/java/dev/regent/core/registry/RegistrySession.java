@@ -70,6 +70,24 @@ public interface RegistrySession {
 
     OperationReport registerVersion(NewVersion request, boolean dryRun);
 
+    /** Registers a version whose artifact ({@code stored}: a file or a directory's manifest) is in the blob store. */
+    OperationReport registerVersion(NewVersion request, dev.regent.core.artifact.ArtifactKind stored, boolean dryRun);
+
+    /**
+     * Streams {@code size} bytes into the registry's blob store for a later registration under {@code model}, hashed
+     * while streaming, and returns their digest (refused beyond the registry's upload limit).
+     */
+    dev.regent.core.model.Digest storeBlob(ModelName model, InputStream content, long size);
+
+    /** The version's artifact as the registry stores it, or empty when the registry does not hold it. */
+    Optional<dev.regent.core.artifact.StoredArtifact> artifact(ModelName model, VersionNumber number);
+
+    /**
+     * The stored bytes of a version's artifact ({@code path} null: the file, or a directory's manifest; else that file
+     * of the directory). A remote session checks the digest while streaming: reading past a mismatch throws.
+     */
+    InputStream artifactContent(ModelName model, VersionNumber number, String path);
+
     OperationReport updateVersion(ModelName model, VersionNumber number, Annotations change, boolean dryRun);
 
     OperationReport deleteVersion(ModelName model, VersionNumber number, Reason reason, boolean dryRun);

@@ -2,7 +2,10 @@ package dev.regent.cli;
 
 import dev.regent.core.error.RegentException;
 import dev.regent.core.policy.Policy;
+import dev.regent.core.audit.tree.CheckpointSigner;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -11,8 +14,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code regent serve [--host 127.0.0.1] [--port 8080] [--data DIR] [--db URL] [--policy FILE]}: runs the registry as
- * a server until SIGTERM/SIGINT, then stops gracefully. On the first start of an empty registry it prints the admin
+ * {@code regent serve [--host 127.0.0.1] [--port 8080] [--data DIR] [--db URL] [--policy FILE] [--checkpoint-every N]
+ * [--checkpoint-interval TIME] [--checkpoint-dir DIR]}: runs the registry as a server until SIGTERM/SIGINT, then stops
+ * gracefully, signing audit checkpoints every N entries or TIME. On the first start of an empty registry it prints the admin
  * token once, on its own line starting "Admin token: " (or uses $REGENT_BOOTSTRAP_TOKEN).
  */
 @Command(name = "serve", description = "Run Regent as a server (REST API) on an embedded SQLite store or --db.")
@@ -25,6 +29,18 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--port", paramLabel = "PORT", description = "Port (default 8080; $REGENT_PORT; 0 picks a free one).")
     Integer port;
+
+    @Option(names = "--checkpoint-every", paramLabel = "N",
+            description = "Sign an audit checkpoint every N new entries (default 1000; $REGENT_CHECKPOINT_EVERY).")
+    Long checkpointEvery;
+
+    @Option(names = "--checkpoint-interval", paramLabel = "TIME",
+            description = "...or this long after the last one when entries were appended: 60s, 5m, 500ms (default 60s; $REGENT_CHECKPOINT_INTERVAL).")
+    String checkpointInterval;
+
+    @Option(names = "--checkpoint-dir", paramLabel = "DIR",
+            description = "Also write each checkpoint to DIR/checkpoint-<size>.txt, never overwriting ($REGENT_CHECKPOINT_DIR).")
+    String checkpointDir;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -46,7 +62,13 @@ final class ServeCommand implements Callable<Integer> {
         ServerLauncher.AuditOptions audit = new ServerLauncher.AuditOptions(
                 env.variable("REGENT_AUDIT_KEY_FILE").map(f -> env.workingDir().resolve(f)).orElse(null),
                 env.variable("REGENT_AUDIT_ORIGIN").orElse(LocalAudit.DEFAULT_ORIGIN),
-                dev.regent.core.audit.tree.CheckpointSigner.Schedule.defaults(), null);
+                new CheckpointSigner.Schedule(
+                        checkpointEvery != null ? checkpointEvery : env.variable("REGENT_CHECKPOINT_EVERY")
+                                .map(v -> parseCount(v)).orElse(CheckpointSigner.Schedule.DEFAULT_ENTRIES),
+                        parseInterval(checkpointInterval != null ? checkpointInterval
+                                : env.variable("REGENT_CHECKPOINT_INTERVAL").orElse(null))),
+                Optional.ofNullable(checkpointDir).or(() -> env.variable("REGENT_CHECKPOINT_DIR"))
+                        .map(d -> env.workingDir().resolve(d)).orElse(null));
         ServerLauncher server = ServerLauncher.start(dataDir, dbUrl, policy, bindHost, bindPort,
                 env.variable("REGENT_BOOTSTRAP_TOKEN").orElse(null), env.clock(), audit);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -61,9 +83,40 @@ final class ServeCommand implements Callable<Integer> {
         });
         env.out().println("Regent listening on http://" + bindHost + ":" + server.port() + " (data " + dataDir.toAbsolutePath()
                 + ", policy " + policy.source() + ")");
+        CheckpointSigner.Schedule schedule = server.audit().schedule();
+        env.out().println("Audit checkpoints every " + schedule.everyEntries() + " entries or " + schedule.every().toMillis()
+                + " ms" + (audit.checkpointDir() == null ? "" : ", written to " + audit.checkpointDir())
+                + "; verifier key " + server.audit().verifier());
         env.out().flush();
         stopped.await();
         return ExitCodes.OK;
+    }
+
+    private static long parseCount(String text) {
+        try {
+            return Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            throw RegentException.invalid("$REGENT_CHECKPOINT_EVERY must be a number of entries, got '" + text + "'");
+        }
+    }
+
+    /** 60s, 5m, 1h, 500ms or a bare number of seconds; null for the default. */
+    static Duration parseInterval(String text) {
+        if (text == null) {
+            return CheckpointSigner.Schedule.DEFAULT_EVERY;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,9})(ms|s|m|h)?").matcher(text.trim());
+        if (!m.matches()) {
+            throw RegentException.invalid("the checkpoint interval must look like 60s, 5m, 1h or 500ms, got '" + text + "'");
+        }
+        long n = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "s" : m.group(2);
+        return switch (unit) {
+            case "ms" -> Duration.ofMillis(n);
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            default -> Duration.ofSeconds(n);
+        };
     }
 
     private static int parsePort(String text) {

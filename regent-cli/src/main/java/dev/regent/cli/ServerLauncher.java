@@ -35,8 +35,11 @@ final class ServerLauncher implements AutoCloseable {
     private final RegentServer server;
     private final int port;
     private final Optional<String> bootstrapToken;
+    private final CheckpointSigner audit;
 
-    private ServerLauncher(RegistryStore store, RegentServer server, int port, Optional<String> bootstrapToken) {
+    private ServerLauncher(RegistryStore store, RegentServer server, int port, Optional<String> bootstrapToken,
+                           CheckpointSigner audit) {
+        this.audit = audit;
         this.store = store;
         this.server = server;
         this.port = port;
@@ -79,7 +82,7 @@ final class ServerLauncher implements AutoCloseable {
                     ServerConfig.defaults(host, port, pageTokenKey(data)),
                     new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), signer);
             int bound = server.start();
-            return new ServerLauncher(store, server, bound, token);
+            return new ServerLauncher(store, server, bound, token, signer);
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -119,6 +122,11 @@ final class ServerLauncher implements AutoCloseable {
 
     int port() {
         return port;
+    }
+
+    /** The audit signer (its key, schedule and any incident). */
+    CheckpointSigner audit() {
+        return audit;
     }
 
     /** The admin token created by this start (only on the very first start of a registry). */

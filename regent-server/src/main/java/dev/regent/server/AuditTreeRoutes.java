@@ -42,7 +42,7 @@ final class AuditTreeRoutes {
         if (call.dryRun()) {
             throw RegentException.invalid("signing a checkpoint has no dry run: GET " + CHECKPOINT + " shows the latest one");
         }
-        return checkpoint(call, call.audit().signNow(), 200);
+        return checkpoint(call, AuditIncidents.signNow(call.audit()), 200);
     }
 
     static Reply key(Call call) {

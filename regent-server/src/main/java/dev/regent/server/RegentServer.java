@@ -22,6 +22,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 
@@ -38,6 +41,7 @@ public final class RegentServer {
     private final PrometheusMeterRegistry meters;
     private final CheckpointSigner audit;
     private Javalin app;
+    private ScheduledExecutorService checkpoints;
 
     /**
      * @param registry a Registry constructed with {@code authenticated = true} (approvals are then by authenticated
@@ -126,15 +130,42 @@ public final class RegentServer {
         checkRouteTable(registered);
         javalin.start();
         app = javalin;
+        startCheckpoints();
         return javalin.port();
     }
 
     /** Stops accepting requests, waits for in-flight ones (up to the stop timeout), and returns. */
     public synchronized void stop() {
+        if (checkpoints != null) {
+            checkpoints.shutdownNow();
+            try {
+                checkpoints.awaitTermination(config.stopTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            checkpoints = null;
+        }
         if (app != null) {
             app.stop();
             app = null;
         }
+    }
+
+    /**
+     * Signs checkpoints on the audit signer's schedule: its tick runs at least every second (more often when the
+     * interval is shorter), from the start, so a log with unsigned entries is sealed at once.
+     */
+    private void startCheckpoints() {
+        if (audit == null) {
+            return;
+        }
+        long period = Math.max(10, Math.min(1000, audit.schedule().every().toMillis()));
+        checkpoints = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "regent-audit-checkpoints");
+            thread.setDaemon(true);
+            return thread;
+        });
+        checkpoints.scheduleWithFixedDelay(() -> AuditIncidents.tick(audit), 0, period, TimeUnit.MILLISECONDS);
     }
 
     /** The meters (requests, gate refusals, transitions), for the composition root to share. */

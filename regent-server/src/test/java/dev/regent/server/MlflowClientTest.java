@@ -191,6 +191,17 @@ class MlflowClientTest {
         assertThat(client.searchModelVersions("name='pager' AND version_number >= 4", 10, List.of("version_number ASC"))
                 .getItems()).extracting(ModelRegistry.ModelVersion::getVersion).containsExactly("4", "5");
         assertThat(client.searchModelVersions("source_path LIKE 's3://b/pager/%' AND run_id IN ('nope')").getItems()).isEmpty();
+        client.sendPost("model-versions/set-tag", "{\"name\":\"pager\",\"version\":\"3\",\"key\":\"rank\",\"value\":\"Top\"}");
+        assertThat(client.searchModelVersions("name = 'pager' AND tags.`rank` ILIKE 'top'").getItems())
+                .extracting(ModelRegistry.ModelVersion::getVersion).containsExactly("3");
+        assertThat(client.searchModelVersions("name = 'pager' AND tag.rank LIKE 'top'").getItems()).isEmpty();
+        assertThat(client.searchModelVersions("name = 'pager' AND tags.team != 'risk'").getItems()).isEmpty();
+        // the test server's clock stands still: equal creation times fall back to MLflow's tie-break (number descending)
+        ModelVersionsPage byCreation = client.searchModelVersions("name = 'pager' AND version_number < 4", 2,
+                List.of("creation_timestamp ASC"));
+        assertThat(byCreation.getItems()).extracting(ModelRegistry.ModelVersion::getVersion).containsExactly("3", "2");
+        assertThat(((ModelVersionsPage) byCreation.getNextPage()).getItems()).extracting(ModelRegistry.ModelVersion::getVersion)
+                .containsExactly("1");
 
         ModelRegistry.SearchRegisteredModels.Response models = parse(client.sendGet(
                 "registered-models/search?filter=name%20ILIKE%20%27PAG%25%27&max_results=1"),

@@ -24,6 +24,16 @@ sealed interface Dialect permits SqliteDialect, PostgresDialect {
     /** SQL that returns the live model's id and holds it against concurrent writers until the transaction ends. */
     String lockModelSql();
 
+    /**
+     * A condition matching {@code column} against one bound pattern parameter with MLflow's LIKE: '%' any run of
+     * characters, '_' one character, everything else literal (no escape character); case-sensitive unless
+     * {@code ignoreCase}. Pass the pattern through {@link #likePattern}.
+     */
+    String like(String column, boolean ignoreCase);
+
+    /** The parameter value for {@link #like}, from an MLflow LIKE pattern. */
+    String likePattern(String pattern, boolean ignoreCase);
+
     /** Whether the database refused a statement because of a unique or primary-key index. */
     boolean isUniqueViolation(SQLException e);
 

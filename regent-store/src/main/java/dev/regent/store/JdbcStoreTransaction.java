@@ -24,12 +24,14 @@ import dev.regent.core.model.Principal;
 import dev.regent.core.model.Stage;
 import dev.regent.core.model.Tags;
 import dev.regent.core.model.VersionNumber;
+import dev.regent.core.search.SearchQuery;
 import dev.regent.core.store.StoreFailure;
 import dev.regent.core.store.StoreTransaction;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -52,6 +54,7 @@ final class JdbcStoreTransaction implements StoreTransaction {
     private final TokenRows tokens;
     private final IdempotencyRows idempotency;
     private final AuditTreeRows auditTree;
+    private final SearchRows search;
 
     JdbcStoreTransaction(Sql sql, boolean readOnly) {
         this.readOnly = readOnly;
@@ -67,6 +70,7 @@ final class JdbcStoreTransaction implements StoreTransaction {
         this.tokens = new TokenRows(sql);
         this.idempotency = new IdempotencyRows(sql);
         this.auditTree = new AuditTreeRows(sql);
+        this.search = new SearchRows(sql);
     }
 
     // ---- models ----
@@ -109,6 +113,18 @@ final class JdbcStoreTransaction implements StoreTransaction {
     public boolean lockModel(ModelName name) {
         writing("lockModel");
         return models.lock(name);
+    }
+
+    // ---- search ----
+
+    @Override
+    public List<Model> searchModels(SearchQuery query, Set<ModelName> within, int offset, int limit) {
+        return limit <= 0 ? List.of() : search.models(query, within, offset, limit);
+    }
+
+    @Override
+    public List<ModelVersion> searchVersions(SearchQuery query, Set<ModelName> within, int offset, int limit) {
+        return limit <= 0 ? List.of() : search.versions(query, within, offset, limit);
     }
 
     // ---- versions ----

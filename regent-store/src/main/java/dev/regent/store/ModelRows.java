@@ -135,12 +135,12 @@ final class ModelRows {
         return RegentException.notFound("model '" + name + "' does not exist");
     }
 
-    private static Row row(ResultSet rs) throws SQLException {
+    static Row row(ResultSet rs) throws SQLException {
         return new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getLong(6));
     }
 
     /** One models row before its tags are attached. */
-    private record Row(long id, String name, String description, String createdBy, long createdAt, long updatedAt) {
+    record Row(long id, String name, String description, String createdBy, long createdAt, long updatedAt) {
         Model toModel(Map<Long, TreeMap<String, String>> tags) {
             return new Model(ModelName.of(name), Description.of(description), new Tags(tags.getOrDefault(id, new TreeMap<>())),
                     Principal.of(createdBy), Instant.ofEpochMilli(createdAt), Instant.ofEpochMilli(updatedAt));

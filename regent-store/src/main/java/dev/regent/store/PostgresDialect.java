@@ -76,4 +76,15 @@ final class PostgresDialect implements Dialect {
         connection.releaseSavepoint(savepoint);
         return result;
     }
+
+    @Override
+    public String like(String column, boolean ignoreCase) {
+        // ESCAPE '' turns PostgreSQL's default backslash escape off: every character but % and _ is literal
+        return column + (ignoreCase ? " ILIKE ?" : " LIKE ?") + " ESCAPE ''";
+    }
+
+    @Override
+    public String likePattern(String pattern, boolean ignoreCase) {
+        return pattern;
+    }
 }

@@ -88,4 +88,31 @@ final class SqliteDialect implements Dialect {
             s.execute(sql);
         }
     }
+
+    /**
+     * SQLite's LIKE ignores ASCII case, so a case-sensitive LIKE is a GLOB with the pattern translated; ILIKE is
+     * SQLite's LIKE over lower-cased text (lower() folds ASCII only, like SQLite's LIKE itself).
+     */
+    @Override
+    public String like(String column, boolean ignoreCase) {
+        return ignoreCase ? "lower(" + column + ") LIKE ?" : column + " GLOB ?";
+    }
+
+    @Override
+    public String likePattern(String pattern, boolean ignoreCase) {
+        if (ignoreCase) {
+            return pattern.toLowerCase(java.util.Locale.ROOT);
+        }
+        StringBuilder glob = new StringBuilder(pattern.length() + 8);
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            switch (c) {
+                case '%' -> glob.append('*');
+                case '_' -> glob.append('?');
+                case '*', '?', '[' -> glob.append('[').append(c).append(']');
+                default -> glob.append(c);
+            }
+        }
+        return glob.toString();
+    }
 }

@@ -168,13 +168,13 @@ final class VersionRows {
         return all;
     }
 
-    private static Row row(ResultSet rs) throws SQLException {
+    static Row row(ResultSet rs) throws SQLException {
         return new Row(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
                 rs.getString(7), rs.getString(8), rs.getString(9), rs.getLong(10), rs.getLong(11));
     }
 
     /** One model_versions row before its maps are attached. */
-    private record Row(int number, String source, String digest, String runId, String datasetVersion, String codeVersion,
+    record Row(int number, String source, String digest, String runId, String datasetVersion, String codeVersion,
                        String description, String stage, String createdBy, long createdAt, long updatedAt) {
         ModelVersion toVersion(ModelName model, Tags tags, Metrics metrics, Params params) {
             return new ModelVersion(model, VersionNumber.of(number), SourceUri.of(source),

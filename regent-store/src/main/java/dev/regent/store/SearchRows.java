@@ -1,0 +1,191 @@
+package dev.regent.store;
+
+import dev.regent.core.model.Metrics;
+import dev.regent.core.model.Model;
+import dev.regent.core.model.ModelName;
+import dev.regent.core.model.ModelVersion;
+import dev.regent.core.model.Params;
+import dev.regent.core.model.Tags;
+import dev.regent.core.search.Field;
+import dev.regent.core.search.Predicate;
+import dev.regent.core.search.SearchQuery;
+import dev.regent.core.search.Sort;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Searches as SQL: every predicate becomes a parameterised condition (values are only ever bound, never written into
+ * the statement), tag predicates an EXISTS over the tag table, the order an ORDER BY ending with the tie-breaks, the
+ * window LIMIT and OFFSET. A version page loads its tags, metrics and params by joining the same page query, so it
+ * costs four queries however many versions it holds.
+ */
+final class SearchRows {
+    private static final String VERSION_COLUMNS = "v.number, v.source, v.digest, v.run_id, v.dataset_version, v.code_version, "
+            + "v.description, v.stage, v.created_by, v.created_at, v.updated_at, m.name, v.model_id";
+
+    private final Sql sql;
+
+    SearchRows(Sql sql) {
+        this.sql = sql;
+    }
+
+    List<Model> models(SearchQuery query, Set<ModelName> within, int offset, int limit) {
+        Where where = new Where(false);
+        where.scope(within);
+        query.predicates().forEach(where::add);
+        List<Object> args = new ArrayList<>(where.args);
+        args.add(limit);
+        args.add(offset);
+        List<ModelRows.Row> rows = sql.list("SELECT m.id, m.name, m.description, m.created_by, m.created_at, m.updated_at "
+                + "FROM models m WHERE " + where.sql() + " ORDER BY " + orderBy(query.orderWithTieBreaks(false), false)
+                + " LIMIT ? OFFSET ?", ModelRows::row, args.toArray());
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<Object> ids = rows.stream().map(r -> (Object) r.id()).toList();
+        Map<Long, TreeMap<String, String>> tags = new HashMap<>();
+        sql.list("SELECT model_id, key, value FROM model_tags WHERE model_id IN (" + marks(ids.size()) + ")", rs -> {
+            tags.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>()).put(rs.getString(2), rs.getString(3));
+            return null;
+        }, ids.toArray());
+        return rows.stream().map(r -> r.toModel(tags)).toList();
+    }
+
+    List<ModelVersion> versions(SearchQuery query, Set<ModelName> within, int offset, int limit) {
+        Where where = new Where(true);
+        where.scope(within);
+        query.predicates().forEach(where::add);
+        String from = " FROM model_versions v JOIN models m ON m.id = v.model_id WHERE " + where.sql()
+                + " ORDER BY " + orderBy(query.orderWithTieBreaks(true), true) + " LIMIT ? OFFSET ?";
+        List<Object> argList = new ArrayList<>(where.args);
+        argList.add(limit);
+        argList.add(offset);
+        Object[] args = argList.toArray();
+        List<Found> rows = sql.list("SELECT " + VERSION_COLUMNS + from,
+                rs -> new Found(VersionRows.row(rs), rs.getString(12), rs.getLong(13)), args);
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        String page = "(SELECT v.model_id AS mid, v.number AS num" + from + ") p";
+        Map<Key, TreeMap<String, String>> tags = children("version_tags", "key", page, args);
+        Map<Key, TreeMap<String, String>> metrics = children("version_metrics", "name", page, args);
+        Map<Key, TreeMap<String, String>> params = children("version_params", "name", page, args);
+        List<ModelVersion> out = new ArrayList<>(rows.size());
+        for (Found f : rows) {
+            Key key = new Key(f.modelId, f.row.number());
+            TreeMap<String, Double> numbers = new TreeMap<>();
+            metrics.getOrDefault(key, new TreeMap<>()).forEach((k, v) -> numbers.put(k, Double.parseDouble(v)));
+            out.add(f.row.toVersion(ModelName.of(f.model), new Tags(tags.getOrDefault(key, new TreeMap<>())),
+                    new Metrics(numbers), new Params(params.getOrDefault(key, new TreeMap<>()))));
+        }
+        return out;
+    }
+
+    /** The rows of a child table (tags, metrics or params) of the versions the page query selects. */
+    private Map<Key, TreeMap<String, String>> children(String table, String keyColumn, String page, Object[] args) {
+        Map<Key, TreeMap<String, String>> out = new HashMap<>();
+        sql.list("SELECT c.model_id, c.version, c." + keyColumn + ", c.value FROM " + table + " c JOIN " + page
+                + " ON p.mid = c.model_id AND p.num = c.version", rs -> {
+                    out.computeIfAbsent(new Key(rs.getLong(1), rs.getInt(2)), k -> new TreeMap<>())
+                            .put(rs.getString(3), rs.getString(4));
+                    return null;
+                }, args);
+        return out;
+    }
+
+    private static String orderBy(List<Sort> order, boolean versions) {
+        String table = versions ? "v" : "m";
+        return order.stream().map(s -> switch (s.key()) {
+            case NAME -> "m.name";
+            case VERSION_NUMBER -> "v.number";
+            case CREATED_AT -> table + ".created_at";
+            case UPDATED_AT -> table + ".updated_at";
+        } + (s.ascending() ? " ASC" : " DESC")).collect(Collectors.joining(", "));
+    }
+
+    private static String marks(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
+    }
+
+    private record Key(long modelId, int number) {
+    }
+
+    private record Found(VersionRows.Row row, String model, long modelId) {
+    }
+
+    /** The WHERE clause under construction: fixed SQL text with '?' for every value, and the values in order. */
+    private final class Where {
+        private final boolean versions;
+        private final List<String> conditions = new ArrayList<>();
+        private final List<Object> args = new ArrayList<>();
+
+        Where(boolean versions) {
+            this.versions = versions;
+            conditions.add("m.deleted_at IS NULL");
+            if (versions) {
+                conditions.add("v.deleted_at IS NULL");
+            }
+        }
+
+        void scope(Set<ModelName> within) {
+            if (within != null) {
+                conditions.add(within.isEmpty() ? "1 = 0" : "m.name IN (" + marks(within.size()) + ")");
+                within.stream().sorted().forEach(n -> args.add(n.value()));
+            }
+        }
+
+        void add(Predicate p) {
+            if (p.field() == Field.TAG) {
+                String tags = versions
+                        ? "version_tags t WHERE t.model_id = v.model_id AND t.version = v.number"
+                        : "model_tags t WHERE t.model_id = m.id";
+                args.add(p.tagKey());
+                conditions.add("EXISTS (SELECT 1 FROM " + tags + " AND t.key = ? AND " + compare("t.value", p) + ")");
+                return;
+            }
+            String column = switch (p.field()) {
+                case NAME -> "m.name";
+                case VERSION_NUMBER -> "v.number";
+                case RUN_ID -> "v.run_id";
+                case SOURCE -> "v.source";
+                case TAG -> throw new IllegalStateException();
+            };
+            if (!versions && p.field() != Field.NAME) {
+                throw new IllegalArgumentException("models have no " + p.field());
+            }
+            conditions.add(compare(column, p));
+        }
+
+        /** The condition for one predicate on a column (NULL never matches: an absent run id fails even !=). */
+        private String compare(String column, Predicate p) {
+            if (p.field().numeric()) {
+                p.values().forEach(v -> args.add(Long.parseLong(v)));
+            } else if (p.match().pattern()) {
+                args.add(sql.dialect().likePattern(p.value(), p.match() == dev.regent.core.search.Match.ILIKE));
+            } else {
+                args.addAll(p.values());
+            }
+            return switch (p.match()) {
+                case EQ -> column + " = ?";
+                case NE -> column + " <> ?";
+                case IN -> column + " IN (" + marks(p.values().size()) + ")";
+                case LIKE -> sql.dialect().like(column, false);
+                case ILIKE -> sql.dialect().like(column, true);
+                case GT -> column + " > ?";
+                case GE -> column + " >= ?";
+                case LT -> column + " < ?";
+                case LE -> column + " <= ?";
+            };
+        }
+
+        String sql() {
+            return String.join(" AND ", conditions);
+        }
+    }
+}

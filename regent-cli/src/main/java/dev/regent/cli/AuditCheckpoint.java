@@ -1,5 +1,11 @@
 package dev.regent.cli;
 
+import dev.regent.api.AuditTreeWires;
+import dev.regent.client.AuditTreeClient;
+import dev.regent.core.audit.checkpoint.Checkpoint;
+import dev.regent.core.audit.checkpoint.SignedCheckpoints;
+import dev.regent.core.audit.checkpoint.VerifierKey;
+import java.time.Instant;
 import dev.regent.cli.input.MissingInputs;
 import dev.regent.cli.output.Json;
 import dev.regent.core.audit.tree.StoredCheckpoint;
@@ -30,7 +36,8 @@ final class AuditCheckpoint extends RegistryCommand {
 
     @Override
     int run(Session session) {
-        StoredCheckpoint c = session.audit().tree().checkpoint(session.audit().signingKey());
+        StoredCheckpoint c = session instanceof RemoteSession remote ? signRemotely(remote)
+                : session.audit().tree().checkpoint(session.audit().signingKey());
         Path written = null;
         if (dir != null) {
             written = write(environment().workingDir().resolve(dir), c);
@@ -45,6 +52,15 @@ final class AuditCheckpoint extends RegistryCommand {
             }
         }
         return ExitCodes.OK;
+    }
+
+    /** Signed by the server (admins); its note is opened with the server's key before it is kept or printed. */
+    private static StoredCheckpoint signRemotely(RemoteSession remote) {
+        AuditTreeClient audit = remote.auditTree();
+        AuditTreeWires.Checkpoint signed = audit.signCheckpoint();
+        VerifierKey key = VerifierKey.parse(audit.key().verifierKey());
+        Checkpoint opened = SignedCheckpoints.open(signed.note(), key);
+        return new StoredCheckpoint(opened.size(), opened.root(), signed.note(), Instant.parse(signed.signedAt()));
     }
 
     private static Path write(Path dir, StoredCheckpoint c) {

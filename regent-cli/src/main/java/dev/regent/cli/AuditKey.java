@@ -4,7 +4,10 @@ import dev.regent.cli.input.MissingInputs;
 import dev.regent.cli.output.Json;
 import picocli.CommandLine.Command;
 
-/** {@code regent audit key}: the public key that verifies this registry's checkpoints, in signed-note verifier form. */
+/**
+ * {@code regent audit key}: the public key that verifies this registry's checkpoints, in signed-note verifier form
+ * (with --registry, the server's).
+ */
 @Command(name = "key", description = "Print the public key that verifies the audit checkpoints (signed-note verifier form).")
 final class AuditKey extends RegistryCommand {
     @Override
@@ -17,7 +20,8 @@ final class AuditKey extends RegistryCommand {
 
     @Override
     int run(Session session) {
-        String key = session.audit().signingKey().verifier().toString();
+        String key = session instanceof RemoteSession remote ? remote.auditTree().key().verifierKey()
+                : session.audit().signingKey().verifier().toString();
         if (json()) {
             Json.print(Json.object().put("verifier_key", key), out());
         } else {

@@ -1,5 +1,7 @@
 package dev.regent.cli;
 
+import dev.regent.api.AuditTreeWires;
+import dev.regent.client.AuditTreeClient;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.regent.cli.input.MissingInputs;
@@ -46,20 +48,12 @@ final class AuditProve extends RegistryCommand {
 
     @Override
     int run(Session session) {
-        AuditTree tree = session.audit().tree();
         ObjectNode out = Json.object();
         List<Hash> path;
-        if (entry != null) {
-            long s = size != null ? size : tree.size();
-            InclusionProof proof = tree.inclusion(entry, s);
-            path = proof.path();
-            out.put("kind", "inclusion").put("entry", entry).put("leaf_index", proof.leafIndex()).put("tree_size", s)
-                    .put("root", tree.root(s).hex());
+        if (session instanceof RemoteSession remote) {
+            path = remote(remote.auditTree(), out);
         } else {
-            ConsistencyProof proof = tree.consistency(from, to);
-            path = proof.path();
-            out.put("kind", "consistency").put("size1", from).put("size2", to).put("root1", tree.root(from).hex())
-                    .put("root2", tree.root(to).hex());
+            path = local(session.audit().tree(), out);
         }
         ArrayNode hashes = out.putArray("path");
         path.forEach(h -> hashes.add(h.hex()));
@@ -75,5 +69,36 @@ final class AuditProve extends RegistryCommand {
             path.forEach(h -> out().println("  " + h.hex()));
         }
         return ExitCodes.OK;
+    }
+
+    /** The server's proof, printed as the local one is (hex). */
+    private List<Hash> remote(AuditTreeClient audit, ObjectNode out) {
+        if (entry != null) {
+            AuditTreeWires.InclusionProof proof = audit.inclusion(entry, size);
+            out.put("kind", "inclusion").put("entry", entry).put("leaf_index", proof.leafIndex()).put("tree_size", proof.treeSize())
+                    .put("root", Hash.ofBase64(proof.root()).hex());
+            return proof.path().stream().map(Hash::ofBase64).toList();
+        }
+        AuditTreeWires.ConsistencyProof proof = audit.consistency(from, to);
+        out.put("kind", "consistency").put("size1", from).put("size2", to).put("root1", Hash.ofBase64(proof.root1()).hex())
+                .put("root2", Hash.ofBase64(proof.root2()).hex());
+        return proof.path().stream().map(Hash::ofBase64).toList();
+    }
+
+    private List<Hash> local(AuditTree tree, ObjectNode out) {
+        List<Hash> path;
+        if (entry != null) {
+            long s = size != null ? size : tree.size();
+            InclusionProof proof = tree.inclusion(entry, s);
+            path = proof.path();
+            out.put("kind", "inclusion").put("entry", entry).put("leaf_index", proof.leafIndex()).put("tree_size", s)
+                    .put("root", tree.root(s).hex());
+        } else {
+            ConsistencyProof proof = tree.consistency(from, to);
+            path = proof.path();
+            out.put("kind", "consistency").put("size1", from).put("size2", to).put("root1", tree.root(from).hex())
+                    .put("root2", tree.root(to).hex());
+        }
+        return path;
     }
 }

@@ -1,18 +1,26 @@
 package dev.regent.cli;
 
+import dev.regent.client.AuditTreeClient;
 import dev.regent.client.RegentClient;
 import dev.regent.core.registry.RegistrySession;
 
 /** Remote mode: every command goes to a Regent server over the REST API, as the token's principal. */
 final class RemoteSession implements Session {
     private final RegentClient client;
+    private final RemoteConfig config;
 
-    private RemoteSession(RegentClient client) {
+    private RemoteSession(RegentClient client, RemoteConfig config) {
         this.client = client;
+        this.config = config;
     }
 
     static RemoteSession open(RemoteConfig config, CliEnvironment env) {
-        return new RemoteSession(RegentClient.connect(config.url(), config.token()));
+        return new RemoteSession(RegentClient.connect(config.url(), config.token()), config);
+    }
+
+    /** The server's audit tree: key, checkpoints, proofs. */
+    AuditTreeClient auditTree() {
+        return AuditTreeClient.connect(config.url(), config.token());
     }
 
     @Override

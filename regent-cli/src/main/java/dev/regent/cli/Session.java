@@ -14,10 +14,13 @@ interface Session extends AutoCloseable {
         return registry().actor();
     }
 
-    /** The audit log's Merkle tree and its verifier over this session's store; local mode only for now. */
+    /**
+     * The audit log's Merkle tree and its verifier over this session's store; local mode only (remote sessions answer
+     * audit key, checkpoint and prove through the server's API).
+     */
     default LocalAudit audit() {
         throw dev.regent.core.error.RegentException.invalid(
-                "audit key, checkpoint, prove and verify run in local mode only for now (next to the database); drop --registry");
+                "audit verify runs in local mode only (next to the database: it recomputes the tree from the entries); drop --registry");
     }
 
     /** Where a blob lives on this machine's disk, to name it in reports; local mode only. */

@@ -11,6 +11,7 @@ import dev.regent.core.evidence.EvidenceId;
 import dev.regent.core.evidence.EvidenceKind;
 import dev.regent.core.lifecycle.Reason;
 import dev.regent.core.model.Description;
+import dev.regent.core.artifact.ArtifactKind;
 import dev.regent.core.model.Digest;
 import dev.regent.core.model.Lineage;
 import dev.regent.core.model.Metrics;
@@ -115,14 +116,24 @@ public final class Requests {
     /**
      * {@code POST /api/v1/models/{model}/versions}: {@code source} (required), {@code digest} (sha256:…, optional),
      * lineage ({@code run_id}, {@code dataset_version}, {@code code_version}), {@code metrics} (finite numbers),
-     * {@code params}, {@code description}, {@code tags}.
+     * {@code params}, {@code description}, {@code tags}. With {@code artifact} ("file" or "directory") the digest names
+     * an artifact uploaded first to {@code POST …/blobs} (a directory: its manifest) and the source is optional
+     * (default {@code regent-blob:sha256:…}).
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record RegisterVersion(String source, String digest, String runId, String datasetVersion, String codeVersion,
                                   Map<String, Double> metrics, Map<String, String> params, String description,
-                                  Map<String, String> tags) {
+                                  Map<String, String> tags, String artifact) {
         public RegisterVersion {
-            SourceUri.of(required("source", source));
+            if (artifact == null) {
+                SourceUri.of(required("source", source));
+            } else {
+                ArtifactKind.parse(artifact);
+                Digest.parse(required("digest", digest));
+                if (source != null) {
+                    SourceUri.of(source);
+                }
+            }
             if (digest != null) {
                 Digest.parse(digest);
             }
@@ -136,9 +147,19 @@ public final class Requests {
             Tags.of(tags);
         }
 
+        /** What the registry stores of the artifact ("file" or "directory", uploaded first), or null for none. */
+        public ArtifactKind storedKind() {
+            return artifact == null ? null : ArtifactKind.parse(artifact);
+        }
+
         public NewVersion toNewVersion(ModelName model) {
+            Lineage lineage = new Lineage(runId, datasetVersion, codeVersion);
+            if (artifact != null) {
+                return NewVersion.stored(model, source == null ? null : SourceUri.of(source), Digest.parse(digest), lineage,
+                        Metrics.of(metrics), Params.of(params), Description.of(description), Tags.of(tags));
+            }
             return new NewVersion(model, SourceUri.of(source), digest == null ? null : Digest.parse(digest),
-                    new Lineage(runId, datasetVersion, codeVersion), Metrics.of(metrics), Params.of(params),
+                    lineage, Metrics.of(metrics), Params.of(params),
                     Description.of(description), Tags.of(tags));
         }
     }

@@ -4,6 +4,7 @@ import picocli.CommandLine.Command;
 
 /** {@code regent version}: register, list, show, update and delete versions. */
 @Command(name = "version", description = "Register, list, show, update and delete model versions.",
-        subcommands = {VersionRegister.class, VersionList.class, VersionShow.class, VersionUpdate.class, VersionDelete.class})
+        subcommands = {VersionRegister.class, VersionList.class, VersionShow.class, VersionUpdate.class, VersionDelete.class,
+                VersionDownload.class})
 final class VersionCommand {
 }

@@ -52,6 +52,11 @@ final class HttpExchange {
         return new HttpExchange(base, token, http, via);
     }
 
+    /** The underlying HTTP client, for responses read as streams with their headers. */
+    HttpClient client() {
+        return http;
+    }
+
     ObjectMapper json() {
         return json;
     }

@@ -354,23 +354,88 @@ public final class RegentClient implements RegistrySession {
     }
 
     @Override
-    public OperationReport registerVersion(NewVersion request, dev.regent.core.artifact.ArtifactKind stored, boolean dryRun) {
-        throw RegentException.invalid("uploading artifacts to a server is not supported by this client yet");
+    public OperationReport registerVersion(NewVersion r, dev.regent.core.artifact.ArtifactKind stored, boolean dryRun) {
+        if (stored == null) {
+            return registerVersion(r, dryRun);
+        }
+        boolean defaultSource = r.source().registryBlobDigest().isPresent();
+        return send("POST", m(r.model()) + "/versions", q(), body("source", defaultSource ? null : r.source().value(),
+                "digest", r.digest().value(), "artifact", stored.wireName(), "run_id", r.lineage().runId(),
+                "dataset_version", r.lineage().datasetVersion(), "code_version", r.lineage().codeVersion(),
+                "metrics", r.metrics().values(), "params", r.params().values(), "description", r.description().text(),
+                "tags", r.tags().values()), dryRun, true);
     }
 
+    /** Streams {@code size} bytes to {@code POST …/blobs}; the server hashes while storing and answers the digest. */
     @Override
     public dev.regent.core.model.Digest storeBlob(ModelName model, InputStream content, long size) {
-        throw RegentException.invalid("uploading artifacts to a server is not supported by this client yet");
+        HttpRequest request = http.request(http.uri(m(model) + "/blobs", Map.of()))
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> content), size))
+                .build();
+        return dev.regent.core.model.Digest.parse(http.call(request, dev.regent.api.BlobWire.class).digest());
     }
 
+    /**
+     * The version's stored artifact: for a directory, its manifest downloaded and checked against the registered
+     * digest before it is believed; empty when the version has no digest or the server does not hold the artifact.
+     */
     @Override
     public Optional<dev.regent.core.artifact.StoredArtifact> artifact(ModelName model, VersionNumber number) {
-        return Optional.empty();
+        Optional<dev.regent.core.model.Digest> registered = version(model, number).artifactDigest();
+        if (registered.isEmpty()) {
+            return Optional.empty();
+        }
+        ArtifactDownload.Response response;
+        try {
+            response = ArtifactDownload.open(http, v(model, number) + "/artifact", null, registered.get());
+        } catch (RegentException e) {
+            if (e.code() == dev.regent.core.error.ErrorCode.NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        if (response.kind() == dev.regent.core.artifact.ArtifactKind.FILE) {
+            try (InputStream ignored = response.body()) {
+                return Optional.of(new dev.regent.core.artifact.StoredArtifact(response.kind(), registered.get(), null));
+            } catch (java.io.IOException e) {
+                return Optional.of(new dev.regent.core.artifact.StoredArtifact(response.kind(), registered.get(), null));
+            }
+        }
+        byte[] manifest;
+        try (InputStream in = response.body()) {
+            manifest = in.readNBytes(dev.regent.core.artifact.ArtifactManifest.MAX_BYTES + 1);
+        } catch (java.io.IOException e) {
+            throw new RegentException(dev.regent.core.error.ErrorCode.INTERNAL, "downloading the manifest of " + model + " version "
+                    + number + " failed: " + e.getMessage(), e);
+        }
+        return Optional.of(new dev.regent.core.artifact.StoredArtifact(response.kind(), registered.get(),
+                dev.regent.core.artifact.ArtifactManifest.parse(manifest)));
     }
 
+    /**
+     * Streams a stored artifact (or one file of a directory), checking while streaming against the digest the client
+     * trusts (the registered one, or the file's in the verified manifest) — never the server's header alone: reading
+     * to the end of content that does not match throws an IOException naming both digests.
+     */
     @Override
     public InputStream artifactContent(ModelName model, VersionNumber number, String path) {
-        throw RegentException.notFound("downloading artifacts from a server is not supported by this client yet");
+        dev.regent.core.model.Digest expected;
+        if (path == null) {
+            expected = version(model, number).artifactDigest().orElseThrow(() -> RegentException.notFound(
+                    model + " version " + number + " has no registered digest, so the registry holds no artifact for it"));
+        } else {
+            dev.regent.core.artifact.ArtifactPath.of(path);
+            dev.regent.core.artifact.StoredArtifact artifact = artifact(model, number).orElseThrow(() -> RegentException.notFound(
+                    "the registry does not hold the artifact of " + model + " version " + number));
+            if (artifact.manifest() == null) {
+                throw RegentException.invalid("the artifact of " + model + " version " + number + " is a single file; "
+                        + "download it without a path");
+            }
+            expected = artifact.manifest().find(path).orElseThrow(() -> RegentException.notFound("the artifact of " + model
+                    + " version " + number + " has no file '" + path + "'")).digest();
+        }
+        return ArtifactDownload.open(http, v(model, number) + "/artifact", path, expected).body();
     }
 
     @Override

@@ -220,33 +220,51 @@ public final class Call {
     /** Streams the body into the blob store (bounded by the upload limit) and returns its digest; once per request. */
     Digest upload() {
         if (uploaded == null) {
-            long max = parts.config().maxUploadBytes();
-            long declared = ctx.req().getContentLengthLong();
-            if (declared > max) {
-                throw BodyReader.tooLarge(declared, max);
-            }
-            try (InputStream in = ctx.req().getInputStream()) {
-                BodyReader.Counting counting = new BodyReader.Counting(in);
-                if (declared == 0) {
-                    throw RegentException.invalid("the upload is empty: send the evidence file as the request body");
-                }
-                try {
-                    uploaded = parts.blobs().put(counting, max);
-                    if (counting.count() == 0) {
-                        uploaded = null;
-                        throw RegentException.invalid("the upload is empty: send the evidence file as the request body");
-                    }
-                } catch (RegentException e) {
-                    if (counting.count() > max) {
-                        throw BodyReader.tooLarge(counting.count(), max);
-                    }
-                    throw e;
-                }
-            } catch (IOException e) {
-                throw RegentException.invalid("the upload was interrupted: " + e.getMessage());
-            }
+            uploaded = stream("the evidence file", in -> parts.blobs().put(in, parts.config().maxUploadBytes()));
         }
         return uploaded;
+    }
+
+    /**
+     * Streams the body into the blob store through the registry (which checks the caller may contribute to the
+     * model), hashed while streaming and bounded by the upload limit (413 beyond); returns its digest and size.
+     */
+    dev.regent.api.BlobWire uploadBlob(ModelName model) {
+        long[] size = new long[1];
+        Digest digest = stream("the file", in -> {
+            Digest d = registry().storeBlob(actor(), model, in, parts.config().maxUploadBytes());
+            size[0] = ((BodyReader.Counting) in).count();
+            return d;
+        });
+        return new dev.regent.api.BlobWire(digest.value(), size[0]);
+    }
+
+    private Digest stream(String what, java.util.function.Function<InputStream, Digest> sink) {
+        long max = parts.config().maxUploadBytes();
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > max) {
+            throw BodyReader.tooLarge(declared, max);
+        }
+        try (InputStream in = ctx.req().getInputStream()) {
+            BodyReader.Counting counting = new BodyReader.Counting(in);
+            if (declared == 0) {
+                throw RegentException.invalid("the upload is empty: send " + what + " as the request body");
+            }
+            try {
+                Digest digest = sink.apply(counting);
+                if (counting.count() == 0) {
+                    throw RegentException.invalid("the upload is empty: send " + what + " as the request body");
+                }
+                return digest;
+            } catch (RegentException e) {
+                if (counting.count() > max) {
+                    throw BodyReader.tooLarge(counting.count(), max);
+                }
+                throw e;
+            }
+        } catch (IOException e) {
+            throw RegentException.invalid("the upload was interrupted: " + e.getMessage());
+        }
     }
 
     boolean isJsonBody() {

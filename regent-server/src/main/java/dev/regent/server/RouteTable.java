@@ -55,6 +55,7 @@ final class RouteTable {
 
             e(HandlerType.GET, M + "/versions", Privilege.VIEWER),
             e(HandlerType.POST, M + "/versions", Privilege.CONTRIBUTOR),
+            e(HandlerType.POST, M + "/blobs", Privilege.CONTRIBUTOR),
             e(HandlerType.GET, V, Privilege.VIEWER),
             e(HandlerType.PATCH, V, Privilege.CONTRIBUTOR),
             e(HandlerType.DELETE, V, Privilege.CONTRIBUTOR),
@@ -70,6 +71,7 @@ final class RouteTable {
             e(HandlerType.GET, V + "/approvals", Privilege.VIEWER),
             e(HandlerType.POST, V + "/approvals", Privilege.APPROVER),
             e(HandlerType.GET, V + "/gates", Privilege.VIEWER),
+            e(HandlerType.GET, V + "/artifact", Privilege.VIEWER),
 
             e(HandlerType.GET, "/api/v1/evidence/{id}", Privilege.VIEWER),
             e(HandlerType.GET, "/api/v1/evidence/{id}/content", Privilege.VIEWER),

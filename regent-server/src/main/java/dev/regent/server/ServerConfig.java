@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param host            address to bind (127.0.0.1 by default: expose deliberately)
  * @param port            port to bind; 0 picks a free one ({@link RegentServer#start()} returns it)
  * @param maxJsonBytes    largest JSON (or card text) body; larger ones are refused with 413 before they are read
- * @param maxUploadBytes  largest evidence upload, streamed to the blob store
+ * @param maxUploadBytes  largest upload (evidence, one artifact file or manifest), streamed to the blob store; 413 beyond
  * @param maxHeaderBytes  largest request header block (Jetty answers 431 beyond it)
  * @param idleTimeout     how long a connection may stay silent mid-request before Jetty closes it
  * @param stopTimeout     how long {@link RegentServer#stop()} waits for in-flight requests

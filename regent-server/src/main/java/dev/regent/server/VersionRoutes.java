@@ -27,6 +27,7 @@ final class VersionRoutes {
         e.get(ONE, VersionRoutes::get);
         e.patch(ONE, VersionRoutes::patch);
         e.delete(ONE, VersionRoutes::delete);
+        ArtifactRoutes.register(e);
     }
 
     static Reply list(Call call) {
@@ -50,7 +51,8 @@ final class VersionRoutes {
 
     static Reply register(Call call) throws Exception {
         Requests.RegisterVersion body = call.body(Requests.RegisterVersion.class);
-        return call.report(call.registry().registerVersion(call.actor(), body.toNewVersion(call.model()), call.dryRun()), 201);
+        return call.report(call.registry().registerVersion(call.actor(), body.toNewVersion(call.model()), body.storedKind(),
+                call.dryRun()), 201);
     }
 
     static Reply get(Call call) {

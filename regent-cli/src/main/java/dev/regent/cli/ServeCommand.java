@@ -42,6 +42,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "Also write each checkpoint to DIR/checkpoint-<size>.txt, never overwriting ($REGENT_CHECKPOINT_DIR).")
     String checkpointDir;
 
+    @Option(names = "--max-upload", paramLabel = "SIZE",
+            description = "Largest upload accepted (an artifact file or manifest, or evidence): bytes, or 512MiB, 4GiB "
+                    + "(default 256MiB; $REGENT_MAX_UPLOAD); 413 beyond.")
+    String maxUpload;
+
     @Override
     public Integer call() throws InterruptedException {
         RegentCommand root = (RegentCommand) spec.root().userObject();
@@ -70,7 +75,8 @@ final class ServeCommand implements Callable<Integer> {
                 Optional.ofNullable(checkpointDir).or(() -> env.variable("REGENT_CHECKPOINT_DIR"))
                         .map(d -> env.workingDir().resolve(d)).orElse(null));
         ServerLauncher server = ServerLauncher.start(dataDir, dbUrl, policy, bindHost, bindPort,
-                env.variable("REGENT_BOOTSTRAP_TOKEN").orElse(null), env.clock(), audit);
+                env.variable("REGENT_BOOTSTRAP_TOKEN").orElse(null), env.clock(), audit,
+                parseSize(maxUpload != null ? maxUpload : env.variable("REGENT_MAX_UPLOAD").orElse(null)));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
@@ -90,6 +96,30 @@ final class ServeCommand implements Callable<Integer> {
         env.out().flush();
         stopped.await();
         return ExitCodes.OK;
+    }
+
+    /** A byte count: a bare number, or with KiB, MiB, GiB (or K, M, G, as powers of 1024); null for the default. */
+    static long parseSize(String text) {
+        if (text == null) {
+            return dev.regent.server.ServerConfig.DEFAULT_MAX_UPLOAD_BYTES;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,15})\\s*(K|KiB|M|MiB|G|GiB)?", java.util.regex.Pattern.CASE_INSENSITIVE)
+                .matcher(text.trim());
+        if (!m.matches()) {
+            throw RegentException.invalid("the upload limit must look like 1048576, 512MiB or 4GiB, got '" + text + "'");
+        }
+        long n = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "" : m.group(2).substring(0, 1).toUpperCase(java.util.Locale.ROOT);
+        long bytes = switch (unit) {
+            case "K" -> n << 10;
+            case "M" -> n << 20;
+            case "G" -> n << 30;
+            default -> n;
+        };
+        if (bytes < 1 || bytes >>> 50 != 0) {
+            throw RegentException.invalid("the upload limit must be between 1 byte and 1 PiB, got '" + text + "'");
+        }
+        return bytes;
     }
 
     private static long parseCount(String text) {

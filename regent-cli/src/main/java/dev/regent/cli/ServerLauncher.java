@@ -66,6 +66,12 @@ final class ServerLauncher implements AutoCloseable {
     /** As above, signing the audit log as {@code audit} says. */
     static ServerLauncher start(Path dataDir, String dbUrl, Policy policy, String host, int port, String presetToken,
                                 Clock clock, AuditOptions audit) {
+        return start(dataDir, dbUrl, policy, host, port, presetToken, clock, audit, ServerConfig.DEFAULT_MAX_UPLOAD_BYTES);
+    }
+
+    /** As above, accepting uploads (evidence, artifact files) of at most {@code maxUploadBytes}; 413 beyond. */
+    static ServerLauncher start(Path dataDir, String dbUrl, Policy policy, String host, int port, String presetToken,
+                                Clock clock, AuditOptions audit, long maxUploadBytes) {
         Path data = dataDir.toAbsolutePath().normalize();
         RegistryStore store = StoreFactory.open(data, dbUrl);
         try {
@@ -79,7 +85,7 @@ final class ServerLauncher implements AutoCloseable {
                     : new CheckpointDirectory(audit.checkpointDir());
             CheckpointSigner signer = new CheckpointSigner(new AuditTree(store, clock), key, sink, audit.schedule(), clock);
             RegentServer server = new RegentServer(registry, StoreFactory.blobs(data), clock,
-                    ServerConfig.defaults(host, port, pageTokenKey(data)),
+                    ServerConfig.defaults(host, port, pageTokenKey(data)).withMaxUploadBytes(maxUploadBytes),
                     new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), signer);
             int bound = server.start();
             return new ServerLauncher(store, server, bound, token, signer);

@@ -57,4 +57,27 @@ class RemoteArtifactTest {
             assertThat(dir.resolve("copy2/weights.bin")).doesNotExist();
         }
     }
+
+    @Test
+    void theServersUploadLimitIsConfigurableAndRefusesLargerArtifacts() throws Exception {
+        assertThat(ServeCommand.parseSize("512MiB")).isEqualTo(512L << 20);
+        assertThat(ServeCommand.parseSize("4g")).isEqualTo(4L << 30);
+        assertThat(ServeCommand.parseSize("1024")).isEqualTo(1024);
+        assertThat(ServeCommand.parseSize(null)).isEqualTo(256L << 20);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ServeCommand.parseSize("lots")).hasMessageContaining("upload limit");
+        String token = TokenSecret.generate(new SecureRandom());
+        try (ServerLauncher server = ServerLauncher.start(dir.resolve("server"), null, Policies.builtIn(), "127.0.0.1", 0, token,
+                Clock.systemUTC(), ServerLauncher.AuditOptions.defaults(), 1024)) {
+            CliHarness cli = new CliHarness(dir);
+            cli.env.put("REGENT_URL", "http://127.0.0.1:" + server.port());
+            cli.env.put("REGENT_TOKEN", token);
+            Files.write(dir.resolve("small.bin"), new byte[1024]);
+            Files.write(dir.resolve("large.bin"), new byte[1025]);
+            assertThat(cli.run("model", "create", "lim").exit()).isZero();
+            CliHarness.Result large = cli.run("version", "register", "lim", "--upload", "large.bin");
+            assertThat(large.exit()).as(large.toString()).isEqualTo(2);
+            assertThat(large.err()).contains("1024");
+            assertThat(cli.run("version", "register", "lim", "--upload", "small.bin").exit()).isZero();
+        }
+    }
 }

@@ -181,6 +181,18 @@ public final class Requests {
         }
     }
 
+    /** {@code POST /api/v1/models/{model}/rename}: {@code new_name} (required), {@code reason} (optional). */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Rename(String newName, String reason) {
+        public Rename {
+            ModelName.of(required("new_name", newName));
+        }
+
+        public ModelName toName() {
+            return ModelName.of(newName);
+        }
+    }
+
     /** {@code POST /api/v1/models/{model}/rollback}: {@code stage}, {@code reason} (required), {@code to} (a version). */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Rollback(String stage, String reason, Integer to) {

@@ -34,6 +34,7 @@ class CliDryRunTest {
                 new String[] {"model", "create", "n"},
                 new String[] {"model", "update", "m", "--description", "d"},
                 new String[] {"model", "delete", "m", "--reason", "r"},
+                new String[] {"model", "rename", "m", "m2", "--reason", "r"},
                 new String[] {"version", "register", "m", "--source", "s3://b/3"},
                 new String[] {"version", "update", "m", "1", "--tag", "k=v"},
                 new String[] {"version", "delete", "m", "1", "--reason", "r"},

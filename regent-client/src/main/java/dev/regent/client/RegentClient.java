@@ -215,6 +215,11 @@ public final class RegentClient implements RegistrySession {
     }
 
     @Override
+    public OperationReport renameModel(ModelName from, ModelName to, String reason, boolean dryRun) {
+        return send("POST", m(from) + "/rename", q(), body("new_name", to.value(), "reason", reason), dryRun, false);
+    }
+
+    @Override
     public OperationReport deleteModel(ModelName name, Reason reason, boolean dryRun) {
         return send("DELETE", m(name), q("reason", reason.text()), null, dryRun, false);
     }

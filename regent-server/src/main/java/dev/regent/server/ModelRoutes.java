@@ -12,7 +12,7 @@ import dev.regent.core.report.Outcome;
 import java.util.List;
 import java.util.Map;
 
-/** Models: list (paged, only what the caller may read), create, get (with ETag), patch (If-Match), delete. */
+/** Models: list (paged, only what the caller may read), create, get (with ETag), patch (If-Match), rename, delete. */
 final class ModelRoutes {
     static final String LIST = "/api/v1/models";
     static final String ONE = "/api/v1/models/{model}";
@@ -26,6 +26,7 @@ final class ModelRoutes {
         e.get(ONE, ModelRoutes::get);
         e.patch(ONE, ModelRoutes::patch);
         e.delete(ONE, ModelRoutes::delete);
+        e.post(ONE + "/rename", ModelRoutes::rename);
     }
 
     static Reply list(Call call) {
@@ -61,6 +62,11 @@ final class ModelRoutes {
             reply = reply.header("ETag", call.parts().etags().of(call.registry().model(call.actor(), name)));
         }
         return reply;
+    }
+
+    static Reply rename(Call call) throws Exception {
+        Requests.Rename body = call.body(Requests.Rename.class);
+        return call.report(call.registry().renameModel(call.actor(), call.model(), body.toName(), body.reason(), call.dryRun()));
     }
 
     static Reply delete(Call call) {

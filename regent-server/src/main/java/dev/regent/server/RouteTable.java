@@ -49,6 +49,7 @@ final class RouteTable {
             e(HandlerType.DELETE, M, Privilege.CONTRIBUTOR),
             e(HandlerType.GET, M + "/history", Privilege.VIEWER),
             e(HandlerType.POST, M + "/rollback", Privilege.APPROVER),
+            e(HandlerType.POST, M + "/rename", Privilege.CONTRIBUTOR),
             e(HandlerType.GET, M + "/aliases", Privilege.VIEWER),
             e(HandlerType.PUT, M + "/aliases/{alias}", Privilege.CONTRIBUTOR),
             e(HandlerType.DELETE, M + "/aliases/{alias}", Privilege.CONTRIBUTOR),

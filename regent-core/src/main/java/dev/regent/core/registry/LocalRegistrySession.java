@@ -75,6 +75,11 @@ record LocalRegistrySession(Registry registry, Principal actor) implements Regis
     }
 
     @Override
+    public OperationReport renameModel(ModelName from, ModelName to, String reason, boolean dryRun) {
+        return registry.renameModel(actor, from, to, reason, dryRun);
+    }
+
+    @Override
     public OperationReport deleteModel(ModelName name, Reason reason, boolean dryRun) {
         return registry.deleteModel(actor, name, reason, dryRun);
     }

@@ -61,6 +61,9 @@ public interface RegistrySession {
 
     OperationReport deleteModel(ModelName name, Reason reason, boolean dryRun);
 
+    /** Renames a model; per-model grants move with it (see {@link Registry#renameModel}). {@code reason} may be null. */
+    OperationReport renameModel(ModelName from, ModelName to, String reason, boolean dryRun);
+
     Model model(ModelName name);
 
     ModelOverview overview(ModelName name);

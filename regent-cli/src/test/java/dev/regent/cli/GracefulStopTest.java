@@ -41,7 +41,7 @@ class GracefulStopTest {
                     + "Content-Type: application/octet-stream\r\nContent-Length: " + body.length() + "\r\n\r\n"
                     + body.substring(0, 10)).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             out.flush();
-            sleep(300); // the request is now being handled, blocked reading its body
+            sleep(1000); // the request is now being handled (even on a loaded machine), blocked reading its body
             CompletableFuture<Void> stopping = CompletableFuture.runAsync(server::close);
             sleep(300);
             assertThat(stopping).as("stop waits for the request in flight").isNotDone();

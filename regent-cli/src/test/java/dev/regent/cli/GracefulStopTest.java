@@ -32,20 +32,30 @@ class GracefulStopTest {
         send(http, base + "/api/v1/models", admin, "{\"name\": \"m\"}");
         send(http, base + "/api/v1/models/m/versions", admin, "{\"source\": \"s3://b/1\"}");
 
-        // a raw socket, so the test decides exactly when each part of the request is on the wire
+        // a raw socket, so the test decides exactly when each part of the request is on the wire; the body trickles
+        // in a byte every 100 ms, so the connection is never idle long (Jetty closes connections idle for 1 s while
+        // stopping) and the request is certainly being handled when the stop begins
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
             java.io.OutputStream out = socket.getOutputStream();
-            String body = "validation passed on 2026-11-26";
+            byte[] body = "validation passed on 2026-11-26".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
             out.write(("POST /api/v1/models/m/versions/1/evidence?kind=validation-report HTTP/1.1\r\n"
                     + "Host: 127.0.0.1\r\nAuthorization: Bearer " + admin + "\r\n"
-                    + "Content-Type: application/octet-stream\r\nContent-Length: " + body.length() + "\r\n\r\n"
-                    + body.substring(0, 10)).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            out.flush();
-            sleep(1000); // the request is now being handled (even on a loaded machine), blocked reading its body
+                    + "Content-Type: application/octet-stream\r\nContent-Length: " + body.length + "\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            int sent = 0;
+            for (; sent < 10; sent++) {
+                out.write(body[sent]);
+                out.flush();
+                sleep(100);
+            }
             CompletableFuture<Void> stopping = CompletableFuture.runAsync(server::close);
-            sleep(300);
+            for (; sent < 15; sent++) {
+                out.write(body[sent]);
+                out.flush();
+                sleep(100);
+            }
             assertThat(stopping).as("stop waits for the request in flight").isNotDone();
-            out.write(body.substring(10).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.write(body, sent, body.length - sent);
             out.flush();
             String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
                     java.nio.charset.StandardCharsets.US_ASCII)).readLine();

@@ -69,6 +69,8 @@ class AuditCheckpointScheduleTest {
         // the entries written while setting up are sealed as soon as the server starts
         assertThat(eventually(() -> latestSize() == head())).isTrue();
         long first = latestSize();
+        // the note is stored, then published to the directory: wait for both
+        assertThat(eventually(() -> Files.exists(published.resolve("checkpoint-" + first + ".txt")))).isTrue();
         assertThat(Files.readString(published.resolve("checkpoint-" + first + ".txt"))).isEqualTo(t.audit.latest().orElseThrow().note());
 
         appendModels("n", 4);
@@ -78,7 +80,7 @@ class AuditCheckpointScheduleTest {
         assertThat(eventually(() -> latestSize() == first + 5)).isTrue();
         HttpResponse<String> latest = t.get("/api/v1/audit/checkpoint", "viewer");
         assertThat(SignedCheckpoints.open(latest.body(), t.audit.verifier()).size()).isEqualTo(first + 5);
-        assertThat(published.resolve("checkpoint-" + (first + 5) + ".txt")).exists();
+        assertThat(eventually(() -> Files.exists(published.resolve("checkpoint-" + (first + 5) + ".txt")))).isTrue();
 
         // one entry, then the interval passes
         appendModels("t", 1);

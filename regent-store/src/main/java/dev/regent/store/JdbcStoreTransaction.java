@@ -160,6 +160,11 @@ final class JdbcStoreTransaction implements StoreTransaction {
     }
 
     @Override
+    public dev.regent.core.store.VersionSummary versionSummary(ModelName model) {
+        return models.liveId(model).map(versions::summary).orElse(dev.regent.core.store.VersionSummary.NONE);
+    }
+
+    @Override
     public Optional<ModelVersion> findVersionByDigest(ModelName model, Digest digest) {
         return models.liveId(model).flatMap(id -> versions.byDigest(model, id, digest));
     }

@@ -56,6 +56,13 @@ final class VersionRows {
         return load(model, modelId, PAGE, modelId, afterNumber, limit);
     }
 
+    /** Live count and highest live number of a model's versions, in one query. */
+    dev.regent.core.store.VersionSummary summary(long modelId) {
+        return sql.first("SELECT COUNT(*), COALESCE(MAX(number), 0) FROM model_versions WHERE model_id = ? AND deleted_at IS NULL",
+                rs -> new dev.regent.core.store.VersionSummary(rs.getInt(1), rs.getInt(2)), modelId)
+                .orElse(dev.regent.core.store.VersionSummary.NONE);
+    }
+
     Optional<ModelVersion> byDigest(ModelName model, long modelId, Digest digest) {
         return load(model, modelId, BY_DIGEST, modelId, digest.value()).stream().findFirst();
     }

@@ -31,7 +31,7 @@ final class DeleteVersion extends Mutation {
     private final Reason reason;
     private ModelVersion before;
     private List<AliasName> aliases;
-    private List<ModelVersion> existing;
+    private dev.regent.core.store.VersionSummary existing;
 
     DeleteVersion(Principal actor, ModelName model, VersionNumber number, Reason reason) {
         this.actor = actor;
@@ -53,7 +53,7 @@ final class DeleteVersion extends Mutation {
     @Override
     Plan plan(StoreTransaction tx) {
         before = Lookups.version(tx, model, number);
-        existing = VersionPages.all(tx, model);
+        existing = tx.versionSummary(model);
         aliases = tx.aliases(model).entrySet().stream().filter(e -> e.getValue().equals(number)).map(e -> e.getKey())
                 .collect(Collectors.toList());
         List<Finding> pre = List.of(before.stage().exclusive()
@@ -86,7 +86,7 @@ final class DeleteVersion extends Mutation {
         boolean aliasesGone = tx.aliases(model).values().stream().noneMatch(number::equals);
         return List.of(Expect.that("version hidden from reads", hidden, hidden ? "not listed any more" : "still listed"),
                 Expect.that("no alias points at it", aliasesGone, aliasesGone ? "none" : "an alias still points at it"),
-                OlderVersions.stillPresentExcept(tx, model, existing, number));
+                OlderVersions.stillPresent(tx, model, existing, -1));
     }
 
     @Override

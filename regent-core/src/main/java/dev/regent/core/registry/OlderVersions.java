@@ -1,34 +1,26 @@
 package dev.regent.core.registry;
 
 import dev.regent.core.model.ModelName;
-import dev.regent.core.model.ModelVersion;
-import dev.regent.core.model.VersionNumber;
 import dev.regent.core.report.Finding;
 import dev.regent.core.store.StoreTransaction;
-import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
+import dev.regent.core.store.VersionSummary;
 
-/** The verification every change makes: the versions that existed before it are all still there (one read). */
+/**
+ * The verification every change makes: the versions that existed before it are all still there. It compares the
+ * live count (one query, whatever the number of versions) with what the change should have left.
+ */
 final class OlderVersions {
     private OlderVersions() {
     }
 
-    static Finding stillPresent(StoreTransaction tx, ModelName model, List<ModelVersion> before) {
-        return stillPresentExcept(tx, model, before, null);
-    }
-
-    /** Same, but a version the change itself deleted is not expected to be there. */
-    static Finding stillPresentExcept(StoreTransaction tx, ModelName model, List<ModelVersion> before, VersionNumber deleted) {
-        Set<VersionNumber> now = VersionPages.all(tx, model).stream().map(ModelVersion::number).collect(Collectors.toSet());
-        List<String> missing = before.stream()
-                .map(ModelVersion::number)
-                .filter(n -> !n.equals(deleted) && !now.contains(n))
-                .map(VersionNumber::toString)
-                .collect(Collectors.toList());
-        int expected = before.size() - (deleted == null ? 0 : 1);
-        return missing.isEmpty()
-                ? Finding.pass("older versions still present", expected + " earlier version(s) intact")
-                : Finding.fail("older versions still present", "missing after commit: " + String.join(", ", missing));
+    /** After a change that added {@code added} versions (1 for a registration, -1 for a deletion, 0 otherwise). */
+    static Finding stillPresent(StoreTransaction tx, ModelName model, VersionSummary before, int added) {
+        VersionSummary now = tx.versionSummary(model);
+        int expected = before.liveCount() + added;
+        int earlier = before.liveCount() - (added < 0 ? -added : 0);
+        return now.liveCount() == expected
+                ? Finding.pass("older versions still present", earlier + " earlier version(s) intact")
+                : Finding.fail("older versions still present", "expected " + expected + " live version(s) after the change, found "
+                        + now.liveCount());
     }
 }

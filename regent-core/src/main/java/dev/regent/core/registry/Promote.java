@@ -40,7 +40,7 @@ final class Promote extends Mutation {
     private ModelVersion before;
     private ModelVersion displaced;
     private SortedMap<AliasName, VersionNumber> aliasesBefore;
-    private List<ModelVersion> existing;
+    private dev.regent.core.store.VersionSummary existing;
     private ErrorCode refusal = ErrorCode.RULE_VIOLATION;
 
     Promote(Principal actor, ModelName model, VersionNumber number, Stage target, Reason reason, TransitionGates gates) {
@@ -65,7 +65,7 @@ final class Promote extends Mutation {
     @Override
     Plan plan(StoreTransaction tx) {
         before = Lookups.version(tx, model, number);
-        existing = VersionPages.all(tx, model);
+        existing = tx.versionSummary(model);
         aliasesBefore = new TreeMap<>(tx.aliases(model));
         displaced = null;
         refusal = ErrorCode.RULE_VIOLATION;
@@ -135,7 +135,7 @@ final class Promote extends Mutation {
             checks.add(Expect.that("one version in " + target, holders.size() == 1, holders.size() + " version(s) hold " + target));
         }
         checks.add(Expect.equal("aliases unchanged", aliasesBefore, new TreeMap<>(tx.aliases(model))));
-        checks.add(OlderVersions.stillPresent(tx, model, existing));
+        checks.add(OlderVersions.stillPresent(tx, model, existing, 0));
         return checks;
     }
 

@@ -31,7 +31,7 @@ final class RegisterVersion extends Mutation {
     private final java.util.Set<String> complianceTags;
     private final dev.regent.core.artifact.ArtifactBlobs blobs;
     private final dev.regent.core.artifact.ArtifactKind stored;
-    private List<ModelVersion> existing;
+    private dev.regent.core.store.VersionSummary existing;
     private ModelVersion registered;
     private ErrorCode refusal = ErrorCode.RULE_VIOLATION;
 
@@ -59,7 +59,7 @@ final class RegisterVersion extends Mutation {
     @Override
     Plan plan(StoreTransaction tx) {
         Lookups.model(tx, request.model());
-        existing = VersionPages.all(tx, request.model());
+        existing = tx.versionSummary(request.model());
         List<Finding> pre = new ArrayList<>();
         pre.add(sourceRules.check(request.source()));
         if (!request.tags().isEmpty()) {
@@ -81,9 +81,9 @@ final class RegisterVersion extends Mutation {
                     + "digest before Production (register with --digest or --file)"));
         }
         pre.addAll(StoredArtifactChecks.check(blobs, request, stored));
-        int next = existing.stream().mapToInt(v -> v.number().value()).max().orElse(0) + 1;
+        int next = existing.maxLiveNumber() + 1;
         List<String> steps = List.of(
-                "Register a NEW version of '" + request.model() + "' (expected number " + next + "; " + existing.size()
+                "Register a NEW version of '" + request.model() + "' (expected number " + next + "; " + existing.liveCount()
                         + " live version(s) exist) from " + request.source() + ".",
                 "Fix its source, digest, lineage, " + request.metrics().values().size() + " metric(s) and "
                         + request.params().values().size() + " param(s) for good; stage None.",
@@ -125,7 +125,7 @@ final class RegisterVersion extends Mutation {
         checks.add(Expect.equal("description", registered.description().text(), v.description().text()));
         checks.add(Expect.equal("tags", registered.tags().values(), v.tags().values()));
         checks.add(Expect.equal("stage", Stage.NONE, v.stage()));
-        checks.add(OlderVersions.stillPresent(tx, request.model(), existing));
+        checks.add(OlderVersions.stillPresent(tx, request.model(), existing, 1));
         return checks;
     }
 

@@ -292,15 +292,14 @@ public final class Registry {
         return store.read(tx -> {
             AccessControl.requireRead(tx, actor, name);
             Model model = Lookups.model(tx, name);
-            List<ModelVersion> versions = VersionPages.all(tx, name);
+            // a hot read: a few indexed queries, never every version of the model
+            dev.regent.core.store.VersionSummary summary = tx.versionSummary(name);
             Map<Stage, VersionNumber> holders = new EnumMap<>(Stage.class);
-            for (ModelVersion v : versions) {
-                if (v.stage().exclusive()) {
-                    holders.put(v.stage(), v.number());
-                }
+            for (Stage stage : new Stage[] {Stage.STAGING, Stage.PRODUCTION}) {
+                tx.stageHolders(name, stage).stream().findFirst().ifPresent(v -> holders.put(stage, v.number()));
             }
-            VersionNumber latest = versions.isEmpty() ? null : versions.get(versions.size() - 1).number();
-            return new ModelOverview(model, versions.size(), latest, holders, new TreeMap<>(tx.aliases(name)));
+            VersionNumber latest = summary.maxLiveNumber() == 0 ? null : VersionNumber.of(summary.maxLiveNumber());
+            return new ModelOverview(model, summary.liveCount(), latest, holders, new TreeMap<>(tx.aliases(name)));
         });
     }
 

@@ -74,6 +74,9 @@ public interface StoreTransaction extends PrincipalRecords, CardRecords, Evidenc
     /** Live versions of a live model, in number order, after {@code afterNumber} (0 for the first page), at most {@code limit}. */
     List<ModelVersion> listVersions(ModelName model, int afterNumber, int limit);
 
+    /** The live model's live-version count and highest live number in one query ({@link VersionSummary#NONE} without a live model). */
+    VersionSummary versionSummary(ModelName model);
+
     /** The live version of the model registered with this artifact digest, if any. */
     Optional<ModelVersion> findVersionByDigest(ModelName model, Digest digest);
 

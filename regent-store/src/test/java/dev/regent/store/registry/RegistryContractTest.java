@@ -192,8 +192,12 @@ abstract class RegistryContractTest extends StoreFixture {
         assertThatThrownBy(() -> registry.version(ALICE, m, VersionNumber.of(2)))
                 .isInstanceOf(RegentException.class).extracting(e -> ((RegentException) e).code()).isEqualTo(ErrorCode.NOT_FOUND);
         assertThat(registry.overview(ALICE, m).aliases()).isEmpty();
+        assertThat(registry.overview(ALICE, m).liveVersions()).as("one live version left").isEqualTo(1);
+        assertThat(registry.overview(ALICE, m).latest()).isEqualTo(VersionNumber.of(1));
         // numbers are never reused
         assertThat(register(m, 3).changes().get(0).target()).isEqualTo(m + "/3");
+        assertThat(registry.overview(ALICE, m).latest()).isEqualTo(VersionNumber.of(3));
+        assertThat(registry.overview(ALICE, m).stageHolders()).containsEntry(Stage.PRODUCTION, VersionNumber.of(1));
     }
 
     @Test

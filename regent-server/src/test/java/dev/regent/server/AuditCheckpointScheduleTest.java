@@ -96,10 +96,9 @@ class AuditCheckpointScheduleTest {
         start(2, Duration.ofHours(1));
         assertThat(eventually(() -> latestSize() == head() && latestSize() > 3)).isTrue();
         long sealed = latestSize();
-        List<String> files;
-        try (var list = Files.list(published)) {
-            files = list.map(p -> p.getFileName().toString()).sorted().toList();
-        }
+        // the note is stored, then published: wait until the directory holds it (a temp file may be in flight before)
+        assertThat(eventually(() -> Files.exists(published.resolve("checkpoint-" + sealed + ".txt")))).isTrue();
+        List<String> files = publishedNotes();
 
         // someone with the database file: drop the append-only triggers, edit a sealed entry
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + t.dir.resolve("regent.db"));
@@ -124,9 +123,14 @@ class AuditCheckpointScheduleTest {
         t.clock.advance(Duration.ofHours(2));
         Thread.sleep(1500);
         assertThat(latestSize()).isEqualTo(sealed);
-        try (var list = Files.list(published)) {
-            assertThat(list.map(p -> p.getFileName().toString()).sorted().toList()).isEqualTo(files);
-        }
+        assertThat(publishedNotes()).isEqualTo(files);
         assertThat(t.get("/ready", null).statusCode()).isEqualTo(503);
+    }
+
+    /** The checkpoint notes published so far (not the temp files a write in progress uses). */
+    private List<String> publishedNotes() throws java.io.IOException {
+        try (var list = Files.list(published)) {
+            return list.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("checkpoint-")).sorted().toList();
+        }
     }
 }

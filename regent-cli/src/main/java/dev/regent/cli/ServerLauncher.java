@@ -11,15 +11,14 @@ import dev.regent.core.store.RegistryStore;
 import dev.regent.server.RegentServer;
 import dev.regent.server.ServerConfig;
 import dev.regent.store.StoreFactory;
+import dev.regent.store.files.WriteOnceFile;
 import dev.regent.store.audit.CheckpointDirectory;
 import dev.regent.store.audit.SigningKeyFile;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Optional;
@@ -102,25 +101,10 @@ final class ServerLauncher implements AutoCloseable {
     static byte[] pageTokenKey(Path data) {
         Path file = data.resolve(PAGE_KEY_FILE);
         try {
-            if (Files.isRegularFile(file)) {
-                return Files.readAllBytes(file);
-            }
-            Files.createDirectories(data);
             byte[] key = new byte[32];
             new SecureRandom().nextBytes(key);
-            Path tmp = Files.createTempFile(data, "page-key", ".tmp");
-            try {
-                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                // not POSIX: the data directory's own permissions protect it
-            }
-            Files.write(tmp, key);
-            try {
-                Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            } catch (java.nio.file.FileAlreadyExistsException raced) {
-                Files.deleteIfExists(tmp);
-            }
-            return Files.readAllBytes(file);
+            // written once: a node starting at the same moment on a shared directory reads the first node's key
+            return WriteOnceFile.createOrRead(file, key, true);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create " + file, e);
         }

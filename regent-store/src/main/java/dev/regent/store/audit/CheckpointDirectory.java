@@ -6,12 +6,9 @@ import dev.regent.core.error.ErrorCode;
 import dev.regent.core.error.RegentException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
+import dev.regent.store.files.WriteOnceFile;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Map;
 
 /**
@@ -41,37 +38,14 @@ public final class CheckpointDirectory implements CheckpointSigner.Sink {
     public Path write(StoredCheckpoint checkpoint) {
         Path file = fileFor(checkpoint.size());
         try {
-            Files.createDirectories(dir);
-            if (Files.exists(file)) {
-                return same(file, checkpoint);
-            }
-            Path temp = Files.createTempFile(dir, ".checkpoint", ".tmp");
-            try {
-                Files.writeString(temp, checkpoint.note(), StandardCharsets.UTF_8);
-                try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                    channel.force(true);
-                }
-                try {
-                    Files.createLink(file, temp);
-                } catch (FileAlreadyExistsException e) {
-                    return same(file, checkpoint);
-                } catch (UnsupportedOperationException e) {
-                    Files.move(temp, file);
-                }
-            } finally {
-                Files.deleteIfExists(temp);
+            byte[] held = WriteOnceFile.createOrRead(file, checkpoint.note().getBytes(StandardCharsets.UTF_8), false);
+            if (!new String(held, StandardCharsets.UTF_8).equals(checkpoint.note())) {
+                throw new RegentException(ErrorCode.CONFLICT, file + " holds a different checkpoint of size " + checkpoint.size()
+                        + ": a forked log; not overwriting it", Map.of("file", file.toString()));
             }
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the checkpoint " + file, e);
         }
-    }
-
-    private static Path same(Path file, StoredCheckpoint checkpoint) throws IOException {
-        if (!Files.readString(file, StandardCharsets.UTF_8).equals(checkpoint.note())) {
-            throw new RegentException(ErrorCode.CONFLICT, file + " holds a different checkpoint of size " + checkpoint.size()
-                    + ": a forked log; not overwriting it", Map.of("file", file.toString()));
-        }
-        return file;
     }
 }

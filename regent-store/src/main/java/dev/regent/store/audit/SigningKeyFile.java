@@ -4,17 +4,14 @@ import dev.regent.core.audit.checkpoint.SigningKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
+import dev.regent.store.files.WriteOnceFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 
 /**
  * The audit signing key on disk ({@code audit-signing.key} in the data directory unless configured): read when
- * present, otherwise generated once and written owner-only (0600) through a temporary file and an atomic rename,
+ * present, otherwise generated once and written owner-only (0600) once ({@link WriteOnceFile}),
  * never overwritten.
  */
 public final class SigningKeyFile {
@@ -30,28 +27,9 @@ public final class SigningKeyFile {
                 return SigningKey.parse(Files.readString(file, StandardCharsets.UTF_8));
             }
             SigningKey key = SigningKey.generate(origin, random);
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), ".audit-key", ".tmp",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            try {
-                Files.writeString(temp, key.encode() + "\n", StandardCharsets.UTF_8);
-                try (var channel = java.nio.channels.FileChannel.open(temp, java.nio.file.StandardOpenOption.WRITE)) {
-                    channel.force(true);
-                }
-                try {
-                    // a link fails when another process created the key meanwhile; that key then wins
-                    Files.createLink(file, temp);
-                } catch (FileAlreadyExistsException e) {
-                    return SigningKey.parse(Files.readString(file, StandardCharsets.UTF_8));
-                } catch (UnsupportedOperationException | IOException e) {
-                    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
-                }
-            } catch (AtomicMoveNotSupportedException e) {
-                throw new UncheckedIOException(e);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
-            return key;
+            // another process creating the key meanwhile wins: its key is the one read back
+            byte[] stored = WriteOnceFile.createOrRead(file, (key.encode() + "\n").getBytes(StandardCharsets.UTF_8), true);
+            return SigningKey.parse(new String(stored, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the audit signing key " + file, e);
         }

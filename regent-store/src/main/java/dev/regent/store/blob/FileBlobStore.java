@@ -4,17 +4,15 @@ import dev.regent.core.blob.BlobStore;
 import dev.regent.core.error.RegentException;
 import dev.regent.core.model.Digest;
 import dev.regent.core.store.StoreFailure;
+import dev.regent.store.files.WriteOnceFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFileAttributeView;
@@ -68,7 +66,8 @@ public final class FileBlobStore implements BlobStore {
             Digest digest = copy(content, tmp, maxBytes);
             Path target = path(digest);
             Path dir = directory(target.getParent());
-            publish(tmp, target);
+            // content-addressed: a file already under this name holds the same bytes, so losing the race is fine
+            WriteOnceFile.publish(tmp, target);
             tmp = null;
             fsyncDirectory(dir);
             return digest;
@@ -141,29 +140,6 @@ public final class FileBlobStore implements BlobStore {
             channel.force(true);
         }
         return Digest.ofSha256(sha.digest());
-    }
-
-    /**
-     * Gives the temporary file its final name unless content is already there. A hard link fails atomically
-     * when the name exists, so even racing writers never replace a published file; where links are not
-     * supported, an atomic rename after an existence check (racing writers then rename identical bytes).
-     */
-    private static void publish(Path tmp, Path target) throws IOException {
-        try {
-            Files.createLink(target, tmp);
-            Files.delete(tmp);
-            return;
-        } catch (FileAlreadyExistsException e) {
-            Files.delete(tmp);
-            return;
-        } catch (UnsupportedOperationException | FileSystemException e) {
-            // No hard links here (or across these directories): fall through to the rename.
-        }
-        if (Files.exists(target)) {
-            Files.delete(tmp);
-            return;
-        }
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** Creates the directory (0700) if needed. */

@@ -1,38 +1,17 @@
 package dev.regent.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import dev.regent.cli.input.MissingInputs;
 import dev.regent.cli.output.Json;
 import dev.regent.core.access.Role;
 import dev.regent.core.approval.Approval;
 import dev.regent.core.approval.ApprovalView;
-import dev.regent.core.model.ModelName;
-import dev.regent.core.model.VersionNumber;
 import java.util.List;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /** {@code regent approvals MODEL VERSION}: every decision, and whether it still counts (current, stale, superseded). */
 @Command(name = "approvals", description = "List approvals and rejections of a version and whether each still counts.")
-final class ApprovalsCommand extends RegistryCommand {
-    @Mixin
-    ModelVersionArgs target = new ModelVersionArgs();
-
-    private ModelName model;
-    private VersionNumber number;
-
-    @Override
-    void prepare(MissingInputs inputs) {
-        target.require(inputs);
-    }
-
-    @Override
-    void validate() {
-        model = target.model();
-        number = target.version();
-    }
-
+final class ApprovalsCommand extends OneVersionCommand {
     @Override
     int run(Session session) {
         List<ApprovalView> views = session.registry().approvals(model, number);

@@ -4,40 +4,28 @@ import dev.regent.cli.input.MissingInputs;
 import dev.regent.core.card.CardRevision;
 import dev.regent.core.card.ModelCard;
 import dev.regent.core.error.RegentException;
-import dev.regent.core.model.ModelName;
 import dev.regent.core.model.ModelVersion;
-import dev.regent.core.model.VersionNumber;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code regent card export MODEL VERSION --format hf}: a Hugging Face README.md with YAML front matter. */
 @Command(name = "export", description = "Export a model card in another ecosystem's format (hf: Hugging Face README.md).")
-final class CardExport extends RegistryCommand {
-    @Mixin
-    ModelVersionArgs target = new ModelVersionArgs();
-
+final class CardExport extends OneVersionCommand {
     @Option(names = "--format", paramLabel = "hf", description = "Export format: hf.")
     String format;
 
     @Option(names = "--license", paramLabel = "ID", description = "License identifier for the front matter (default: from the card).")
     String license;
 
-    private ModelName model;
-    private VersionNumber number;
-
     @Override
-    void prepare(MissingInputs inputs) {
-        target.require(inputs);
+    void prepareOptions(MissingInputs inputs) {
         format = inputs.require("--format", format);
     }
 
     @Override
-    void validate() {
-        model = target.model();
-        number = target.version();
+    void validateOptions() {
         if (!format.equals("hf")) {
             throw RegentException.invalid("unknown export format '" + format + "': use hf");
         }

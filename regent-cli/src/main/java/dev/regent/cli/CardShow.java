@@ -1,40 +1,23 @@
 package dev.regent.cli;
 
-import dev.regent.cli.input.MissingInputs;
 import dev.regent.core.card.CardRevision;
 import dev.regent.core.card.ModelCard;
 import dev.regent.core.error.RegentException;
-import dev.regent.core.model.ModelName;
-import dev.regent.core.model.VersionNumber;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code regent card show MODEL VERSION [--format md|html|json] [--revision N]} */
 @Command(name = "show", description = "Show a version's model card as Markdown, HTML (sanitized) or canonical JSON.")
-final class CardShow extends RegistryCommand {
-    @Mixin
-    ModelVersionArgs target = new ModelVersionArgs();
-
+final class CardShow extends OneVersionCommand {
     @Option(names = "--format", paramLabel = "md|html|json", description = "Output format (default md).")
     String format = "md";
 
     @Option(names = "--revision", paramLabel = "N", description = "An earlier revision (default: the current one).")
     Integer revision;
 
-    private ModelName model;
-    private VersionNumber number;
-
     @Override
-    void prepare(MissingInputs inputs) {
-        target.require(inputs);
-    }
-
-    @Override
-    void validate() {
-        model = target.model();
-        number = target.version();
+    void validateOptions() {
         if (!List.of("md", "html", "json").contains(format)) {
             throw RegentException.invalid("unknown format '" + format + "': use md, html or json");
         }

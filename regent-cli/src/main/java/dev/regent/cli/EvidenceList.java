@@ -1,36 +1,15 @@
 package dev.regent.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import dev.regent.cli.input.MissingInputs;
 import dev.regent.cli.output.Json;
 import dev.regent.cli.output.JsonViews;
 import dev.regent.core.evidence.Evidence;
-import dev.regent.core.model.ModelName;
-import dev.regent.core.model.VersionNumber;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /** {@code regent evidence list MODEL VERSION} */
 @Command(name = "list", description = "List the evidence attached to a version, revoked included.")
-final class EvidenceList extends RegistryCommand {
-    @Mixin
-    ModelVersionArgs target = new ModelVersionArgs();
-
-    private ModelName model;
-    private VersionNumber number;
-
-    @Override
-    void prepare(MissingInputs inputs) {
-        target.require(inputs);
-    }
-
-    @Override
-    void validate() {
-        model = target.model();
-        number = target.version();
-    }
-
+final class EvidenceList extends OneVersionCommand {
     @Override
     int run(Session session) {
         List<Evidence> all = session.registry().evidenceOf(model, number);

@@ -3,13 +3,10 @@ package dev.regent.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.regent.cli.input.MissingInputs;
 import dev.regent.cli.output.Json;
-import dev.regent.core.model.ModelName;
-import dev.regent.core.model.VersionNumber;
 import dev.regent.core.policy.GateTarget;
 import dev.regent.core.report.Finding;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -17,44 +14,36 @@ import picocli.CommandLine.Option;
  * pass and 1 when any fails, so scripts can ask "would this promotion go through?".
  */
 @Command(name = "gates", description = "Evaluate every gate for a target: pass or fail, why, and the evidence used.")
-final class GatesCommand extends RegistryCommand {
-    @Mixin
-    ModelVersionArgs version = new ModelVersionArgs();
-
+final class GatesCommand extends OneVersionCommand {
     @Option(names = "--for", paramLabel = "STAGE|ALIAS")
     String rawTarget;
 
-    private ModelName model;
-    private VersionNumber number;
-    private GateTarget target;
+    private GateTarget gateTarget;
 
     @Override
-    void prepare(MissingInputs inputs) {
-        version.require(inputs);
+    void prepareOptions(MissingInputs inputs) {
         rawTarget = inputs.require("--for", rawTarget);
     }
 
     @Override
-    void validate() {
-        model = version.model();
-        number = version.version();
-        target = GateTarget.parse(rawTarget);
+    void validateOptions() {
+        gateTarget = GateTarget.parse(rawTarget);
     }
 
     @Override
     int run(Session session) {
-        List<Finding> results = session.registry().gates(model, number, target);
+        List<Finding> results = session.registry().gates(model, number, gateTarget);
         boolean allPassed = results.stream().allMatch(Finding::passed);
         if (json()) {
             ArrayNode array = Json.array();
             results.forEach(f -> array.addObject().put("gate", f.check()).put("passed", f.passed()).put("detail", f.detail()));
-            Json.print(Json.object().put("model", model.value()).put("version", number.value()).put("target", target.wire())
+            Json.print(Json.object().put("model", model.value()).put("version", number.value()).put("target", gateTarget.wire())
                     .put("passed", allPassed).set("gates", array), out());
         } else {
-            out().println("Gates for " + model + "/" + number + " -> " + target + " (requested by " + session.actor() + ", policy "
+            out().println("Gates for " + model + "/" + number + " -> " + gateTarget + " (requested by " + session.actor() + ", policy "
                     + session.registry().policySource() + "):");
             if (results.isEmpty()) {
-                out().println("  (no gates: the policy sets none for " + target + ")");
+                out().println("  (no gates: the policy sets none for " + gateTarget + ")");
             }
             results.forEach(f -> out().println("  " + (f.passed() ? "[pass] " : "[FAIL] ") + f.check() + " - " + f.detail()));
             out().println(allPassed ? "All gates pass." : "Some gates fail: a promotion would be refused.");

@@ -2,41 +2,30 @@ package dev.regent.cli;
 
 import dev.regent.cli.input.MissingInputs;
 import dev.regent.core.lifecycle.Reason;
-import dev.regent.core.model.ModelName;
 import dev.regent.core.model.Stage;
-import dev.regent.core.model.VersionNumber;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code regent promote MODEL VERSION --to STAGE --reason R}: a stage change through the stage's gates. */
 @Command(name = "promote", description = "Move a version to a stage (None, Staging, Production, Archived) through its gates.")
-final class PromoteCommand extends RegistryCommand {
-    @Mixin
-    ModelVersionArgs target = new ModelVersionArgs();
-
+final class PromoteCommand extends OneVersionCommand {
     @Option(names = "--to", paramLabel = "STAGE", description = "Target stage: None, Staging, Production or Archived.")
     String rawStage;
 
     @Option(names = "--reason", paramLabel = "R", description = "Why (required).")
     String rawReason;
 
-    private ModelName model;
-    private VersionNumber number;
     private Stage stage;
     private Reason reason;
 
     @Override
-    void prepare(MissingInputs inputs) {
-        target.require(inputs);
+    void prepareOptions(MissingInputs inputs) {
         rawStage = inputs.require("--to", rawStage);
         rawReason = inputs.require("--reason", rawReason);
     }
 
     @Override
-    void validate() {
-        model = target.model();
-        number = target.version();
+    void validateOptions() {
         stage = Stage.parse(rawStage);
         reason = Reason.of(rawReason);
     }

@@ -2,40 +2,29 @@ package dev.regent.cli;
 
 import dev.regent.cli.input.MissingInputs;
 import dev.regent.core.evidence.EvidenceId;
-import dev.regent.core.model.ModelName;
-import dev.regent.core.model.VersionNumber;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code regent tag set MODEL VERSION TAG --evidence ID} */
 @Command(name = "set", description = "Set a compliance tag on a version, backed by evidence of a kind that supports it.")
-final class TagSet extends RegistryCommand {
-    @Mixin
-    ModelVersionArgs target = new ModelVersionArgs();
-
+final class TagSet extends OneVersionCommand {
     @Parameters(index = "2", arity = "0..1", paramLabel = "TAG")
     String tag;
 
     @Option(names = "--evidence", paramLabel = "ID", description = "The evidence that supports the tag (required).")
     String rawEvidence;
 
-    private ModelName model;
-    private VersionNumber number;
     private EvidenceId evidence;
 
     @Override
-    void prepare(MissingInputs inputs) {
-        target.require(inputs);
+    void prepareOptions(MissingInputs inputs) {
         tag = inputs.require("TAG", tag);
         rawEvidence = inputs.require("--evidence", rawEvidence);
     }
 
     @Override
-    void validate() {
-        model = target.model();
-        number = target.version();
+    void validateOptions() {
         evidence = EvidenceId.parse(rawEvidence);
     }
 

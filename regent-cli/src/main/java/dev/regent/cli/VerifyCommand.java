@@ -1,7 +1,6 @@
 package dev.regent.cli;
 
 import dev.regent.cli.artifact.ArtifactDigest;
-import dev.regent.cli.input.MissingInputs;
 import dev.regent.cli.output.Json;
 import dev.regent.cli.output.JsonViews;
 import dev.regent.cli.output.ReportText;
@@ -18,9 +17,7 @@ import dev.regent.core.audit.tree.StoredCheckpoint;
 import dev.regent.core.card.CardRevision;
 import dev.regent.core.evidence.Evidence;
 import dev.regent.core.model.Digest;
-import dev.regent.core.model.ModelName;
 import dev.regent.core.model.ModelVersion;
-import dev.regent.core.model.VersionNumber;
 import dev.regent.core.registry.ModelOverview;
 import dev.regent.core.registry.Page;
 import dev.regent.core.registry.RegistrySession;
@@ -36,7 +33,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -47,26 +43,9 @@ import picocli.CommandLine.Option;
  * versions still available. Read-only; any mismatch exits 1 and says exactly what differs. Local mode.
  */
 @Command(name = "verify", description = "Verify a version: artifact digest, registry view, audit inclusion, older versions.")
-final class VerifyCommand extends RegistryCommand {
-    @Mixin
-    ModelVersionArgs target = new ModelVersionArgs();
-
+final class VerifyCommand extends OneVersionCommand {
     @Option(names = "--path", paramLabel = "LOCAL_COPY", description = "A local copy of the artifact (file or directory) to check.")
     Path path;
-
-    private ModelName model;
-    private VersionNumber number;
-
-    @Override
-    void prepare(MissingInputs inputs) {
-        target.require(inputs);
-    }
-
-    @Override
-    void validate() {
-        model = target.model();
-        number = target.version();
-    }
 
     @Override
     int run(Session session) {

@@ -8,8 +8,6 @@ import dev.regent.core.artifact.StoredArtifact;
 import dev.regent.core.error.ErrorCode;
 import dev.regent.core.error.RegentException;
 import dev.regent.core.model.Digest;
-import dev.regent.core.model.ModelName;
-import dev.regent.core.model.VersionNumber;
 import dev.regent.core.registry.RegistrySession;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +17,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -29,28 +26,20 @@ import picocli.CommandLine.Option;
  * resolve inside the target directory.
  */
 @Command(name = "download", description = "Download a version's stored artifact (file or directory), digest-checked.")
-final class VersionDownload extends RegistryCommand {
-    @Mixin
-    ModelVersionArgs target = new ModelVersionArgs();
-
+final class VersionDownload extends OneVersionCommand {
     @Option(names = "--to", paramLabel = "PATH", description = "Where to write it (must not exist yet).")
     Path to;
 
-    private ModelName model;
-    private VersionNumber number;
     private Path destination;
 
     @Override
-    void prepare(MissingInputs inputs) {
-        target.require(inputs);
+    void prepareOptions(MissingInputs inputs) {
         String raw = inputs.require("--to", to == null ? null : to.toString());
         to = raw == null ? null : Path.of(raw);
     }
 
     @Override
-    void validate() {
-        model = target.model();
-        number = target.version();
+    void validateOptions() {
         destination = environment().workingDir().resolve(to).toAbsolutePath().normalize();
         if (Files.exists(destination)) {
             throw RegentException.invalid(to + " already exists; download to a new path");

@@ -1,37 +1,16 @@
 package dev.regent.cli;
 
-import dev.regent.cli.input.MissingInputs;
 import dev.regent.cli.output.Json;
 import dev.regent.cli.output.JsonViews;
-import dev.regent.core.model.ModelName;
 import dev.regent.core.model.ModelVersion;
-import dev.regent.core.model.VersionNumber;
 import dev.regent.core.registry.ModelOverview;
 import java.io.PrintWriter;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /** {@code regent version show MODEL VERSION}: every field of one version. */
 @Command(name = "show", description = "Show one version: lineage, digest, metrics, params, stage, aliases.")
-final class VersionShow extends RegistryCommand {
-    @Mixin
-    ModelVersionArgs target = new ModelVersionArgs();
-
-    private ModelName model;
-    private VersionNumber number;
-
-    @Override
-    void prepare(MissingInputs inputs) {
-        target.require(inputs);
-    }
-
-    @Override
-    void validate() {
-        model = target.model();
-        number = target.version();
-    }
-
+final class VersionShow extends OneVersionCommand {
     @Override
     int run(Session session) {
         ModelVersion v = session.registry().version(model, number);

@@ -5,22 +5,16 @@ import dev.regent.cli.input.MissingInputs;
 import dev.regent.core.error.RegentException;
 import dev.regent.core.evidence.EvidenceKind;
 import dev.regent.core.model.Digest;
-import dev.regent.core.model.ModelName;
 import dev.regent.core.model.SourceUri;
-import dev.regent.core.model.VersionNumber;
 import dev.regent.core.registry.NewEvidence;
 import dev.regent.core.report.OperationReport;
 import dev.regent.core.report.Outcome;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code regent evidence add MODEL VERSION --kind KIND (--file PATH | --uri URI --digest sha256:HEX) [--summary S]} */
 @Command(name = "add", description = "Attach evidence to a version: a file (stored content-addressed) or a URI with its digest.")
-final class EvidenceAdd extends RegistryCommand {
-    @Mixin
-    ModelVersionArgs target = new ModelVersionArgs();
-
+final class EvidenceAdd extends OneVersionCommand {
     @Option(names = "--kind", paramLabel = "KIND", description = "eval-report, bias-report, validation-report, …")
     String rawKind;
 
@@ -42,8 +36,7 @@ final class EvidenceAdd extends RegistryCommand {
     private NewEvidence request;
 
     @Override
-    void prepare(MissingInputs inputs) {
-        target.require(inputs);
+    void prepareOptions(MissingInputs inputs) {
         rawKind = inputs.require("--kind", rawKind);
         if (rawFile == null && rawUri == null) {
             rawFile = inputs.require("--file (or --uri with --digest)", null);
@@ -51,21 +44,19 @@ final class EvidenceAdd extends RegistryCommand {
     }
 
     @Override
-    void validate() {
+    void validateOptions() {
         if (rawFile != null && rawUri != null) {
             throw RegentException.invalid("give either --file or --uri with --digest, not both");
         }
-        ModelName model = target.model();
-        VersionNumber version = target.version();
         EvidenceKind kind = EvidenceKind.of(rawKind);
         if (rawFile != null) {
             byte[] content = FileInput.bytes(environment().workingDir().resolve(rawFile), NewEvidence.MAX_CONTENT_BYTES);
-            request = NewEvidence.inline(model, version, kind, content, rawDigest == null ? null : Digest.parse(rawDigest), summary);
+            request = NewEvidence.inline(model, number, kind, content, rawDigest == null ? null : Digest.parse(rawDigest), summary);
         } else {
             if (rawDigest == null) {
                 throw RegentException.invalid("evidence given by --uri needs --digest sha256:…, so what was checked is pinned");
             }
-            request = NewEvidence.referenced(model, version, kind, SourceUri.of(rawUri), Digest.parse(rawDigest), summary);
+            request = NewEvidence.referenced(model, number, kind, SourceUri.of(rawUri), Digest.parse(rawDigest), summary);
         }
     }
 

@@ -54,15 +54,24 @@ final class AuditRows {
     }
 
     List<AuditEntry> entries(AuditQuery query) {
-        String page;
-        Object[] args;
-        if (query.model() == null) {
-            page = "SELECT seq FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?";
-            args = new Object[] {query.afterSeq(), query.limit()};
-        } else {
-            page = "SELECT seq FROM audit_log WHERE model = ? AND seq > ? ORDER BY seq LIMIT ?";
-            args = new Object[] {query.model().value(), query.afterSeq(), query.limit()};
+        // the filters are fixed SQL text; their values are only ever bound
+        StringBuilder where = new StringBuilder("seq > ?");
+        List<Object> bound = new ArrayList<>(List.of(query.afterSeq()));
+        if (query.model() != null) {
+            where.append(" AND model = ?");
+            bound.add(query.model().value());
         }
+        if (query.actor() != null) {
+            where.append(" AND actor = ?");
+            bound.add(query.actor().name());
+        }
+        if (query.action() != null) {
+            where.append(" AND action = ?");
+            bound.add(query.action().wireName());
+        }
+        bound.add(query.limit());
+        String page = "SELECT seq FROM audit_log WHERE " + where + " ORDER BY seq LIMIT ?";
+        Object[] args = bound.toArray();
         List<AuditEntry> heads = sql.list("SELECT " + COLUMNS + " FROM audit_log WHERE seq IN (" + page + ") ORDER BY seq",
                 rs -> new AuditEntry(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), Principal.of(rs.getString(3)),
                         AuditAction.fromWireName(rs.getString(4)), rs.getString(5), AuditOutcome.valueOf(rs.getString(6)),

@@ -149,11 +149,18 @@ final class SearchRows {
                 conditions.add("EXISTS (SELECT 1 FROM " + tags + " AND t.key = ? AND " + compare("t.value", p) + ")");
                 return;
             }
+            if (p.field() == Field.STAGE && !versions) {
+                // a model is "in" a stage when one of its live versions holds it (the stage index serves the lookup)
+                conditions.add("EXISTS (SELECT 1 FROM model_versions sv WHERE sv.model_id = m.id AND sv.deleted_at IS NULL AND "
+                        + compare("sv.stage", p) + ")");
+                return;
+            }
             String column = switch (p.field()) {
                 case NAME -> "m.name";
                 case VERSION_NUMBER -> "v.number";
                 case RUN_ID -> "v.run_id";
                 case SOURCE -> "v.source";
+                case STAGE -> "v.stage";
                 case TAG -> throw new IllegalStateException();
             };
             if (!versions && p.field() != Field.NAME) {

@@ -10,6 +10,11 @@ public enum Field {
     RUN_ID(false),
     /** A version's source URI. Versions only. */
     SOURCE(false),
+    /**
+     * A stage, by its label ("Production"): a version's own stage in a version search; in a model search, whether
+     * the model has a live version in that stage.
+     */
+    STAGE(false),
     /** A tag, named by the predicate's key: the model's tags in a model search, the version's in a version search. */
     TAG(false);
 

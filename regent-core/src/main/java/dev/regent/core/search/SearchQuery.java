@@ -27,8 +27,8 @@ public record SearchQuery(List<Predicate> predicates, List<Sort> order) {
     /** Throws INVALID_ARGUMENT when the query names a field or key models do not have (a model search). */
     public void requireModelSearch() {
         for (Predicate p : predicates) {
-            if (p.field() != Field.NAME && p.field() != Field.TAG) {
-                throw RegentException.invalid("models cannot be searched by " + p.field() + ": use the name or tags");
+            if (p.field() != Field.NAME && p.field() != Field.TAG && p.field() != Field.STAGE) {
+                throw RegentException.invalid("models cannot be searched by " + p.field() + ": use the name, tags or a stage");
             }
         }
         if (order.stream().anyMatch(s -> s.key() == Sort.Key.VERSION_NUMBER)) {

@@ -288,6 +288,24 @@ abstract class RegistryContractTest extends StoreFixture {
     }
 
     @Test
+    void auditEntriesFilterByActorAndAction() {
+        ModelName m = model("filtered");
+        register(m, 1);
+        register(m, 2);
+        registry.promote(Principal.of("bob"), m, VersionNumber.of(1), Stage.STAGING, Reason.of("ready"), false);
+        assertThat(registry.audit(ALICE, new AuditQuery(m, null, AuditAction.VERSION_REGISTER, 0, 100)))
+                .extracting(AuditEntry::action).containsExactly(AuditAction.VERSION_REGISTER, AuditAction.VERSION_REGISTER);
+        assertThat(registry.audit(ALICE, new AuditQuery(m, Principal.of("bob"), null, 0, 100)))
+                .extracting(AuditEntry::action).containsExactly(AuditAction.STAGE_TRANSITION);
+        assertThat(registry.audit(ALICE, new AuditQuery(m, Principal.of("bob"), AuditAction.VERSION_REGISTER, 0, 100))).isEmpty();
+        // the cursor and the limit apply after the filters
+        List<AuditEntry> registered = registry.audit(ALICE, new AuditQuery(m, null, AuditAction.VERSION_REGISTER, 0, 1));
+        assertThat(registered).hasSize(1);
+        assertThat(registry.audit(ALICE, new AuditQuery(m, null, AuditAction.VERSION_REGISTER, registered.get(0).seq(), 100)))
+                .hasSize(1);
+    }
+
+    @Test
     void historyReplaysToTheCurrentStages() {
         ModelName m = model("replay");
         for (int i = 1; i <= 4; i++) {

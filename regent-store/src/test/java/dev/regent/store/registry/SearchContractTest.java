@@ -119,6 +119,18 @@ abstract class SearchContractTest extends StoreFixture {
     }
 
     @Test
+    void stagesFilterVersionsAndTheModelsHoldingThem() {
+        assertThat(registry.promote(ALICE, alpha, VersionNumber.of(2), dev.regent.core.model.Stage.STAGING, Reason.of("test"), false)
+                .outcome()).isEqualTo(Outcome.APPLIED);
+        assertThat(versions(attr(Field.STAGE, Match.EQ, "Staging"))).containsExactly("alpha/2");
+        assertThat(versions(attr(Field.STAGE, Match.EQ, "None"))).containsExactly("alpha/3", "alpha/1", "beta/1");
+        assertThat(models(attr(Field.STAGE, Match.EQ, "Staging"))).containsExactly("alpha");
+        assertThat(models(attr(Field.STAGE, Match.EQ, "Production"))).isEmpty();
+        // beta's deleted version 2 never counts, whatever stage it held
+        assertThat(models(attr(Field.STAGE, Match.EQ, "None"))).containsExactly("alpha", "beta");
+    }
+
+    @Test
     void modelPredicatesOnNameAndTags() {
         assertThat(models()).containsExactly("alpha", "beta");
         assertThat(models(attr(Field.NAME, Match.EQ, alpha.value()))).containsExactly("alpha");

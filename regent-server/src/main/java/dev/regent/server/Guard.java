@@ -32,6 +32,14 @@ final class Guard {
             return null;
         }
         PrincipalRecord caller = acceptBasic && isBasic(ctx) ? basic(ctx) : registry.authenticate(bearer(ctx));
+        return authorize(ctx, caller, privilege);
+    }
+
+    /**
+     * The coarse check of an already authenticated caller (by token or, for the web UI, by session): the route's
+     * role on the model the path names, or anywhere for routes that name none.
+     */
+    PrincipalRecord authorize(Context ctx, PrincipalRecord caller, Privilege privilege) {
         Role role = privilege.role();
         if (role == null) {
             return caller;

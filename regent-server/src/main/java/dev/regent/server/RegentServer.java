@@ -10,6 +10,7 @@ import dev.regent.core.error.ErrorCode;
 import dev.regent.core.registry.Registry;
 import dev.regent.server.mlflow.MlflowErrors;
 import dev.regent.server.mlflow.MlflowRoutes;
+import dev.regent.server.ui.WebUi;
 import io.javalin.Javalin;
 import io.javalin.event.HandlerMetaInfo;
 import io.javalin.http.HandlerType;
@@ -104,8 +105,11 @@ public final class RegentServer {
         ServerParts parts = new ServerParts(registry, blobs, clock, config, mapper, new PageTokens(config.pageTokenKey()),
                 new ServerMetrics(meters), new ETags(mapper), audit);
         ErrorMapper errors = new ErrorMapper();
-        Endpoints endpoints = new Endpoints(javalin, parts, new Guard(registry), new Idempotency(registry.idempotencyKeys()), errors);
+        Guard guard = new Guard(registry);
+        Endpoints endpoints = new Endpoints(javalin, parts, guard, new Idempotency(registry.idempotencyKeys()), errors);
         registerRoutes(endpoints);
+        WebUi ui = new WebUi(registry, clock);
+        ui.register(new UiEndpoints(javalin, parts, guard, ui));
         javalin.error(404, ctx -> {
             if ((ctx.result() == null || !ctx.result().startsWith("{")) && MlflowRoutes.serves(ctx.path())) {
                 ctx.contentType("application/json");
@@ -210,7 +214,7 @@ public final class RegentServer {
             }
             seen.add(method.name() + " " + meta.getPath());
         }
-        for (RouteTable.Entry entry : RouteTable.ENTRIES) {
+        for (RouteTable.Entry entry : RouteTable.ALL) {
             if (!seen.contains(entry.method().name() + " " + entry.path())) {
                 throw new IllegalStateException("refusing to start: route table entry " + entry.method() + " " + entry.path()
                         + " has no route");

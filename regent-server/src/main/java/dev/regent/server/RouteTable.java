@@ -106,9 +106,32 @@ final class RouteTable {
             e(HandlerType.POST, "model-versions/set-tag", Privilege.CONTRIBUTOR),
             e(HandlerType.DELETE, "model-versions/delete-tag", Privilege.CONTRIBUTOR));
 
-    /** Every entry: the native API's, then the MLflow API's under each prefix. */
+    /** Every API entry: the native API's, then the MLflow API's under each prefix. */
     static final List<Entry> ENTRIES = java.util.stream.Stream.concat(NATIVE.stream(), MLFLOW_PREFIXES.stream()
             .flatMap(prefix -> MLFLOW_RELATIVE.stream().map(r -> e(r.method(), prefix + r.path(), r.privilege())))).toList();
+
+    private static final String UI_M = "/models/{model}";
+
+    /**
+     * The web UI's pages and forms (signed in by session cookie, not bearer token). The privilege is the same coarse
+     * check as the API's; a page without a session redirects to the sign-in page instead of answering 401.
+     */
+    static final List<Entry> UI = List.of(
+            e(HandlerType.GET, "/", Privilege.VIEWER),
+            e(HandlerType.GET, "/static/{file}", Privilege.PUBLIC),
+            e(HandlerType.GET, "/sign-in", Privilege.PUBLIC),
+            e(HandlerType.POST, "/sign-in", Privilege.PUBLIC),
+            e(HandlerType.POST, "/sign-out", Privilege.AUTHENTICATED),
+            e(HandlerType.GET, "/audit", Privilege.VIEWER),
+            e(HandlerType.GET, UI_M, Privilege.VIEWER),
+            e(HandlerType.POST, UI_M + "/rollback", Privilege.APPROVER),
+            e(HandlerType.POST, UI_M + "/aliases", Privilege.CONTRIBUTOR),
+            e(HandlerType.GET, UI_M + "/versions/{version}", Privilege.VIEWER),
+            e(HandlerType.POST, UI_M + "/versions/{version}/decision", Privilege.APPROVER),
+            e(HandlerType.POST, UI_M + "/versions/{version}/promote", Privilege.CONTRIBUTOR));
+
+    /** Every route the server answers: the APIs' and the UI's. */
+    static final List<Entry> ALL = java.util.stream.Stream.concat(ENTRIES.stream(), UI.stream()).toList();
 
     private static final Map<String, Entry> BY_KEY = index();
 
@@ -121,7 +144,7 @@ final class RouteTable {
 
     private static Map<String, Entry> index() {
         Map<String, Entry> map = new LinkedHashMap<>();
-        for (Entry entry : ENTRIES) {
+        for (Entry entry : ALL) {
             if (map.put(key(entry.method(), entry.path()), entry) != null) {
                 throw new IllegalStateException("duplicate route table entry " + entry.method() + " " + entry.path());
             }

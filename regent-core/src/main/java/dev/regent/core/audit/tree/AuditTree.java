@@ -89,6 +89,14 @@ public final class AuditTree {
         return new ProofBuilder(leaves(size)).root(size);
     }
 
+    /**
+     * Verifies the whole log now: recomputes every entry's leaf from its canonical encoding and checks every stored
+     * checkpoint against the recomputed tree, under the key.
+     */
+    public VerificationReport verify(dev.regent.core.audit.checkpoint.VerifierKey key) {
+        return new AuditVerifier(store).verify(java.util.Map.of(), key);
+    }
+
     /** The checkpoint of the largest tree size, if one was signed. */
     public Optional<StoredCheckpoint> latestCheckpoint() {
         return store.read(tx -> tx.latestCheckpoint());

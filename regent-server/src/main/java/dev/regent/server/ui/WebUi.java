@@ -1,0 +1,116 @@
+package dev.regent.server.ui;
+
+import dev.regent.core.access.PrincipalRecord;
+import dev.regent.core.error.ErrorCode;
+import dev.regent.core.error.RegentException;
+import dev.regent.server.UiEndpoints;
+import dev.regent.server.ui.view.ErrorView;
+import dev.regent.server.ui.view.Frame;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The web UI: server-rendered pages over the same {@link dev.regent.core.registry.Registry} calls as every other
+ * transport, signed in by session cookie. This class is the browser's side of each request (sessions, security
+ * headers, error pages) and registers the pages; the pages themselves live in {@link SignInPages},
+ * {@link BrowsePages} and {@link ActionForms}.
+ */
+public final class WebUi implements UiEndpoints.Browser {
+    /** The channel recorded in the audit entries of changes made through the UI. */
+    static final String CHANNEL = "ui";
+
+    private static final Map<String, String> STATIC = Map.of(
+            "regent.css", "text/css; charset=utf-8",
+            "regent.js", "text/javascript; charset=utf-8");
+
+    private final dev.regent.core.registry.Registry registry;
+    private final UiSessions sessions;
+    private final Templates templates = new Templates();
+
+    public WebUi(dev.regent.core.registry.Registry registry, java.time.Clock clock) {
+        this.registry = registry;
+        this.sessions = new UiSessions(clock);
+    }
+
+    /** Adds the UI's pages and forms to the server. */
+    public void register(UiEndpoints endpoints) {
+        endpoints.get("/static/{file}", (ctx, caller) -> staticFile(ctx));
+        new SignInPages(endpoints, sessions, templates).register();
+        new BrowsePages(endpoints, this, templates).register();
+        new ActionForms(endpoints, this, templates).register();
+    }
+
+    @Override
+    public void prepare(Context ctx) {
+        UiSecurity.headers(ctx);
+    }
+
+    @Override
+    public Optional<PrincipalRecord> signedIn(Context ctx) {
+        return session(ctx).flatMap(s -> {
+            try {
+                return Optional.of(registry.authenticate(s.token()));
+            } catch (RegentException e) {
+                // the token expired or was revoked since sign-in: the session ends with it
+                sessions.end(s.id());
+                return Optional.empty();
+            }
+        });
+    }
+
+    @Override
+    public void signInFirst(Context ctx) {
+        if (!"GET".equals(ctx.method().name())) {
+            error(ctx, 401, ErrorCode.UNAUTHENTICATED, "your session has ended; sign in again, then repeat the change", null);
+            return;
+        }
+        String next = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
+        ctx.redirect(Links.withQuery("/sign-in", Links.params("next", next)), io.javalin.http.HttpStatus.SEE_OTHER);
+    }
+
+    @Override
+    public void error(Context ctx, int status, ErrorCode code, String message, PrincipalRecord caller) {
+        templates.render(ctx, status, "error", new ErrorView(frame(ctx, caller, "Error", ""), status, code.name(), message));
+    }
+
+    /** The live session of this request, if any. */
+    Optional<UiSession> session(Context ctx) {
+        return sessions.find(ctx.cookie(UiSecurity.SESSION_COOKIE));
+    }
+
+    /** The page frame for the signed-in caller (null on public pages). */
+    Frame frame(Context ctx, PrincipalRecord caller, String title, String nav) {
+        if (caller == null) {
+            return new Frame(title, null, null, nav);
+        }
+        return new Frame(title, caller.principal().name(), session(ctx).map(UiSession::csrf).orElse(""), nav);
+    }
+
+    /** A form post's same-origin and CSRF checks, against the caller's session. */
+    void checkForm(Context ctx) {
+        UiSecurity.requireSameOrigin(ctx);
+        UiSecurity.requireCsrf(session(ctx).map(UiSession::csrf).orElse(null), ctx.formParam(UiSecurity.CSRF_FIELD));
+    }
+
+    private void staticFile(Context ctx) {
+        String file = ctx.pathParam("file");
+        String type = STATIC.get(file);
+        if (type == null) {
+            throw RegentException.notFound("no such file: " + file);
+        }
+        try (InputStream in = WebUi.class.getResourceAsStream("/regent-ui/" + file)) {
+            if (in == null) {
+                throw RegentException.notFound("no such file: " + file);
+            }
+            ctx.contentType(type);
+            ctx.header("Cache-Control", "public, max-age=300");
+            ctx.result(in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

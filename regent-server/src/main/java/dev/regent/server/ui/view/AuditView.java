@@ -1,0 +1,15 @@
+package dev.regent.server.ui.view;
+
+import dev.regent.core.audit.AuditEntry;
+import dev.regent.core.audit.tree.StoredCheckpoint;
+import dev.regent.core.audit.tree.VerificationReport;
+import java.util.List;
+
+/**
+ * The audit page: entries matching the filters (model, actor, action), the next page's link, the latest signed
+ * checkpoint and, when asked for, the result of verifying the whole log now.
+ */
+public record AuditView(Frame frame, String model, String actor, String action, List<String> actions,
+                        List<AuditEntry> entries, String next, boolean treeAvailable, StoredCheckpoint checkpoint,
+                        VerificationReport verification, String verifyLink) {
+}

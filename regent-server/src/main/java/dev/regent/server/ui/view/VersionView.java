@@ -1,0 +1,19 @@
+package dev.regent.server.ui.view;
+
+import dev.regent.core.approval.ApprovalView;
+import dev.regent.core.card.CardRevision;
+import dev.regent.core.evidence.Evidence;
+import dev.regent.core.model.ModelVersion;
+import dev.regent.core.registry.TagSupport;
+import java.util.List;
+
+/**
+ * The version page: lineage and metadata, the card (its HTML already rendered and sanitized by the core's
+ * commonmark renderer), evidence, compliance tags with their evidence, approvals with staleness, a gate checklist
+ * per target, and which forms the signed-in principal may use.
+ */
+public record VersionView(Frame frame, ModelVersion version, String aliases, CardRevision card, String cardHtml,
+                          List<String> cardSections, List<Evidence> evidence, List<TagSupport> complianceTags,
+                          List<ApprovalView> approvals, List<Checklist> checklists, List<String> targets,
+                          boolean canDecide, boolean canPromote) {
+}

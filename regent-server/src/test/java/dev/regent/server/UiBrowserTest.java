@@ -1,0 +1,181 @@
+package dev.regent.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.regent.core.model.ModelName;
+import dev.regent.core.model.Stage;
+import dev.regent.core.model.VersionNumber;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The web UI in a real headless Chromium: the governed lifecycle of the examples carried through entirely in the
+ * browser — sign in, find the model, see the gate checklist fail and a promotion refused per gate, approve as a
+ * second principal, promote after the dry-run preview, find the audit entry, roll back — and stored XSS staying inert.
+ */
+class UiBrowserTest {
+    private static TestServer t;
+    private static UiWorld world;
+    private static Browser browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        t = new TestServer(UiWorld.policy());
+        world = new UiWorld(t);
+        browser = Browser.open("http://127.0.0.1:" + t.port);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+        t.close();
+    }
+
+    @Test
+    void aVersionGoesThroughTheGovernedLifecycleInTheBrowser() throws Exception {
+        ModelName credit = world.model("credit-scorer", "Scores consumer loan applications", Map.of("team", "credit-risk"));
+        world.model("fraud-detector", "Flags card fraud", Map.of("team", "payments"));
+        VersionNumber v1 = world.version(credit, 1, true);
+
+        // an anonymous visitor is sent to sign in, and comes back where they were going
+        browser.go("/models/credit-scorer");
+        assertThat(browser.driver.getCurrentUrl()).contains("/sign-in?next=");
+        browser.screenshot("sign-in");
+        browser.type("#token", t.tokens.get("contributor"));
+        browser.click("#signin");
+        assertThat(browser.driver.getCurrentUrl()).endsWith("/models/credit-scorer");
+        assertThat(browser.text("#principal")).isEqualTo("contributor");
+
+        // find the model
+        browser.go("/");
+        browser.type("input[name=name]", "credit");
+        browser.click("form.filters button");
+        assertThat(browser.text("table.models")).contains("credit-scorer").doesNotContain("fraud-detector");
+        browser.screenshot("models");
+        browser.click("a.model-link");
+        assertThat(browser.text("h1")).isEqualTo("credit-scorer");
+
+        // the version's gate checklist: Production fails on the missing approval, and says how to get one
+        browser.click("a.version-link");
+        assertThat(browser.find("#checklist-production").getAttribute("class")).contains("blocked");
+        assertThat(browser.text("#checklist-production")).contains("1 of 5 gates fail").contains("approvals")
+                .contains("Needs 1 more");
+        assertThat(browser.text("#checklist-staging")).contains("all gates pass");
+        // a contributor may promote but not approve
+        assertThat(browser.present("#promote-form")).isTrue();
+        assertThat(browser.present("#decision-form")).isFalse();
+
+        // asking anyway: the preview shows the refusal, gate by gate, and offers no confirmation
+        promoteForm("Production", "first release");
+        assertThat(browser.text("#outcome")).contains("Refused");
+        assertThat(browser.text(".report")).contains("approvals").contains("Needs 1 more");
+        assertThat(browser.present("#confirm")).isFalse();
+        browser.screenshot("refused");
+        assertThat(t.registry.version(UiWorld.CONTRIBUTOR, credit, v1).stage()).isEqualTo(Stage.NONE);
+
+        // a second principal approves
+        browser.signOut();
+        browser.signIn(t.tokens.get("approver"));
+        browser.go("/models/credit-scorer/versions/1");
+        browser.type("#decision-form textarea[name=comment]", "card, eval and bias report reviewed");
+        browser.click("#approve");
+        assertThat(browser.text("#outcome")).contains("Done");
+        browser.click("#back");
+        assertThat(browser.text("table.approvals")).contains("approver").contains("current")
+                .contains("card, eval and bias report reviewed");
+        // the checklist is evaluated for the viewer as requester, and a requester's own approval never counts
+        assertThat(browser.text("#checklist-production")).contains("1 of 5 gates fail");
+
+        // the contributor promotes: first the dry-run plan with its five parts, then the confirmation
+        browser.signOut();
+        browser.signIn(t.tokens.get("contributor"));
+        browser.go("/models/credit-scorer/versions/1");
+        assertThat(browser.text("#checklist-production")).contains("all gates pass");
+        browser.screenshot("version");
+        promoteForm("Production", "all gates pass");
+        assertThat(browser.text("#outcome")).contains("Dry run");
+        assertThat(browser.text(".report")).contains("Plan").contains("Changes").contains("Verification").contains("Rollback")
+                .contains("Summary");
+        assertThat(t.registry.version(UiWorld.CONTRIBUTOR, credit, v1).stage()).isEqualTo(Stage.NONE);
+        browser.screenshot("preview");
+        browser.click("#confirm");
+        assertThat(browser.text("#outcome")).contains("Done");
+        assertThat(t.registry.version(UiWorld.CONTRIBUTOR, credit, v1).stage()).isEqualTo(Stage.PRODUCTION);
+        browser.click("#back");
+        assertThat(browser.text("h1")).contains("Production");
+
+        // the audit log has the promotion, by whom, why, and through which channel
+        browser.go("/audit");
+        browser.type("input[name=model]", "credit-scorer");
+        new Select(browser.find("select[name=action]")).selectByVisibleText("stage.transition");
+        browser.click("form.filters button");
+        assertThat(browser.text("table.audit")).contains("contributor").contains("all gates pass").contains("via=ui")
+                .contains("stage=Production");
+        browser.screenshot("audit");
+
+        // version 2 replaces it (seeded), then an approver rolls Production back to version 1 from the model page
+        VersionNumber v2 = world.version(credit, 2, true);
+        world.approve(credit, v2, "approver2");
+        world.promote(credit, v2, Stage.PRODUCTION);
+        browser.signOut();
+        browser.signIn(t.tokens.get("approver"));
+        browser.go("/models/credit-scorer");
+        assertThat(browser.text("ol.timeline")).contains("Promoted: v2").contains("Promoted: v1");
+        browser.screenshot("model");
+        browser.type("#rollback-form input[name=reason]", "v2 misbehaves in production");
+        browser.click("#rollback-form button");
+        assertThat(browser.text("#outcome")).contains("Dry run");
+        browser.click("#confirm");
+        assertThat(browser.text("#outcome")).contains("Done");
+        assertThat(t.registry.version(UiWorld.CONTRIBUTOR, credit, v1).stage()).isEqualTo(Stage.PRODUCTION);
+        assertThat(t.registry.version(UiWorld.CONTRIBUTOR, credit, v2).stage()).isEqualTo(Stage.ARCHIVED);
+        browser.click("#back");
+        assertThat(browser.text("ol.timeline")).contains("Rolled back").contains("v2 misbehaves in production");
+        assertThat(browser.text("table.versions")).contains("Archived");
+    }
+
+    @Test
+    void storedScriptInACardATagAndADescriptionRendersAsText() throws Exception {
+        ModelName m = world.model("xss-probe", "<img src=x onerror=alert('description')>", Map.of("note", "<script>alert('tag')</script>"));
+        VersionNumber v = world.version(m, 1, false);
+        world.card(m, v, """
+                # Probe
+                <script>alert('card')</script>
+
+                ## Intended use
+                [click me](javascript:alert('link')) <img src=x onerror=alert('img')>
+                """);
+        browser.signIn(t.tokens.get("viewer"));
+        browser.go("/models/xss-probe/versions/1");
+        assertThat(browser.text("article.model-card")).contains("<script>alert('card')</script>");
+        assertThat(browser.present("article.model-card script")).isFalse();
+        assertThat(browser.present("article.model-card img")).isFalse();
+        assertThat(browser.find("article.model-card a").getAttribute("href")).doesNotContain("javascript");
+        assertThatThrownBy(() -> browser.driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+        browser.go("/?name=xss");
+        assertThat(browser.text("table.models")).contains("<script>alert('tag')</script>")
+                .contains("<img src=x onerror=alert('description')>");
+        assertThat(browser.present("table.models script")).isFalse();
+        assertThat(browser.present("table.models img")).isFalse();
+        assertThatThrownBy(() -> browser.driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+        // a viewer sees no forms that change anything
+        browser.go("/models/xss-probe/versions/1");
+        assertThat(browser.present("form.card-form")).isFalse();
+        browser.go("/models/xss-probe");
+        assertThat(browser.present("form.card-form")).isFalse();
+        browser.signOut();
+    }
+
+    private static void promoteForm(String stage, String reason) {
+        new Select(browser.find("#promote-form select[name=to]")).selectByVisibleText(stage);
+        browser.type("#promote-form input[name=reason]", reason);
+        browser.click("#preview-promote");
+    }
+}

@@ -82,6 +82,11 @@ public final class RegentServer {
             c.startupWatcherEnabled = false;
             c.http.maxRequestSize = config.maxJsonBytes();
             c.http.generateEtags = false;
+            // the web UI's file uploads (artifacts, cards, evidence): parts beyond 1 MiB spill to a temp file
+            c.jetty.multipartConfig.maxFileSize(config.maxUploadBytes(), io.javalin.config.SizeUnit.BYTES);
+            c.jetty.multipartConfig.maxTotalRequestSize(config.maxUploadBytes() + config.maxJsonBytes(),
+                    io.javalin.config.SizeUnit.BYTES);
+            c.jetty.multipartConfig.maxInMemoryFileSize(1, io.javalin.config.SizeUnit.MB);
             c.jetty.modifyServer(server -> {
                 server.setStopTimeout(config.stopTimeout().toMillis());
                 // a Graceful handler makes the drain explicit: on stop Jetty waits (up to the stop timeout) for the

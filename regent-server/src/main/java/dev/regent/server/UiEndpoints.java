@@ -71,9 +71,9 @@ public final class UiEndpoints {
         return Optional.ofNullable(parts.audit());
     }
 
-    /** The largest form or upload body the server accepts. */
-    public long maxBodyBytes() {
-        return parts.config().maxJsonBytes();
+    /** The largest artifact upload the server accepts. */
+    public long maxUploadBytes() {
+        return parts.config().maxUploadBytes();
     }
 
     public void get(String path, Page page) {

@@ -12,7 +12,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -53,6 +52,11 @@ final class Browser implements AutoCloseable {
         return new Browser(base);
     }
 
+    /** Forgets every cookie: the next page starts signed out. */
+    void reset() {
+        driver.manage().deleteAllCookies();
+    }
+
     void go(String path) {
         driver.get(base + path);
     }
@@ -83,7 +87,17 @@ final class Browser implements AutoCloseable {
     void click(String css) {
         WebElement e = find(css);
         e.click();
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(e));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        // the old page's element goes stale; while the navigation is under way Chromium may answer with other errors
+        wait.until(d -> {
+            try {
+                e.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                return true;
+            }
+        });
+        wait.until(d -> "complete".equals(driver.executeScript("return document.readyState")));
     }
 
     void signIn(String token) {

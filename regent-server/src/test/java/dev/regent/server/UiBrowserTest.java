@@ -30,6 +30,11 @@ class UiBrowserTest {
         browser = Browser.open("http://127.0.0.1:" + t.port);
     }
 
+    @org.junit.jupiter.api.BeforeEach
+    void signedOut() {
+        browser.reset();
+    }
+
     @AfterAll
     static void stop() throws Exception {
         if (browser != null) {
@@ -171,6 +176,88 @@ class UiBrowserTest {
         browser.go("/models/xss-probe");
         assertThat(browser.present("form.card-form")).isFalse();
         browser.signOut();
+    }
+
+    @Test
+    void aNewUserCarriesAVersionFromNothingToProductionEntirelyInTheBrowser() throws Exception {
+        // the admin (the token the server printed at first start) brings in a builder and a reviewer
+        browser.signIn(t.tokens.get("admin"));
+        browser.go("/principals");
+        addPrincipal("bob", "contributor");
+        addPrincipal("carol", "approver");
+        String bob = issueToken("bob");
+        String carol = issueToken("carol");
+        assertThat(bob).startsWith("rgt_").isNotEqualTo(carol);
+        browser.signOut();
+
+        // bob creates the model, uploads the artifact, the card and the evidence, and tags the bias check
+        browser.signIn(bob);
+        browser.type("#create-model-form input[name=name]", "loan-approver");
+        browser.type("#create-model-form input[name=description]", "Approves small loans");
+        browser.click("#create-model-form button");
+        assertThat(browser.text("#outcome")).contains("Done");
+        browser.click("#back");
+        browser.find("#register-form input[name=artifact]").sendKeys(UiWorld.EXAMPLES.resolve("model.bin").toAbsolutePath().normalize().toString());
+        browser.type("#register-form input[name=run_id]", "run-17");
+        browser.type("#register-form textarea[name=metrics]", "auc=0.93");
+        browser.click("#register-form button");
+        assertThat(browser.text("#outcome")).contains("Done");
+        browser.click("#back");
+        browser.click("a.version-link");
+        String digest = browser.text("code.digest");
+        assertThat(digest).isEqualTo(dev.regent.core.model.Digest.sha256Of(java.nio.file.Files.readAllBytes(
+                UiWorld.EXAMPLES.resolve("model.bin"))).value());
+        upload("#card-form", "card.md", null);
+        upload("#evidence-form", "eval-report.json", "eval-report");
+        upload("#evidence-form", "bias-report.json", "bias-report");
+        new Select(browser.find("#tag-form select[name=evidence]")).selectByIndex(1);
+        browser.click("#tag-form button");
+        assertThat(browser.text("#outcome")).contains("Done");
+        browser.click("#back");
+        assertThat(browser.text("#checklist-production")).contains("1 of 5 gates fail").contains("approvals");
+        browser.signOut();
+
+        // carol approves; bob promotes after the preview
+        browser.signIn(carol);
+        browser.go("/models/loan-approver/versions/1");
+        browser.click("#approve");
+        assertThat(browser.text("#outcome")).contains("Done");
+        browser.signOut();
+        browser.signIn(bob);
+        browser.go("/models/loan-approver/versions/1");
+        assertThat(browser.text("#checklist-production")).contains("all gates pass");
+        promoteForm("Production", "all gates pass");
+        browser.click("#confirm");
+        assertThat(browser.text("#outcome")).contains("Done");
+        assertThat(t.registry.version(UiWorld.CONTRIBUTOR, ModelName.of("loan-approver"), VersionNumber.of(1)).stage())
+                .isEqualTo(Stage.PRODUCTION);
+        browser.signOut();
+    }
+
+    private static void addPrincipal(String name, String role) {
+        browser.go("/principals");
+        browser.type("#principal-form input[name=name]", name);
+        new Select(browser.find("#principal-form select[name=role]")).selectByVisibleText(role);
+        browser.click("#principal-form button");
+        assertThat(browser.text("#outcome")).contains("Done");
+    }
+
+    private static String issueToken(String principal) {
+        browser.go("/principals");
+        browser.type("#token-form input[name=principal]", principal);
+        browser.click("#token-form button");
+        return browser.text("#secret");
+    }
+
+    /** Uploads one of the examples' files through a form on the version page, and comes back to it. */
+    private static void upload(String form, String file, String kind) {
+        browser.find(form + " input[type=file]").sendKeys(UiWorld.EXAMPLES.resolve(file).toAbsolutePath().normalize().toString());
+        if (kind != null) {
+            browser.type(form + " input[name=kind]", kind);
+        }
+        browser.click(form + " button");
+        assertThat(browser.text("#outcome")).as(browser.body()).contains("Done");
+        browser.click("#back");
     }
 
     private static void promoteForm(String stage, String reason) {

@@ -223,7 +223,15 @@ final class BrowsePages {
         templates.render(ctx, 200, "version", new VersionView(ui.frame(ctx, caller, name + " v" + number, "models"), v, aliases,
                 card, cardHtml, sections, registry().evidenceOf(actor, name, number), registry().complianceTags(actor, name, number),
                 registry().approvals(actor, name, number), checklists, targets, caller.has(Role.APPROVER, name),
-                caller.has(Role.CONTRIBUTOR, name)));
+                caller.has(Role.CONTRIBUTOR, name), List.copyOf(new TreeSet<>(policy.complianceTags().keySet())),
+                evidenceKinds(policy)));
+    }
+
+    /** The kinds the policy names (eval reports and what compliance tags need), as suggestions for the evidence form. */
+    private static List<String> evidenceKinds(Policy policy) {
+        Set<String> kinds = new TreeSet<>(List.of(dev.regent.core.evidence.EvidenceKind.EVAL_REPORT.value()));
+        policy.complianceTags().values().forEach(list -> list.forEach(k -> kinds.add(k.value())));
+        return List.copyOf(kinds);
     }
 
     // ---- audit ----

@@ -33,7 +33,7 @@ final class SignInPages {
         String formToken = UiSessions.randomValue();
         UiSecurity.setCookie(ctx, UiSecurity.SIGN_IN_COOKIE, formToken, 3600);
         String next = Links.safeNext(ctx.queryParam("next") != null ? ctx.queryParam("next") : ctx.formParam("next"));
-        templates.render(ctx, status, "signin", new SignInView(new Frame("Sign in", null, null, ""), formToken, next, problem));
+        templates.render(ctx, status, "signin", new SignInView(new Frame("Sign in", null, null, "", false), formToken, next, problem));
     }
 
     private void signIn(Context ctx) {

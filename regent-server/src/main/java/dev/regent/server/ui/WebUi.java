@@ -42,6 +42,8 @@ public final class WebUi implements UiEndpoints.Browser {
         new SignInPages(endpoints, sessions, templates).register();
         new BrowsePages(endpoints, this, templates).register();
         new ActionForms(endpoints, this, templates).register();
+        new ContentForms(endpoints, this, templates).register();
+        new AdminPages(endpoints, this, templates).register();
     }
 
     @Override
@@ -85,9 +87,10 @@ public final class WebUi implements UiEndpoints.Browser {
     /** The page frame for the signed-in caller (null on public pages). */
     Frame frame(Context ctx, PrincipalRecord caller, String title, String nav) {
         if (caller == null) {
-            return new Frame(title, null, null, nav);
+            return new Frame(title, null, null, nav, false);
         }
-        return new Frame(title, caller.principal().name(), session(ctx).map(UiSession::csrf).orElse(""), nav);
+        return new Frame(title, caller.principal().name(), session(ctx).map(UiSession::csrf).orElse(""), nav,
+                caller.grants().stream().anyMatch(g -> g.model() == null && g.role().includes(dev.regent.core.access.Role.ADMIN)));
     }
 
     /** A form post's same-origin and CSRF checks, against the caller's session. */

@@ -15,5 +15,6 @@ import java.util.List;
 public record VersionView(Frame frame, ModelVersion version, String aliases, CardRevision card, String cardHtml,
                           List<String> cardSections, List<Evidence> evidence, List<TagSupport> complianceTags,
                           List<ApprovalView> approvals, List<Checklist> checklists, List<String> targets,
-                          boolean canDecide, boolean canPromote) {
+                          boolean canDecide, boolean canPromote, List<String> complianceTagNames,
+                          List<String> evidenceKinds) {
 }

@@ -115,7 +115,12 @@ final class Browser implements AutoCloseable {
         String dir = System.getenv("REGENT_SCREENSHOTS");
         if (dir != null && !dir.isBlank()) {
             Files.createDirectories(Path.of(dir));
+            // the whole page, not just the window: grow the window to the page's height for the shot
+            org.openqa.selenium.Dimension window = driver.manage().window().getSize();
+            long height = ((Number) driver.executeScript("return document.documentElement.scrollHeight")).longValue();
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(window.getWidth(), (int) Math.min(height + 40, 4000)));
             Files.write(Path.of(dir, name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+            driver.manage().window().setSize(window);
         }
     }
 

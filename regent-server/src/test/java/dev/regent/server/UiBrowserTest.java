@@ -132,7 +132,7 @@ class UiBrowserTest {
         browser.signOut();
         browser.signIn(t.tokens.get("approver"));
         browser.go("/models/credit-scorer");
-        assertThat(browser.text("ol.timeline")).contains("Promoted: v2").contains("Promoted: v1");
+        assertThat(browser.text("ol.timeline")).contains("Promoted: v2").contains("Promoted: v1").contains("Moved: v1 Production → Archived");
         browser.screenshot("model");
         browser.type("#rollback-form input[name=reason]", "v2 misbehaves in production");
         browser.click("#rollback-form button");

@@ -173,10 +173,12 @@ final class BrowsePages {
         if (e.outcome() == dev.regent.core.audit.AuditOutcome.REFUSED) {
             return new TimelineItem(e, (rollback ? "Rollback" : "Promotion") + " of " + e.target() + " refused", "");
         }
-        String headline = (rollback ? "Rolled back: " : "Promoted: ") + e.target() + " " + from + " → " + to
+        boolean retired = "Archived".equals(to) || "None".equals(to);
+        String verb = rollback ? "Rolled back: " : retired ? "Moved: " : "Promoted: ";
+        String headline = verb + e.target() + " " + from + " → " + to
                 + (e.after().containsKey("displaced") ? " (v" + e.after().get("displaced") + " moved out)" : "");
         String gates = rollback ? "to the last known-good version; its gates passed when it was promoted"
-                : "Archived".equals(to) || "None".equals(to) ? "" : "every gate passed at the time of the change";
+                : retired ? "" : "every gate passed at the time of the change";
         return new TimelineItem(e, headline.replace(e.target() + " ", "v" + version + " "), gates);
     }
 

@@ -22,6 +22,12 @@ final class AuditTreeRows {
                 .orElseThrow(() -> new IllegalStateException("audit_head has no row: the schema was not migrated"));
     }
 
+    /** Locks the audit counter for the rest of the transaction (see {@link Dialect#lockAuditHeadSql()}). */
+    void lockHead() {
+        sql.first(sql.dialect().lockAuditHeadSql(), rs -> rs.getLong(1))
+                .orElseThrow(() -> new IllegalStateException("audit_head has no row: the schema was not migrated"));
+    }
+
     List<CachedLeaf> leaves(long afterSeq, int limit) {
         return sql.list("SELECT seq, hash FROM audit_leaves WHERE seq > ? ORDER BY seq LIMIT ?",
                 rs -> new CachedLeaf(rs.getLong(1), Hash.of(rs.getBytes(2))), afterSeq, limit);

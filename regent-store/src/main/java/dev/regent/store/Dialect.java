@@ -25,6 +25,12 @@ sealed interface Dialect permits SqliteDialect, PostgresDialect {
     String lockModelSql();
 
     /**
+     * SQL that reads the audit counter and holds it against appenders and other checkpoint signers until the
+     * transaction ends, so that a write transaction reading the log (to sign it) sees one log that cannot move under it.
+     */
+    String lockAuditHeadSql();
+
+    /**
      * A condition matching {@code column} against one bound pattern parameter with MLflow's LIKE: '%' any run of
      * characters, '_' one character, everything else literal (no escape character); case-sensitive unless
      * {@code ignoreCase}. Pass the pattern through {@link #likePattern}.

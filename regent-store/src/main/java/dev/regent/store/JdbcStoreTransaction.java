@@ -55,6 +55,7 @@ final class JdbcStoreTransaction implements StoreTransaction {
     private final IdempotencyRows idempotency;
     private final AuditTreeRows auditTree;
     private final SearchRows search;
+    private boolean auditLogLocked;
 
     JdbcStoreTransaction(Sql sql, boolean readOnly) {
         this.readOnly = readOnly;
@@ -235,6 +236,7 @@ final class JdbcStoreTransaction implements StoreTransaction {
 
     @Override
     public List<AuditEntry> auditEntries(AuditQuery query) {
+        lockAuditLogInWrites();
         return audit.entries(query);
     }
 
@@ -420,28 +422,47 @@ final class JdbcStoreTransaction implements StoreTransaction {
 
     @Override
     public long auditHead() {
+        lockAuditLogInWrites();
         return auditTree.head();
     }
 
     @Override
     public List<CachedLeaf> auditLeaves(long afterSeq, int limit) {
+        lockAuditLogInWrites();
         return limit <= 0 ? List.of() : auditTree.leaves(afterSeq, limit);
     }
 
     @Override
     public void insertCheckpoint(StoredCheckpoint checkpoint) {
         writing("insertCheckpoint");
+        lockAuditLogInWrites();
         auditTree.insertCheckpoint(checkpoint);
     }
 
     @Override
     public Optional<StoredCheckpoint> latestCheckpoint() {
+        lockAuditLogInWrites();
         return auditTree.latest();
     }
 
     @Override
     public List<StoredCheckpoint> checkpoints() {
+        lockAuditLogInWrites();
         return auditTree.all();
+    }
+
+    /**
+     * A write transaction that reads the audit log or its checkpoints (signing one) first locks the audit counter,
+     * once: otherwise, at PostgreSQL's READ COMMITTED, entries appended and checkpoints signed by other transactions
+     * (other threads or other nodes) between its statements would look like a log that lost entries, a checkpoint
+     * larger than the log, or a second checkpoint of the same size, and the signer would report an incident. Read
+     * transactions need no lock: they run on one snapshot.
+     */
+    private void lockAuditLogInWrites() {
+        if (!readOnly && !auditLogLocked) {
+            auditTree.lockHead();
+            auditLogLocked = true;
+        }
     }
 
     private void writing(String method) {

@@ -48,6 +48,13 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public String lockAuditHeadSql() {
+        // at READ COMMITTED each later statement sees every commit made before this lock was granted, and no
+        // appender (UPDATE audit_head) or other signer on any node can commit until this transaction ends
+        return "SELECT seq FROM audit_head WHERE id = 1 FOR UPDATE";
+    }
+
+    @Override
     public boolean isUniqueViolation(SQLException e) {
         return "23505".equals(e.getSQLState());
     }

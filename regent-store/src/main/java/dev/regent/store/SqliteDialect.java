@@ -57,6 +57,12 @@ final class SqliteDialect implements Dialect {
     }
 
     @Override
+    public String lockAuditHeadSql() {
+        // BEGIN IMMEDIATE already holds the database's single write lock: reading the row is enough.
+        return "SELECT seq FROM audit_head WHERE id = 1";
+    }
+
+    @Override
     public boolean isUniqueViolation(SQLException e) {
         SQLiteErrorCode code = code(e);
         return code == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE || code == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY;

@@ -1,0 +1,62 @@
+package dev.regent.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.regent.core.model.ModelName;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The audit page's "verify now": a clean log verifies; an edited audit row is found and named, on the page. */
+class UiAuditVerifyTest {
+    private TestServer t;
+    private UiHttp ui;
+
+    @BeforeEach
+    void start() throws Exception {
+        t = new TestServer(UiWorld.policy());
+        ui = new UiHttp(t);
+        UiWorld world = new UiWorld(t);
+        ModelName m = world.model("audited", "", Map.of());
+        world.version(m, 1, true);
+        t.audit.signNow();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        t.close();
+    }
+
+    @Test
+    void verifyNowRecomputesTheLogAndNamesAnEditedEntry() throws Exception {
+        UiHttp.Session admin = ui.signIn("admin");
+        HttpResponse<String> page = ui.get("/audit", admin);
+        assertThat(page.body()).contains("Latest signed checkpoint").contains("id=\"verify-now\"");
+        HttpResponse<String> clean = ui.get("/audit?verify=now", admin);
+        assertThat(clean.body()).contains("id=\"verify-result\"").contains("Verified now");
+
+        // someone with the database file drops the append-only triggers and rewrites a signed entry's reason
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + t.dir.resolve("regent.db"));
+             Statement s = c.createStatement()) {
+            for (String table : List.of("audit_log", "audit_fields", "audit_evidence", "audit_leaves", "checkpoints")) {
+                s.executeUpdate("DROP TRIGGER IF EXISTS " + table + "_no_update");
+                s.executeUpdate("DROP TRIGGER IF EXISTS " + table + "_no_delete");
+            }
+            s.executeUpdate("UPDATE audit_log SET reason = 'nothing to see' WHERE seq = 3");
+        }
+        HttpResponse<String> tampered = ui.get("/audit?verify=now", admin);
+        assertThat(tampered.body()).contains("Verification failed").contains("from entry 3");
+        // a viewer with a grant on one model only is offered no whole-log verification
+        t.addPrincipal("narrow", new dev.regent.core.access.Grant(dev.regent.core.access.Role.VIEWER, ModelName.of("audited")));
+        UiHttp.Session narrow = ui.signIn("narrow");
+        HttpResponse<String> own = ui.get("/audit?model=audited&verify=now", narrow);
+        assertThat(own.statusCode()).isEqualTo(200);
+        assertThat(own.body()).doesNotContain("verify-result").doesNotContain("verify-now");
+    }
+}

@@ -116,7 +116,14 @@ public final class RegentServer {
         WebUi ui = new WebUi(registry, clock);
         ui.register(new UiEndpoints(javalin, parts, guard, ui));
         javalin.error(404, ctx -> {
-            if ((ctx.result() == null || !ctx.result().startsWith("{")) && MlflowRoutes.serves(ctx.path())) {
+            boolean unanswered = ctx.result() == null || ctx.result().isEmpty() || ctx.result().startsWith("Endpoint ");
+            String accept = ctx.header("Accept");
+            if (unanswered && !ctx.path().startsWith("/api/") && !MlflowRoutes.serves(ctx.path())
+                    && accept != null && accept.contains("text/html")) {
+                // a browser that followed a wrong link gets a page, not JSON
+                ui.prepare(ctx);
+                ui.error(ctx, 404, ErrorCode.NOT_FOUND, "there is no page at " + ctx.path(), ui.signedIn(ctx).orElse(null));
+            } else if ((ctx.result() == null || !ctx.result().startsWith("{")) && MlflowRoutes.serves(ctx.path())) {
                 ctx.contentType("application/json");
                 ctx.result(mapper.writeValueAsString(MlflowRoutes.noSuchEndpoint(ctx.method().name(), ctx.path())));
             } else if (ctx.result() == null || !ctx.result().startsWith("{")) {

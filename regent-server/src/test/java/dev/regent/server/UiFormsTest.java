@@ -1,0 +1,98 @@
+package dev.regent.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.regent.core.model.AliasName;
+import dev.regent.core.model.ModelName;
+import dev.regent.core.model.VersionNumber;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The UI's forms over HTTP: a protected alias refused per gate, then approved and moved; registration by source. */
+class UiFormsTest {
+    private static TestServer t;
+    private static UiHttp ui;
+    private static ModelName model;
+
+    @BeforeAll
+    static void start() throws Exception {
+        t = new TestServer(UiWorld.policy());
+        ui = new UiHttp(t);
+        UiWorld world = new UiWorld(t);
+        model = world.model("aliased", "", Map.of());
+        world.version(model, 1, true);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        t.close();
+    }
+
+    private static HttpResponse<String> post(UiHttp.Session s, String path, String... fields) {
+        String[] all = new String[fields.length + 2];
+        all[0] = "csrf";
+        all[1] = s.csrf();
+        System.arraycopy(fields, 0, all, 2, fields.length);
+        return ui.post(path, s, UiHttp.form(all), "Origin", ui.origin());
+    }
+
+    @Test
+    void aProtectedAliasMovesOnlyWithItsApprovalAfterThePreview() {
+        UiHttp.Session contributor = ui.signIn("contributor");
+        HttpResponse<String> refused = post(contributor, "/models/aliased/aliases", "alias", "champion", "version", "1",
+                "reason", "best so far");
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.body()).contains("Refused").contains("approvals").doesNotContain("id=\"confirm\"");
+
+        UiHttp.Session approver = ui.signIn("approver");
+        HttpResponse<String> approved = post(approver, "/models/aliased/versions/1/decision", "target", "alias:champion",
+                "decision", "APPROVE", "comment", "fine as champion");
+        assertThat(approved.statusCode()).isEqualTo(200);
+        assertThat(approved.body()).contains("Done");
+
+        HttpResponse<String> preview = post(contributor, "/models/aliased/aliases", "alias", "champion", "version", "1",
+                "reason", "best so far");
+        assertThat(preview.statusCode()).isEqualTo(200);
+        assertThat(preview.body()).contains("Dry run").contains("id=\"confirm\"");
+        assertThat(t.registry.overview(UiWorld.CONTRIBUTOR, model).aliases()).isEmpty();
+        HttpResponse<String> done = post(contributor, "/models/aliased/aliases", "alias", "champion", "version", "1",
+                "reason", "best so far", "confirm", "yes");
+        assertThat(done.body()).contains("Done");
+        assertThat(t.registry.overview(UiWorld.CONTRIBUTOR, model).aliases()).containsEntry(AliasName.of("champion"), VersionNumber.of(1));
+        assertThat(ui.get("/models/aliased", contributor).body()).contains("champion → v1");
+    }
+
+    @Test
+    void aVersionRegisteredBySourceAndDigestWithMetrics() {
+        UiHttp.Session contributor = ui.signIn("contributor");
+        String digest = "sha256:" + "ab".repeat(32);
+        HttpResponse<String> bad = post(contributor, "/models/aliased/versions", "source", "s3://b/aliased/2",
+                "digest", digest, "metrics", "auc=high");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        HttpResponse<String> none = post(contributor, "/models/aliased/versions", "run_id", "r-1");
+        assertThat(none.statusCode()).isEqualTo(400);
+        assertThat(none.body()).contains("Upload the artifact, or give its source URI");
+        HttpResponse<String> ok = post(contributor, "/models/aliased/versions", "source", "s3://b/aliased/2",
+                "digest", digest, "run_id", "r-2", "metrics", "auc=0.91\nlatency_p99_ms=40");
+        assertThat(ok.statusCode()).isEqualTo(200);
+        var v = t.registry.version(UiWorld.CONTRIBUTOR, model, VersionNumber.of(2));
+        assertThat(v.digest().value()).isEqualTo(digest);
+        assertThat(v.metrics().values()).containsEntry("auc", 0.91).containsEntry("latency_p99_ms", 40.0);
+        assertThat(t.registry.audit(UiWorld.CONTRIBUTOR, new dev.regent.core.audit.AuditQuery(model, null,
+                dev.regent.core.audit.AuditAction.VERSION_REGISTER, 0, 10)).get(1).after()).containsEntry("via", "ui");
+    }
+
+    @Test
+    void aBrowserOnAWrongPathGetsAPageAndAnApiClientGetsJson() {
+        HttpResponse<String> page = ui.request("GET", "/no/such/page", null, null, "Accept", "text/html,application/xhtml+xml");
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(page.body()).contains("there is no page at /no/such/page");
+        assertThat(page.headers().firstValue("Content-Security-Policy")).isPresent();
+        HttpResponse<String> api = ui.request("GET", "/api/v1/nope", null, null, "Accept", "text/html");
+        assertThat(api.body()).startsWith("{\"error\"");
+    }
+}

@@ -21,6 +21,7 @@ import dev.regent.store.StoreFixture;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -66,6 +67,27 @@ abstract class RegistryConcurrencyTest extends StoreFixture {
             return results;
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void serversBootstrappingOneEmptyDatabaseAtOnceMakeOneAdminAndNoErrors() throws Exception {
+        // several nodes starting together on a new database: each tries to bootstrap; one wins, the others see it done
+        try (dev.regent.store.TestDatabase fresh = createDatabase(); dev.regent.core.store.RegistryStore empty = fresh.openStore()) {
+            List<Optional<String>> tokens = race(THREADS, i -> node(empty, i).bootstrapServerAdmin(Principal.of("admin"), null));
+            assertThat(tokens.stream().filter(Optional::isPresent)).hasSize(1);
+            assertThat(node(empty, 99).authenticate(tokens.stream().flatMap(Optional::stream).findFirst().orElseThrow())
+                    .principal().name()).isEqualTo("admin");
+        }
+    }
+
+    /** A registry as one server node builds it on a store, without the test fixture's bootstrap. */
+    private static Registry node(dev.regent.core.store.RegistryStore store, int seed) {
+        try {
+            return new Registry(store, Clock.systemUTC(), new java.util.Random(seed), SourceRules.noLocalFiles(), TestRegistries.NO_GATES,
+                    new dev.regent.store.blob.FileBlobStore(java.nio.file.Files.createTempDirectory("regent-blobs")), true);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -31,6 +31,12 @@ sealed interface Dialect permits SqliteDialect, PostgresDialect {
     String lockAuditHeadSql();
 
     /**
+     * SQL run at the end of every write transaction to tell other nodes that something may have changed (delivered
+     * only if the transaction commits), or null when the database has no such channel.
+     */
+    String announceChangeSql();
+
+    /**
      * A condition matching {@code column} against one bound pattern parameter with MLflow's LIKE: '%' any run of
      * characters, '_' one character, everything else literal (no escape character); case-sensitive unless
      * {@code ignoreCase}. Pass the pattern through {@link #likePattern}.

@@ -26,6 +26,8 @@ public final class JdbcRegistryStore implements RegistryStore {
     private final List<HikariDataSource> pools;
     // Nested transactions would need a second connection and could wait on themselves; refuse them instead.
     private final ThreadLocal<Boolean> inside = ThreadLocal.withInitial(() -> false);
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+    private PostgresChangeListener listener;
 
     JdbcRegistryStore(Dialect dialect, DataSource writers, DataSource readers, String description,
                       List<HikariDataSource> pools) {
@@ -34,6 +36,22 @@ public final class JdbcRegistryStore implements RegistryStore {
         this.readers = readers;
         this.description = description;
         this.pools = List.copyOf(pools);
+    }
+
+    /** Hears other nodes' commits through PostgreSQL's LISTEN on its own connection to {@code jdbcUrl}. */
+    void listenForOtherNodes(String jdbcUrl) {
+        listener = new PostgresChangeListener(jdbcUrl, generation::incrementAndGet);
+        listener.start();
+    }
+
+    /**
+     * Moves on after every write transaction of this store (committed or not: a failed commit may have committed)
+     * and whenever another node announces a commit; while other nodes cannot be heard, on every call.
+     */
+    @Override
+    public long generation() {
+        PostgresChangeListener l = listener;
+        return l != null && !l.hearing() ? generation.incrementAndGet() : generation.get();
     }
 
     /** Runs the work in one write transaction, retried from the start when the database asks; see {@link RegistryStore}. */
@@ -57,6 +75,9 @@ public final class JdbcRegistryStore implements RegistryStore {
     /** Closes the connection pools. */
     @Override
     public void close() {
+        if (listener != null) {
+            listener.close();
+        }
         pools.forEach(HikariDataSource::close);
     }
 
@@ -75,6 +96,10 @@ public final class JdbcRegistryStore implements RegistryStore {
                         throw e;
                     }
                     pause(attempt);
+                } finally {
+                    if (!readOnly) {
+                        generation.incrementAndGet();
+                    }
                 }
             }
         } finally {
@@ -105,6 +130,12 @@ public final class JdbcRegistryStore implements RegistryStore {
                 if (readOnly) {
                     dialect.rollback(connection);
                 } else {
+                    String announce = dialect.announceChangeSql();
+                    if (announce != null) {
+                        try (java.sql.Statement s = connection.createStatement()) {
+                            s.execute(announce);
+                        }
+                    }
                     dialect.commit(connection);
                 }
             } catch (SQLException e) {

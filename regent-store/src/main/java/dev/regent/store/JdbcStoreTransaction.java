@@ -189,6 +189,11 @@ final class JdbcStoreTransaction implements StoreTransaction {
     }
 
     @Override
+    public List<ModelVersion> latestPerStage(ModelName model) {
+        return models.liveId(model).map(id -> versions.latestPerStage(model, id)).orElse(List.of());
+    }
+
+    @Override
     public void deleteVersion(ModelName model, VersionNumber number, Instant at) {
         writing("deleteVersion");
         versions.delete(model, models.requireLiveId(model), number, at);

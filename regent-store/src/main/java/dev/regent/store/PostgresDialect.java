@@ -48,6 +48,12 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public String announceChangeSql() {
+        // NOTIFY is transactional: listeners (PostgresChangeListener on every node) hear it only after the commit
+        return "NOTIFY " + PostgresChangeListener.CHANNEL;
+    }
+
+    @Override
     public String lockAuditHeadSql() {
         // at READ COMMITTED each later statement sees every commit made before this lock was granted, and no
         // appender (UPDATE audit_head) or other signer on any node can commit until this transaction ends

@@ -57,6 +57,12 @@ final class SqliteDialect implements Dialect {
     }
 
     @Override
+    public String announceChangeSql() {
+        // one process serves a SQLite file; other writers (a local-mode CLI) are bounded by the view's maximum age
+        return null;
+    }
+
+    @Override
     public String lockAuditHeadSql() {
         // BEGIN IMMEDIATE already holds the database's single write lock: reading the row is enough.
         return "SELECT seq FROM audit_head WHERE id = 1";

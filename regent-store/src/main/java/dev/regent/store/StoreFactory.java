@@ -92,7 +92,9 @@ public final class StoreFactory {
             pool.close();
             throw e;
         }
-        return new JdbcRegistryStore(new PostgresDialect(), pool, pool, description, List.of(pool));
+        JdbcRegistryStore store = new JdbcRegistryStore(new PostgresDialect(), pool, pool, description, List.of(pool));
+        store.listenForOtherNodes(config.jdbcUrl());
+        return store;
     }
 
     private static HikariDataSource pool(String name, DataSource source, int size, String initSql) {

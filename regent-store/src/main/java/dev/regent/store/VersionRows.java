@@ -42,6 +42,9 @@ final class VersionRows {
     private static final String BY_STAGE =
             "SELECT number FROM model_versions WHERE model_id = ? AND stage = ? AND deleted_at IS NULL";
 
+    private static final String LATEST_PER_STAGE = "SELECT MAX(number) FROM model_versions WHERE model_id = ? "
+            + "AND deleted_at IS NULL GROUP BY stage";
+
     private final Sql sql;
 
     VersionRows(Sql sql) {
@@ -69,6 +72,12 @@ final class VersionRows {
 
     List<ModelVersion> byStage(ModelName model, long modelId, Stage stage) {
         return load(model, modelId, BY_STAGE, modelId, stage.label());
+    }
+
+    List<ModelVersion> latestPerStage(ModelName model, long modelId) {
+        List<ModelVersion> latest = new java.util.ArrayList<>(load(model, modelId, LATEST_PER_STAGE, modelId));
+        latest.sort(java.util.Comparator.comparing(ModelVersion::stage));
+        return latest;
     }
 
     void insert(long modelId, ModelVersion v) {

@@ -22,7 +22,12 @@ final class AccessControl {
      * is told it does not exist, exactly as if it did not: names of models one may not see never leak.
      */
     static Decision decide(StoreTransaction tx, Principal actor, Role role, ModelName model) {
-        PrincipalRecord record = tx.findPrincipal(actor).orElse(null);
+        return decide(tx.findPrincipal(actor), actor, role, model);
+    }
+
+    /** The same decision on a principal record already read (e.g. from the hot-read view). */
+    static Decision decide(java.util.Optional<PrincipalRecord> found, Principal actor, Role role, ModelName model) {
+        PrincipalRecord record = found.orElse(null);
         if (record == null) {
             return new Decision(ErrorCode.UNAUTHENTICATED, "principal '" + actor + "' is not registered; an admin can add it "
                     + "with 'regent principal add " + actor + " --role contributor'");
@@ -58,7 +63,10 @@ final class AccessControl {
     }
 
     static void require(StoreTransaction tx, Principal actor, Role role, ModelName model) {
-        Decision d = decide(tx, actor, role, model);
+        require(decide(tx, actor, role, model), role);
+    }
+
+    static void require(Decision d, Role role) {
         if (!d.allowed()) {
             throw new RegentException(d.code(), d.message(), Map.of("required_role", role.label()));
         }

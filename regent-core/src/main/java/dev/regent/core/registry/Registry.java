@@ -76,6 +76,7 @@ public final class Registry {
     private final RollbackGuard rollbackGuard = new GovernanceRollbackGuard();
     private final BlobStore blobs;
     private final boolean authenticated;
+    private final HotReads hot;
 
     /**
      * @param random        source of evidence ids (a SecureRandom in production, seeded in tests)
@@ -94,6 +95,7 @@ public final class Registry {
         this.gates = new GateEvaluator(() -> this.policy);
         this.blobs = Objects.requireNonNull(blobs, "blobs");
         this.authenticated = authenticated;
+        this.hot = new HotReads(store, HotReads.DEFAULT_MAX_AGE);
     }
 
     private Registry(Registry base, String channel) {
@@ -106,6 +108,7 @@ public final class Registry {
         this.gates = new GateEvaluator(() -> this.policy);
         this.blobs = base.blobs;
         this.authenticated = base.authenticated;
+        this.hot = base.hot;
     }
 
     /**
@@ -146,6 +149,18 @@ public final class Registry {
      * principal exists. Returns whether it created the admin.
      */
     public boolean bootstrapAdmin(Principal operator, String why) {
+        try {
+            return insertFirstAdmin(operator, why);
+        } catch (dev.regent.core.store.StoreConflict e) {
+            // another node bootstrapped the same empty database at the same moment and its principal is there now
+            if (store.read(tx -> tx.countPrincipals()) > 0) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private boolean insertFirstAdmin(Principal operator, String why) {
         return store.inTransaction(tx -> {
             if (tx.countPrincipals() > 0) {
                 return false;
@@ -215,8 +230,25 @@ public final class Registry {
             throw refused;
         }
         Instant now = clock.instant();
-        return store.read(tx -> tx.findTokenByHash(TokenSecret.hash(secret)).filter(t -> t.validAt(now))
-                .flatMap(t -> tx.findPrincipal(t.principal())).orElseThrow(() -> refused));
+        Digest hash = TokenSecret.hash(secret);
+        // from the hot-read view while nothing changed (a revocation is a change); validity is checked every time
+        Authenticated found = hot.get(new HotReads.TokenKey(hash), () -> store.read(tx -> tx.findTokenByHash(hash)
+                .flatMap(t -> tx.findPrincipal(t.principal()).map(p -> new Authenticated(t, p)))).orElseThrow(() -> refused));
+        if (!found.token().validAt(now)) {
+            throw refused;
+        }
+        return found.principal();
+    }
+
+    /** A token with the principal it belongs to, as the hot-read view keeps them. */
+    private record Authenticated(TokenRecord token, PrincipalRecord principal) {
+    }
+
+    /** The read check of the hot paths, on the principal record from the hot-read view. */
+    private void requireRead(Principal actor, ModelName model) {
+        java.util.Optional<PrincipalRecord> record = hot.get(new HotReads.PrincipalKey(actor),
+                () -> store.read(tx -> tx.findPrincipal(actor)));
+        AccessControl.require(AccessControl.decide(record, actor, Role.VIEWER, model), Role.VIEWER);
     }
 
     /**
@@ -281,16 +313,14 @@ public final class Registry {
 
     /** The live model, or NOT_FOUND. */
     public Model model(Principal actor, ModelName name) {
-        return store.read(tx -> {
-            AccessControl.requireRead(tx, actor, name);
-            return Lookups.model(tx, name);
-        });
+        requireRead(actor, name);
+        return hot.get(new HotReads.ModelKey(name), () -> store.read(tx -> Lookups.model(tx, name)));
     }
 
     /** The model with its stage holders and aliases, or NOT_FOUND. */
     public ModelOverview overview(Principal actor, ModelName name) {
-        return store.read(tx -> {
-            AccessControl.requireRead(tx, actor, name);
+        requireRead(actor, name);
+        return hot.get(new HotReads.OverviewKey(name), () -> store.read(tx -> {
             Model model = Lookups.model(tx, name);
             // a hot read: a few indexed queries, never every version of the model
             dev.regent.core.store.VersionSummary summary = tx.versionSummary(name);
@@ -300,7 +330,7 @@ public final class Registry {
             }
             VersionNumber latest = summary.maxLiveNumber() == 0 ? null : VersionNumber.of(summary.maxLiveNumber());
             return new ModelOverview(model, summary.liveCount(), latest, holders, new TreeMap<>(tx.aliases(name)));
-        });
+        }));
     }
 
     /**
@@ -445,10 +475,17 @@ public final class Registry {
 
     /** The live version, or NOT_FOUND. */
     public ModelVersion version(Principal actor, ModelName model, VersionNumber number) {
-        return store.read(tx -> {
-            AccessControl.requireRead(tx, actor, model);
-            return Lookups.version(tx, model, number);
-        });
+        requireRead(actor, model);
+        return hot.get(new HotReads.VersionKey(model, number), () -> store.read(tx -> Lookups.version(tx, model, number)));
+    }
+
+    /** The highest-numbered live version in each stage that has one, in stage order; NOT_FOUND for a missing model. */
+    public List<ModelVersion> latestPerStage(Principal actor, ModelName model) {
+        requireRead(actor, model);
+        return hot.get(new HotReads.LatestKey(model), () -> store.read(tx -> {
+            Lookups.model(tx, model);
+            return tx.latestPerStage(model);
+        }));
     }
 
     /** Live versions of a model in number order after {@code afterNumber} (0 for the first page), at most {@code limit}. */

@@ -14,6 +14,16 @@ public interface RegistryStore extends AutoCloseable {
     /** Runs read-only work against a consistent snapshot; writes through the given transaction are refused. */
     <T> T read(TransactionWork<T> work);
 
+    /**
+     * A number that stays the same only while no change can have been committed: the store bumps it after each of
+     * its own write transactions and, where the database can tell (PostgreSQL's LISTEN/NOTIFY), when another node
+     * commits. A value read at generation g may be served again while {@code generation()} still returns g. A store
+     * that cannot tell returns a new number on every call, so nothing is ever served from a cache.
+     */
+    default long generation() {
+        return Generations.UNKNOWN.incrementAndGet();
+    }
+
     /** A short description of the backing database for people ("SQLite /path/regent.db", "PostgreSQL host/db"). */
     String describe();
 

@@ -92,6 +92,9 @@ public interface StoreTransaction extends PrincipalRecords, CardRecords, Evidenc
     /** The live version currently holding the stage (for exclusive stages at most one). */
     List<ModelVersion> stageHolders(ModelName model, Stage stage);
 
+    /** The highest-numbered live version in each stage that has one, in stage order (one query, whatever the count). */
+    List<ModelVersion> latestPerStage(ModelName model);
+
     /** Tombstones a live version and removes aliases pointing at it. */
     void deleteVersion(ModelName model, VersionNumber number, Instant at);
 

@@ -63,7 +63,7 @@ final class RegisteredModelRoutes {
         List<Stage> stages = c.params().strings("stages").stream().map(Stage::parse).toList();
         Views views = new Views(c.registry(), c.actor());
         var aliases = views.aliases(name);
-        return Reply.ok(new MlflowResponses.Versions(Views.latestPerStage(views.versions(name), stages).stream()
+        return Reply.ok(new MlflowResponses.Versions(views.latestPerStage(name, stages).stream()
                 .map(v -> Views.version(v, aliases)).toList(), null));
     }
 

@@ -29,18 +29,10 @@ final class Views {
         this.actor = actor;
     }
 
-    /** Every live version of the model in number order, read page by page. */
-    List<ModelVersion> versions(ModelName model) {
-        List<ModelVersion> all = new ArrayList<>();
-        int after = 0;
-        while (true) {
-            List<ModelVersion> page = registry.versions(actor, model, after, PAGE);
-            all.addAll(page);
-            if (page.size() < PAGE) {
-                return all;
-            }
-            after = page.get(page.size() - 1).number().value();
-        }
+    /** The highest-numbered live version in each stage (only the given stages, or all when empty), in stage order. */
+    List<ModelVersion> latestPerStage(ModelName model, List<Stage> stages) {
+        // one indexed query, served from the registry's hot-read view while nothing changes
+        return registry.latestPerStage(actor, model).stream().filter(v -> stages.isEmpty() || stages.contains(v.stage())).toList();
     }
 
     SortedMap<AliasName, VersionNumber> aliases(ModelName model) {
@@ -54,7 +46,7 @@ final class Views {
 
     MlflowRegisteredModel model(Model model) {
         SortedMap<AliasName, VersionNumber> aliases = aliases(model.name());
-        List<MlflowModelVersion> latest = latestPerStage(versions(model.name()), List.of()).stream()
+        List<MlflowModelVersion> latest = latestPerStage(model.name(), List.of()).stream()
                 .map(v -> version(v, aliases)).toList();
         List<MlflowAlias> wireAliases = aliases.entrySet().stream()
                 .map(e -> new MlflowAlias(e.getKey().value(), e.getValue().toString())).toList();
@@ -70,16 +62,5 @@ final class Views {
         List<String> names = aliases.entrySet().stream().filter(e -> e.getValue().equals(v.number()))
                 .map(e -> e.getKey().value()).sorted().toList();
         return MlflowModelVersion.of(v, names);
-    }
-
-    /** The highest-numbered version in each stage (only the given stages, or all when empty), in stage order. */
-    static List<ModelVersion> latestPerStage(List<ModelVersion> versions, List<Stage> stages) {
-        Map<Stage, ModelVersion> latest = new EnumMap<>(Stage.class);
-        for (ModelVersion v : versions) {
-            if (stages.isEmpty() || stages.contains(v.stage())) {
-                latest.merge(v.stage(), v, (a, b) -> a.number().compareTo(b.number()) >= 0 ? a : b);
-            }
-        }
-        return List.copyOf(latest.values());
     }
 }

@@ -1,0 +1,74 @@
+package dev.regent.core.registry;
+
+import dev.regent.core.store.RegistryStore;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * The in-memory view of hot reads (authenticated tokens, principals, model overviews, versions, the latest version
+ * per stage): a value is served again only while the store's {@link RegistryStore#generation() generation} is the
+ * one it was read at — so a change committed through this registry, or announced by another node, invalidates
+ * everything at once — and for at most {@link #maxAge}, which bounds staleness from writers the store cannot hear
+ * (another process on the same SQLite file, a lost notification). Only successful reads are kept: a missing model,
+ * an unknown token or a refusal is asked of the store every time, so junk requests cannot fill the view.
+ */
+final class HotReads {
+    static final Duration DEFAULT_MAX_AGE = Duration.ofSeconds(1);
+    static final int MAX_ENTRIES = 50_000;
+
+    private record Entry(long generation, long loadedAt, Object value) {
+    }
+
+    /** The keys of what is kept: one record type per kind of read. */
+    record TokenKey(dev.regent.core.model.Digest hash) {
+    }
+
+    record PrincipalKey(dev.regent.core.model.Principal principal) {
+    }
+
+    record ModelKey(dev.regent.core.model.ModelName model) {
+    }
+
+    record OverviewKey(dev.regent.core.model.ModelName model) {
+    }
+
+    record VersionKey(dev.regent.core.model.ModelName model, dev.regent.core.model.VersionNumber number) {
+    }
+
+    record LatestKey(dev.regent.core.model.ModelName model) {
+    }
+
+    private final RegistryStore store;
+    private final long maxAgeNanos;
+    private final Map<Object, Entry> entries = new ConcurrentHashMap<>();
+
+    HotReads(RegistryStore store, Duration maxAge) {
+        this.store = store;
+        this.maxAgeNanos = maxAge.toNanos();
+    }
+
+    /**
+     * The value for the key: from the view while fresh, else loaded (the generation is read before loading, so a
+     * change committed while loading leaves the entry already stale, never wrongly fresh).
+     */
+    @SuppressWarnings("unchecked")
+    <T> T get(Object key, Supplier<T> loader) {
+        long generation = store.generation();
+        long now = System.nanoTime();
+        Entry entry = entries.get(key);
+        if (entry != null && entry.generation == generation && now - entry.loadedAt < maxAgeNanos) {
+            return (T) entry.value;
+        }
+        T value = loader.get();
+        if (maxAgeNanos > 0) {
+            if (entries.size() >= MAX_ENTRIES) {
+                // simplest bound that cannot go wrong: start over (the next reads reload what is hot)
+                entries.clear();
+            }
+            entries.put(key, new Entry(generation, now, value));
+        }
+        return value;
+    }
+}

@@ -1,0 +1,106 @@
+package dev.regent.store;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+
+/**
+ * Hears other nodes' commits on PostgreSQL: one connection of its own LISTENs on {@link #CHANNEL} (every write
+ * transaction NOTIFYs it), and each notification moves the store's generation on, which invalidates this node's
+ * view of hot reads. While the connection is down — and until it has LISTENed again — the listener says it is not
+ * {@link #hearing()}, and the store then treats every read as possibly stale.
+ */
+final class PostgresChangeListener implements AutoCloseable {
+    static final String CHANNEL = "regent_changes";
+    private static final System.Logger LOG = System.getLogger(PostgresChangeListener.class.getName());
+    private static final int POLL_MILLIS = 500;
+
+    private final String jdbcUrl;
+    private final Runnable changed;
+    private final Thread thread;
+    private volatile boolean hearing;
+    private volatile boolean closed;
+    private volatile Connection connection;
+
+    PostgresChangeListener(String jdbcUrl, Runnable changed) {
+        this.jdbcUrl = jdbcUrl;
+        this.changed = changed;
+        this.thread = new Thread(this::run, "regent-postgres-listener");
+        thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    /** Whether another node's commit would be heard now. */
+    boolean hearing() {
+        return hearing;
+    }
+
+    private void run() {
+        int failures = 0;
+        while (!closed) {
+            try (Connection c = DriverManager.getConnection(jdbcUrl)) {
+                connection = c;
+                try (Statement s = c.createStatement()) {
+                    s.execute("LISTEN " + CHANNEL);
+                }
+                // anything may have been committed while we were not listening
+                changed.run();
+                hearing = true;
+                failures = 0;
+                PGConnection pg = c.unwrap(PGConnection.class);
+                while (!closed) {
+                    PGNotification[] heard = pg.getNotifications(POLL_MILLIS);
+                    if (heard != null && heard.length > 0) {
+                        changed.run();
+                    }
+                }
+            } catch (SQLException e) {
+                hearing = false;
+                changed.run();
+                if (!closed) {
+                    failures++;
+                    LOG.log(System.Logger.Level.WARNING, "not hearing other nodes' changes (" + e.getMessage()
+                            + "); hot reads go to the database until the listener reconnects");
+                    sleep(Math.min(5000, 200L * failures));
+                }
+            } finally {
+                hearing = false;
+                connection = null;
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        hearing = false;
+        thread.interrupt();
+        Connection c = connection;
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // closing anyway
+            }
+        }
+        try {
+            thread.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -29,9 +29,6 @@ import dev.regent.core.search.Predicate;
 import dev.regent.core.search.SearchQuery;
 import dev.regent.core.search.Sort;
 import dev.regent.store.StoreFixture;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +48,7 @@ abstract class SearchContractTest extends StoreFixture {
     @BeforeEach
     void world() {
         if (registry == null) {
-            registry = TestRegistries.open(store(), Clock.tick(Clock.system(ZoneOffset.UTC), Duration.ofMillis(1)),
+            registry = TestRegistries.open(store(), new SteppingClock(java.time.Instant.now()),
                     SourceRules.noLocalFiles());
         }
         base = uniqueModel("srch").value();

@@ -47,6 +47,11 @@ final class ServeCommand implements Callable<Integer> {
                     + "(default 256MiB; $REGENT_MAX_UPLOAD); 413 beyond.")
     String maxUpload;
 
+    @Option(names = "--exit-when-ready", hidden = true,
+            description = "Start, answer a few requests to itself, then stop: the launcher's training run for its "
+                    + "class-data sharing archive (what a real start loads, archived for the next start).")
+    boolean exitWhenReady;
+
     @Override
     public Integer call() throws InterruptedException {
         RegentCommand root = (RegentCommand) spec.root().userObject();
@@ -94,8 +99,29 @@ final class ServeCommand implements Callable<Integer> {
                 + " ms" + (audit.checkpointDir() == null ? "" : ", written to " + audit.checkpointDir())
                 + "; verifier key " + server.audit().verifier());
         env.out().flush();
+        if (exitWhenReady) {
+            warmUp(bindHost, server.port());
+            server.close();
+            return ExitCodes.OK;
+        }
         stopped.await();
         return ExitCodes.OK;
+    }
+
+    /** The requests of a typical first minute, so their classes are loaded (and archived by the training run). */
+    private static void warmUp(String host, int port) {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        for (String path : new String[] {"/ready", "/health", "/sign-in", "/static/regent.css", "/api/v1/models"}) {
+            try {
+                http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://" + host + ":" + port + path))
+                        .header("Accept", "text/html").build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+            } catch (java.io.IOException e) {
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** A byte count: a bare number, or with KiB, MiB, GiB (or K, M, G, as powers of 1024); null for the default. */

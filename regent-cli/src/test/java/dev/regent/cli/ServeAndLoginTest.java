@@ -79,6 +79,18 @@ class ServeAndLoginTest {
     }
 
     @Test
+    void theLaunchersTrainingRunStartsServesAndStops() {
+        // what ./regent runs once per build to make the server's class-data sharing archive
+        CliHarness cli = new CliHarness(dir);
+        CliHarness.Result r = cli.run("--data", dir.resolve("training").toString(), "serve", "--port", "0", "--exit-when-ready");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Regent listening on http://127.0.0.1:");
+        // and it stopped: a second run on the same directory starts (the store was closed, the port released)
+        assertThat(cli.run("--data", dir.resolve("training").toString(), "serve", "--port", "0", "--exit-when-ready").exit())
+                .isZero();
+    }
+
+    @Test
     void remoteModeNeedsAToken() {
         CliHarness cli = new CliHarness(dir);
         cli.env.put("REGENT_URL", "http://127.0.0.1:1");

@@ -112,6 +112,9 @@ public final class StoreFactory {
     }
 
     private static void migrate(Dialect dialect, DataSource source, String description) {
+        if (SchemaHistory.current(source)) {
+            return;
+        }
         try {
             Flyway.configure()
                     .dataSource(source)

@@ -1,0 +1,44 @@
+package dev.regent.store;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * Whether a database's schema is exactly this build's, read straight from Flyway's history table: then opening the
+ * store skips Flyway (loading and configuring it is most of a server's start-up). Anything else — a new or empty
+ * database, a missing, failed or unknown migration, a database written by a newer Regent — goes through Flyway,
+ * which migrates or explains what is wrong.
+ */
+final class SchemaHistory {
+    /**
+     * Every migration of this build in order: the SQL files (V1..V5, the same numbers for both databases) and the
+     * Java migration 4.1 ({@link AuditLeafBackfill}). A test checks this list against the migration files.
+     */
+    static final List<String> VERSIONS = List.of("1", "2", "3", "4", "4.1", "5");
+
+    private SchemaHistory() {
+    }
+
+    static boolean current(DataSource source) {
+        try (Connection c = source.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT version, success FROM flyway_schema_history "
+                     + "WHERE version IS NOT NULL ORDER BY installed_rank")) {
+            List<String> applied = new ArrayList<>();
+            while (rs.next()) {
+                if (!rs.getBoolean(2)) {
+                    return false;
+                }
+                applied.add(rs.getString(1));
+            }
+            return applied.equals(VERSIONS);
+        } catch (SQLException e) {
+            // no history table yet (a new database), or it cannot be read: let Flyway decide
+            return false;
+        }
+    }
+}

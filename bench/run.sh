@@ -5,6 +5,9 @@
 # (3 fresh data directories), then starts its own server (./regent serve: the launcher's JVM settings) on a free port
 # with a fresh temporary data directory, loads data through the API, runs every scenario of bench/Loadgen.java
 # RUNS times for SECONDS each, stops the server and rewrites the generated section of docs/benchmarks.md.
+# Then: restarts of an existing empty registry, the upload of a 1 GiB artifact against sha256sum of the same file,
+# and, when BENCH_POSTGRES_URL names a PostgreSQL database (e.g. jdbc:postgresql://127.0.0.1:5432/test?user=postgres),
+# the same scenarios on a fresh schema there.
 # Knobs (environment): BENCH_SECONDS (10), BENCH_RUNS (3), BENCH_WARMUP (5), BENCH_MODELS (50), BENCH_VERSIONS (20).
 # BENCH_REPORT_ONLY=1 measures nothing and regenerates the section from the last run's files in bench/target.
 set -euo pipefail
@@ -47,9 +50,24 @@ new_token() {
   echo "rgt_$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')"
 }
 
-# start_server DIR PORT TOKEN LOG: ./regent serve in the background; SERVER_PID is the JVM's pid (./regent execs java)
+# The benchmark's policy: promotions to Staging evaluate a gate (the version has an artifact digest); nothing else
+# is gated, so registrations and aliases measure the store, not the policy.
+POLICY="$WORK/bench-policy.yaml"
+cat >"$POLICY" <<'YAML'
+version: 1
+default:
+  stages:
+    Staging:
+      - artifact_digest: {}
+YAML
+
+# start_server DIR PORT TOKEN LOG [EXTRA ARGS]: ./regent serve in the background; SERVER_PID is the JVM's pid
+# (./regent execs java)
 start_server() {
-  REGENT_BOOTSTRAP_TOKEN="$3" ./regent serve --port "$2" --data "$1" >"$4" 2>&1 &
+  local dir=$1 port=$2 token=$3 log=$4
+  shift 4
+  REGENT_BOOTSTRAP_TOKEN="$token" ./regent serve --port "$port" --data "$dir" --policy "$POLICY" --max-upload 2GiB "$@" \
+    >"$log" 2>&1 &
   SERVER_PID=$!
 }
 
@@ -87,6 +105,23 @@ for i in $(seq 1 "$RUNS"); do
   stop_server
 done
 
+echo "== start-up to first 200 on /ready, an existing empty registry ($RUNS restarts)"
+RESTARTS=()
+port=$(free_port)
+start_server "$WORK/restart" "$port" "$(new_token)" "$OUT/restart-0.log"
+wait_ready "$port"
+stop_server
+for i in $(seq 1 "$RUNS"); do
+  port=$(free_port)
+  t0=$(date +%s%N)
+  start_server "$WORK/restart" "$port" "$(new_token)" "$OUT/restart-$i.log"
+  wait_ready "$port"
+  t1=$(date +%s%N)
+  RESTARTS+=($(((t1 - t0) / 1000000)))
+  echo "restart $i: ${RESTARTS[-1]} ms"
+  stop_server
+done
+
 echo "== load"
 PORT=$(free_port)
 TOKEN=$(new_token)
@@ -98,21 +133,62 @@ java bench/Loadgen.java load "$URL" "$TOKEN" "$MODELS" "$VERSIONS"
 echo "== scenarios: $RUNS runs x ${SECONDS_PER_RUN} s each (warm-up ${WARMUP} s per read scenario)"
 java bench/Loadgen.java run "$URL" "$TOKEN" "$SECONDS_PER_RUN" "$RUNS" "$WARMUP" "$SERVER_PID" "$MODELS" "$VERSIONS" \
   "$OUT/results.tsv"
+
+echo "== upload: 1 GiB artifact through POST .../blobs vs sha256sum of the same file ($RUNS runs)"
+head -c 1073741824 /dev/urandom >"$WORK/artifact.bin"
+curl -s -o /dev/null -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/json" \
+  -d '{"name":"bench-u"}' "$URL/api/v1/models"
+: >"$OUT/upload.tsv"
+for i in $(seq 1 "$RUNS"); do
+  t0=$(date +%s%N)
+  sha256sum "$WORK/artifact.bin" >/dev/null
+  t1=$(date +%s%N)
+  code=$(curl -s -o "$OUT/upload-$i.json" -w '%{http_code}' -H "Authorization: Bearer $TOKEN" \
+    -H "Content-Type: application/octet-stream" -X POST -T "$WORK/artifact.bin" "$URL/api/v1/models/bench-u/blobs")
+  t2=$(date +%s%N)
+  [ "$code" = 201 ] || { echo "upload answered $code: $(cat "$OUT/upload-$i.json")" >&2; exit 1; }
+  printf 'upload\t%s\t%s\t%s\n' "$i" "$(echo "scale=3; ($t1 - $t0) / 1000000000" | bc)" \
+    "$(echo "scale=3; ($t2 - $t1) / 1000000000" | bc)" | tee -a "$OUT/upload.tsv"
+done
+rm -f "$WORK/artifact.bin"
 stop_server
+
+PG_RESULTS="-"
+if [ -n "${BENCH_POSTGRES_URL:-}" ]; then
+  echo "== the same scenarios on PostgreSQL"
+  SCHEMA="regent_bench_$(head -c 4 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+  PSQL_URL=$(echo "$BENCH_POSTGRES_URL" | sed -E 's#^jdbc:postgresql://([^/]+)/([^?]+)\??(.*)$#postgresql://\1/\2?\3#')
+  psql -q "$PSQL_URL" -c "CREATE SCHEMA $SCHEMA"
+  case "$BENCH_POSTGRES_URL" in *\?*) SEP='&' ;; *) SEP='?' ;; esac
+  PORT=$(free_port)
+  URL="http://127.0.0.1:$PORT"
+  start_server "$WORK/pg-data" "$PORT" "$TOKEN" "$OUT/server-pg.log" --db "$BENCH_POSTGRES_URL${SEP}currentSchema=$SCHEMA"
+  wait_ready "$PORT"
+  java bench/Loadgen.java load "$URL" "$TOKEN" "$MODELS" "$VERSIONS"
+  java bench/Loadgen.java run "$URL" "$TOKEN" "$SECONDS_PER_RUN" "$RUNS" "$WARMUP" "$SERVER_PID" "$MODELS" "$VERSIONS" \
+    "$OUT/results-pg.tsv"
+  stop_server
+  psql -q "$PSQL_URL" -c "DROP SCHEMA $SCHEMA CASCADE"
+  PG_RESULTS="$OUT/results-pg.tsv"
+fi
 
 CPU=$(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //')
 MEM=$(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo)
 JAVA=$(java -version 2>&1 | tr '\n' ' ' | sed 's/ *$//')
 echo "nproc = $(nproc) ($CPU), $MEM RAM, load average before the run: $LOAD_BEFORE, after: $(cut -d" " -f1-3 /proc/loadavg); java -version: $JAVA" >"$OUT/machine.txt"
 (IFS=,; echo "${STARTS[*]}") >"$OUT/startup.csv"
+(IFS=,; echo "${RESTARTS[*]}") >"$OUT/restart.csv"
+echo "$PG_RESULTS" >"$OUT/pg.txt"
 date -u '+%Y-%m-%d %H:%M UTC' >"$OUT/date.txt"
 echo "$SECONDS_PER_RUN $RUNS $MODELS $VERSIONS" >"$OUT/params.txt"
 fi
 
 echo "== report"
 read -r P_SECONDS P_RUNS P_MODELS P_VERSIONS <"$OUT/params.txt"
+FLAGS=$(sed -n 's/^SERVER_OPTS="\(\$SERVER_OPTS \)\{0,1\}\(.*\)"$/\2/p' regent | tr '\n' ' ' | sed 's/ *$//')
 java bench/Loadgen.java report "$OUT/results.tsv" "$(cat "$OUT/startup.csv")" "$(cat "$OUT/date.txt")" \
-  "$(cat "$OUT/machine.txt")" "$P_SECONDS" "$P_RUNS" "$P_MODELS" "$P_VERSIONS" >"$OUT/section.md"
+  "$(cat "$OUT/machine.txt")" "$P_SECONDS" "$P_RUNS" "$P_MODELS" "$P_VERSIONS" "$(cat "$OUT/restart.csv")" \
+  "$OUT/upload.tsv" "$(cat "$OUT/pg.txt")" "$FLAGS -Xshare:auto -XX:SharedArchiveFile=regent-serve.jsa" >"$OUT/section.md"
 
 DOC=docs/benchmarks.md
 BEGIN='<!-- bench/run.sh: begin (generated; edit bench/Loadgen.java, not this section) -->'

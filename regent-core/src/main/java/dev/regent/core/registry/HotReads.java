@@ -17,6 +17,21 @@ import java.util.function.Supplier;
 final class HotReads {
     static final Duration DEFAULT_MAX_AGE = Duration.ofSeconds(1);
     static final int MAX_ENTRIES = 50_000;
+    /** A system property naming the maximum age in milliseconds; 0 turns the view off (every read asks the store). */
+    static final String MAX_AGE_PROPERTY = "regent.hot-reads.max-age-ms";
+
+    /** The maximum age from {@link #MAX_AGE_PROPERTY}, else {@link #DEFAULT_MAX_AGE}. */
+    static Duration configuredMaxAge() {
+        String raw = System.getProperty(MAX_AGE_PROPERTY);
+        if (raw == null || raw.isBlank()) {
+            return DEFAULT_MAX_AGE;
+        }
+        try {
+            return Duration.ofMillis(Math.max(0, Long.parseLong(raw.trim())));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("-D" + MAX_AGE_PROPERTY + " must be a number of milliseconds, got '" + raw + "'");
+        }
+    }
 
     private record Entry(long generation, long loadedAt, Object value) {
     }

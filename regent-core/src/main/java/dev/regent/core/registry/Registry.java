@@ -95,7 +95,7 @@ public final class Registry {
         this.gates = new GateEvaluator(() -> this.policy);
         this.blobs = Objects.requireNonNull(blobs, "blobs");
         this.authenticated = authenticated;
-        this.hot = new HotReads(store, HotReads.DEFAULT_MAX_AGE);
+        this.hot = new HotReads(store, HotReads.configuredMaxAge());
     }
 
     private Registry(Registry base, String channel) {

@@ -37,6 +37,14 @@ sealed interface Dialect permits SqliteDialect, PostgresDialect {
     String announceChangeSql();
 
     /**
+     * Housekeeping the store runs on the writer connection every {@link SqliteStatistics#EVERY_WRITES} write
+     * transactions, after the commit (e.g. SQLite's planner statistics), or null for none.
+     */
+    default String periodicMaintenanceSql() {
+        return null;
+    }
+
+    /**
      * A condition matching {@code column} against one bound pattern parameter with MLflow's LIKE: '%' any run of
      * characters, '_' one character, everything else literal (no escape character); case-sensitive unless
      * {@code ignoreCase}. Pass the pattern through {@link #likePattern}.

@@ -28,6 +28,7 @@ public final class JdbcRegistryStore implements RegistryStore {
     private final ThreadLocal<Boolean> inside = ThreadLocal.withInitial(() -> false);
     private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
     private PostgresChangeListener listener;
+    private final java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
 
     JdbcRegistryStore(Dialect dialect, DataSource writers, DataSource readers, String description,
                       List<HikariDataSource> pools) {
@@ -137,6 +138,7 @@ public final class JdbcRegistryStore implements RegistryStore {
                         }
                     }
                     dialect.commit(connection);
+                    maintain(connection);
                 }
             } catch (SQLException e) {
                 StoreFailure failure = Sql.failure(e);
@@ -151,6 +153,20 @@ public final class JdbcRegistryStore implements RegistryStore {
             throw failure;
         } finally {
             release(source, connection, healthy);
+        }
+    }
+
+    /** The dialect's periodic housekeeping, on the writer connection just committed; its failure fails nothing. */
+    private void maintain(Connection connection) {
+        String sql = dialect.periodicMaintenanceSql();
+        if (sql == null || writes.incrementAndGet() % SqliteStatistics.EVERY_WRITES != 0) {
+            return;
+        }
+        try (java.sql.Statement s = connection.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            System.getLogger(JdbcRegistryStore.class.getName()).log(System.Logger.Level.WARNING,
+                    "periodic maintenance (" + sql + ") failed: " + e.getMessage());
         }
     }
 

@@ -57,6 +57,11 @@ final class SqliteDialect implements Dialect {
     }
 
     @Override
+    public String periodicMaintenanceSql() {
+        return "PRAGMA optimize";
+    }
+
+    @Override
     public String announceChangeSql() {
         // one process serves a SQLite file; other writers (a local-mode CLI) are bounded by the view's maximum age
         return null;

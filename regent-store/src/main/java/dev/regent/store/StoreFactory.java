@@ -49,6 +49,7 @@ public final class StoreFactory {
         String description = "SQLite " + file;
         SqliteDialect dialect = new SqliteDialect();
         migrate(dialect, sqliteSource(file), description);
+        SqliteStatistics.refresh(sqliteSource(file));
         // One writer connection: in-process writers queue in the pool instead of spinning in SQLite's busy
         // handler; the busy timeout still covers writers in other processes. Readers run in parallel (WAL).
         HikariDataSource writers = pool("regent-sqlite-writer", sqliteSource(file), 1, null);

@@ -51,6 +51,15 @@ sealed interface Dialect permits SqliteDialect, PostgresDialect {
      */
     String like(String column, boolean ignoreCase);
 
+    /**
+     * A hint naming the index that serves an unfiltered version listing ordered first by a timestamp ("" for none):
+     * SQLite otherwise picks any of the equally costed partial indexes on live versions and sorts every version for
+     * every page, where walking the timestamp's index stops after the page.
+     */
+    default String versionTimeOrderHint(dev.regent.core.search.Sort.Key key) {
+        return "";
+    }
+
     /** The parameter value for {@link #like}, from an MLflow LIKE pattern. */
     String likePattern(String pattern, boolean ignoreCase);
 

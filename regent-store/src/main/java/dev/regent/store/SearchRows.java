@@ -61,7 +61,10 @@ final class SearchRows {
         Where where = new Where(true);
         where.scope(within);
         query.predicates().forEach(where::add);
-        String from = " FROM model_versions v JOIN models m ON m.id = v.model_id WHERE " + where.sql()
+        // an unfiltered listing ordered by a timestamp walks that timestamp's index (and stops after the page)
+        String hint = query.predicates().isEmpty() && within == null && !query.order().isEmpty()
+                ? sql.dialect().versionTimeOrderHint(query.order().get(0).key()) : "";
+        String from = " FROM model_versions v" + hint + " JOIN models m ON m.id = v.model_id WHERE " + where.sql()
                 + " ORDER BY " + orderBy(query.orderWithTieBreaks(true), true) + " LIMIT ? OFFSET ?";
         List<Object> argList = new ArrayList<>(where.args);
         argList.add(limit);

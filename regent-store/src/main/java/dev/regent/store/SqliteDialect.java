@@ -57,6 +57,15 @@ final class SqliteDialect implements Dialect {
     }
 
     @Override
+    public String versionTimeOrderHint(dev.regent.core.search.Sort.Key key) {
+        return switch (key) {
+            case CREATED_AT -> " INDEXED BY model_versions_live_created";
+            case UPDATED_AT -> " INDEXED BY model_versions_live_updated";
+            default -> "";
+        };
+    }
+
+    @Override
     public String periodicMaintenanceSql() {
         return "PRAGMA optimize";
     }

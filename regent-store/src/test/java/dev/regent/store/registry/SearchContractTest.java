@@ -128,6 +128,29 @@ abstract class SearchContractTest extends StoreFixture {
     }
 
     @Test
+    void anUnfilteredTimestampOrderWalksItsIndexAndAgreesWithTheFilteredOne() {
+        // SQLite names the timestamp's index for an unfiltered listing; the answer must not change, page by page
+        for (Sort.Key key : List.of(Sort.Key.CREATED_AT, Sort.Key.UPDATED_AT)) {
+            for (boolean ascending : new boolean[] {true, false}) {
+                List<Sort> order = List.of(new Sort(key, ascending));
+                List<String> unfiltered = all(registry.searchVersions(ALICE, new SearchQuery(List.of(), order), 0, 10_000).items());
+                List<String> filtered = all(registry.searchVersions(ALICE,
+                        new SearchQuery(List.of(attr(Field.NAME, Match.LIKE, "%")), order), 0, 10_000).items());
+                assertThat(unfiltered).isNotEmpty().isEqualTo(filtered);
+                List<String> paged = new ArrayList<>();
+                for (int offset = 0; offset < unfiltered.size(); offset += 7) {
+                    paged.addAll(all(registry.searchVersions(ALICE, new SearchQuery(List.of(), order), offset, 7).items()));
+                }
+                assertThat(paged).isEqualTo(unfiltered);
+            }
+        }
+    }
+
+    static List<String> all(List<ModelVersion> versions) {
+        return versions.stream().map(v -> v.model() + "/" + v.number()).toList();
+    }
+
+    @Test
     void modelPredicatesOnNameAndTags() {
         assertThat(models()).containsExactly("alpha", "beta");
         assertThat(models(attr(Field.NAME, Match.EQ, alpha.value()))).containsExactly("alpha");

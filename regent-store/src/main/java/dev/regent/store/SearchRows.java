@@ -7,6 +7,7 @@ import dev.regent.core.model.ModelVersion;
 import dev.regent.core.model.Params;
 import dev.regent.core.model.Tags;
 import dev.regent.core.search.Field;
+import dev.regent.core.search.Match;
 import dev.regent.core.search.Predicate;
 import dev.regent.core.search.SearchQuery;
 import dev.regent.core.search.Sort;
@@ -28,6 +29,9 @@ import java.util.stream.Collectors;
 final class SearchRows {
     private static final String VERSION_COLUMNS = "v.number, v.source, v.digest, v.run_id, v.dataset_version, v.code_version, "
             + "v.description, v.stage, v.created_by, v.created_at, v.updated_at, m.name, v.model_id";
+
+    /** The most versions a tag value may mark for a search to start from the tag index. */
+    static final int SELECTIVE_TAG_ROWS = 1000;
 
     private final Sql sql;
 
@@ -112,6 +116,15 @@ final class SearchRows {
         } + (s.ascending() ? " ASC" : " DESC")).collect(Collectors.joining(", "));
     }
 
+    /**
+     * Whether at most {@link #SELECTIVE_TAG_ROWS} versions carry the tag value (one capped index range): then the
+     * search starts from the tag; otherwise it walks versions in the query's order and probes each one's tags.
+     */
+    private boolean selective(String key, String value) {
+        return sql.first("SELECT COUNT(*) FROM (SELECT 1 FROM version_tags WHERE key = ? AND value = ? LIMIT ?) x",
+                rs -> rs.getInt(1), key, value, SELECTIVE_TAG_ROWS + 1).orElse(0) <= SELECTIVE_TAG_ROWS;
+    }
+
     private static String marks(int n) {
         return String.join(", ", Collections.nCopies(n, "?"));
     }
@@ -144,6 +157,14 @@ final class SearchRows {
         }
 
         void add(Predicate p) {
+            if (p.field() == Field.TAG && versions && p.match() == Match.EQ && selective(p.tagKey(), p.value())) {
+                // few versions carry this tag value: start from the tag index instead of walking every live version
+                args.add(p.tagKey());
+                args.add(p.value());
+                conditions.add("(v.model_id, v.number) IN (SELECT t.model_id, t.version FROM version_tags t "
+                        + "WHERE t.key = ? AND t.value = ?)");
+                return;
+            }
             if (p.field() == Field.TAG) {
                 String tags = versions
                         ? "version_tags t WHERE t.model_id = v.model_id AND t.version = v.number"

@@ -6,6 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=bench/target
+. bench/lib.sh
 mkdir -p "$OUT"
 LOAD_BEFORE=$(cut -d" " -f1-3 /proc/loadavg)
 ./mvnw -q -B -DskipTests -Pjmh -pl regent-bench -am package
@@ -34,16 +35,6 @@ JAVA=$(java -version 2>&1 | head -n 1)
   echo '```'
 } >"$OUT/jmh-section.md"
 
-DOC=docs/benchmarks.md
-BEGIN='<!-- bench/jmh.sh: begin (generated) -->'
-END='<!-- bench/jmh.sh: end -->'
-if grep -qF "$BEGIN" "$DOC"; then
-  awk -v b="$BEGIN" -v e="$END" -v f="$OUT/jmh-section.md" '
-    $0 == b { print; while ((getline l < f) > 0) print l; skip = 1; next }
-    $0 == e { skip = 0 }
-    !skip { print }' "$DOC" >"$OUT/benchmarks.md.new"
-  mv "$OUT/benchmarks.md.new" "$DOC"
-else
-  { echo; echo "$BEGIN"; cat "$OUT/jmh-section.md"; echo "$END"; } >>"$DOC"
-fi
-echo "== updated $DOC"
+replace_section docs/benchmarks.md '<!-- bench/jmh.sh: begin (generated) -->' '<!-- bench/jmh.sh: end -->' \
+  "$OUT/jmh-section.md"
+echo "== updated docs/benchmarks.md"

@@ -13,6 +13,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
+. bench/lib.sh
 SECONDS_PER_RUN=${BENCH_SECONDS:-10}
 RUNS=${BENCH_RUNS:-3}
 WARMUP=${BENCH_WARMUP:-5}
@@ -35,21 +36,6 @@ trap cleanup EXIT
 
 ./regent --version >/dev/null # builds regent-cli/target/regent.jar when missing or stale
 
-free_port() {
-  local p
-  while :; do
-    p=$((20000 + RANDOM % 40000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
-      echo "$p"
-      return
-    fi
-  done
-}
-
-new_token() {
-  echo "rgt_$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')"
-}
-
 # The benchmark's policy: promotions to Staging evaluate a gate (the version has an artifact digest); nothing else
 # is gated, so registrations and aliases measure the store, not the policy.
 POLICY="$WORK/bench-policy.yaml"
@@ -69,26 +55,6 @@ start_server() {
   REGENT_BOOTSTRAP_TOKEN="$token" ./regent serve --port "$port" --data "$dir" --policy "$POLICY" --max-upload 2GiB "$@" \
     >"$log" 2>&1 &
   SERVER_PID=$!
-}
-
-# wait_ready PORT: polls /ready every 10 ms (curl), at most 60 s
-wait_ready() {
-  local i
-  for i in $(seq 1 6000); do
-    if [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$1/ready" 2>/dev/null)" = "200" ]; then
-      return 0
-    fi
-    kill -0 "$SERVER_PID" 2>/dev/null || { echo "server died" >&2; return 1; }
-    sleep 0.01
-  done
-  echo "server not ready after 60 s" >&2
-  return 1
-}
-
-stop_server() {
-  kill "$SERVER_PID"
-  wait "$SERVER_PID" 2>/dev/null || true
-  SERVER_PID=""
 }
 
 if [ -z "${BENCH_REPORT_ONLY:-}" ]; then
@@ -190,17 +156,7 @@ java bench/Loadgen.java report "$OUT/results.tsv" "$(cat "$OUT/startup.csv")" "$
   "$(cat "$OUT/machine.txt")" "$P_SECONDS" "$P_RUNS" "$P_MODELS" "$P_VERSIONS" "$(cat "$OUT/restart.csv")" \
   "$OUT/upload.tsv" "$(cat "$OUT/pg.txt")" "$FLAGS -Xshare:auto -XX:SharedArchiveFile=regent-serve.jsa" >"$OUT/section.md"
 
-DOC=docs/benchmarks.md
-BEGIN='<!-- bench/run.sh: begin (generated; edit bench/Loadgen.java, not this section) -->'
-END='<!-- bench/run.sh: end -->'
-if grep -qF "$BEGIN" "$DOC"; then
-  awk -v b="$BEGIN" -v e="$END" -v f="$OUT/section.md" '
-    $0 == b { print; while ((getline l < f) > 0) print l; skip = 1; next }
-    $0 == e { skip = 0 }
-    !skip { print }' "$DOC" >"$OUT/benchmarks.md.new"
-  mv "$OUT/benchmarks.md.new" "$DOC"
-else
-  { echo; echo "$BEGIN"; cat "$OUT/section.md"; echo "$END"; } >>"$DOC"
-fi
+replace_section docs/benchmarks.md '<!-- bench/run.sh: begin (generated; edit bench/Loadgen.java, not this section) -->' \
+  '<!-- bench/run.sh: end -->' "$OUT/section.md"
 cat "$OUT/section.md"
-echo "== updated $DOC"
+echo "== updated docs/benchmarks.md"

@@ -79,10 +79,12 @@ final class SearchRows {
         if (rows.isEmpty()) {
             return List.of();
         }
-        String page = "(SELECT v.model_id AS mid, v.number AS num" + from + ") p";
-        Map<Key, TreeMap<String, String>> tags = children("version_tags", "key", page, args);
-        Map<Key, TreeMap<String, String>> metrics = children("version_metrics", "name", page, args);
-        Map<Key, TreeMap<String, String>> params = children("version_params", "name", page, args);
+        // the page's children by its own keys: running the page query again for each child table would pay its
+        // cost (a scan and sort, for some searches) four times
+        List<Key> keys = rows.stream().map(f -> new Key(f.modelId, f.row.number())).toList();
+        Map<Key, TreeMap<String, String>> tags = children("version_tags", "key", keys);
+        Map<Key, TreeMap<String, String>> metrics = children("version_metrics", "name", keys);
+        Map<Key, TreeMap<String, String>> params = children("version_params", "name", keys);
         List<ModelVersion> out = new ArrayList<>(rows.size());
         for (Found f : rows) {
             Key key = new Key(f.modelId, f.row.number());
@@ -94,15 +96,29 @@ final class SearchRows {
         return out;
     }
 
-    /** The rows of a child table (tags, metrics or params) of the versions the page query selects. */
-    private Map<Key, TreeMap<String, String>> children(String table, String keyColumn, String page, Object[] args) {
+    /** How many versions one child query names (two bound values each, well under every database's limit). */
+    static final int CHILD_BATCH = 500;
+
+    /** The rows of a child table (tags, metrics or params) of the given versions, in batches of keys. */
+    private Map<Key, TreeMap<String, String>> children(String table, String keyColumn, List<Key> keys) {
         Map<Key, TreeMap<String, String>> out = new HashMap<>();
-        sql.list("SELECT c.model_id, c.version, c." + keyColumn + ", c.value FROM " + table + " c JOIN " + page
-                + " ON p.mid = c.model_id AND p.num = c.version", rs -> {
-                    out.computeIfAbsent(new Key(rs.getLong(1), rs.getInt(2)), k -> new TreeMap<>())
-                            .put(rs.getString(3), rs.getString(4));
-                    return null;
-                }, args);
+        for (int from = 0; from < keys.size(); from += CHILD_BATCH) {
+            List<Key> batch = keys.subList(from, Math.min(keys.size(), from + CHILD_BATCH));
+            Object[] args = new Object[batch.size() * 2];
+            for (int i = 0; i < batch.size(); i++) {
+                args[2 * i] = batch.get(i).modelId();
+                args[2 * i + 1] = batch.get(i).number();
+            }
+            // the keys as a table of constant rows joined on the child's primary key (a row-value IN list would be
+            // planned by SQLite as a scan of the whole child table)
+            sql.list("WITH k(mid, num) AS (VALUES " + String.join(", ", Collections.nCopies(batch.size(), "(?, ?)"))
+                    + ") SELECT c.model_id, c.version, c." + keyColumn + ", c.value FROM k JOIN " + table
+                    + " c ON c.model_id = k.mid AND c.version = k.num", rs -> {
+                        out.computeIfAbsent(new Key(rs.getLong(1), rs.getInt(2)), k -> new TreeMap<>())
+                                .put(rs.getString(3), rs.getString(4));
+                        return null;
+                    }, args);
+        }
         return out;
     }
 

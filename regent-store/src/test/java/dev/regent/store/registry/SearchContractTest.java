@@ -151,6 +151,23 @@ abstract class SearchContractTest extends StoreFixture {
     }
 
     @Test
+    void aSearchedVersionCarriesItsTagsMetricsAndParamsAsAReadDoes() {
+        ModelName m = create(base + "-rich", Map.of());
+        for (int i = 1; i <= 3; i++) {
+            assertThat(registry.registerVersion(ALICE, new NewVersion(m, SourceUri.of("s3://b/rich/" + i), null, null,
+                    dev.regent.core.model.Metrics.of(Map.of("auc", 0.9 + i / 100.0, "n", (double) i)),
+                    dev.regent.core.model.Params.of(Map.of("depth", Integer.toString(i))), null,
+                    Tags.of(Map.of("k" + i, "v" + i, "shared", "s"))), false).outcome()).isEqualTo(Outcome.APPLIED);
+        }
+        List<ModelVersion> found = registry.searchVersions(ALICE, new SearchQuery(List.of(attr(Field.NAME, Match.EQ,
+                m.value())), List.of()), 0, 100).items();
+        assertThat(found).hasSize(3);
+        for (ModelVersion v : found) {
+            assertThat(v).isEqualTo(registry.version(ALICE, m, v.number()));
+        }
+    }
+
+    @Test
     void modelPredicatesOnNameAndTags() {
         assertThat(models()).containsExactly("alpha", "beta");
         assertThat(models(attr(Field.NAME, Match.EQ, alpha.value()))).containsExactly("alpha");

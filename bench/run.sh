@@ -8,6 +8,10 @@
 # Then: restarts of an existing empty registry, the upload of a 1 GiB artifact against sha256sum of the same file,
 # and, when BENCH_POSTGRES_URL names a PostgreSQL database (e.g. jdbc:postgresql://127.0.0.1:5432/test?user=postgres),
 # the same scenarios on a fresh schema there.
+# Then, unless BENCH_QUICK=1, the rest of the suite, each writing its own section: bench/search.sh (search at 10,000
+# and 1,000,000 versions, query plans, start-up at 1M), bench/audit-verify.sh (verification of 1,000,000 audit entries;
+# prints its figures) and bench/jmh.sh (in-process parts). The whole suite takes about an hour on 2 cores, the first
+# time longer (the 1M data sets are built once and kept in bench/target).
 # Knobs (environment): BENCH_SECONDS (10), BENCH_RUNS (3), BENCH_WARMUP (5), BENCH_MODELS (50), BENCH_VERSIONS (20).
 # BENCH_REPORT_ONLY=1 measures nothing and regenerates the section from the last run's files in bench/target.
 set -euo pipefail
@@ -160,3 +164,12 @@ replace_section docs/benchmarks.md '<!-- bench/run.sh: begin (generated; edit be
   '<!-- bench/run.sh: end -->' "$OUT/section.md"
 cat "$OUT/section.md"
 echo "== updated docs/benchmarks.md"
+
+if [ -z "${BENCH_QUICK:-}" ] && [ -z "${BENCH_REPORT_ONLY:-}" ]; then
+  echo "== search at 10,000 and 1,000,000 versions"
+  ./bench/search.sh
+  echo "== audit verification of 1,000,000 entries"
+  ./bench/audit-verify.sh | tee "$OUT/audit-verify.txt"
+  echo "== in-process parts (JMH)"
+  ./bench/jmh.sh
+fi

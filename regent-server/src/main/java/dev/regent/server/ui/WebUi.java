@@ -3,6 +3,7 @@ package dev.regent.server.ui;
 import dev.regent.core.access.PrincipalRecord;
 import dev.regent.core.error.ErrorCode;
 import dev.regent.core.error.RegentException;
+import dev.regent.core.registry.Registry;
 import dev.regent.server.UiEndpoints;
 import dev.regent.server.ui.view.ErrorView;
 import dev.regent.server.ui.view.Frame;
@@ -10,6 +11,7 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,7 +19,7 @@ import java.util.Optional;
  * The web UI: server-rendered pages over the same {@link dev.regent.core.registry.Registry} calls as every other
  * transport, signed in by session cookie. This class is the browser's side of each request (sessions, security
  * headers, error pages) and registers the pages; the pages themselves live in {@link SignInPages},
- * {@link BrowsePages} and {@link ActionForms}.
+ * {@link BrowsePages}, {@link ActionForms}, {@link ContentForms} and {@link AdminPages}.
  */
 public final class WebUi implements UiEndpoints.Browser {
     /** The channel recorded in the audit entries of changes made through the UI. */
@@ -27,11 +29,11 @@ public final class WebUi implements UiEndpoints.Browser {
             "regent.css", "text/css; charset=utf-8",
             "regent.js", "text/javascript; charset=utf-8");
 
-    private final dev.regent.core.registry.Registry registry;
+    private final Registry registry;
     private final UiSessions sessions;
     private final Templates templates = new Templates();
 
-    public WebUi(dev.regent.core.registry.Registry registry, java.time.Clock clock) {
+    public WebUi(Registry registry, Clock clock) {
         this.registry = registry;
         this.sessions = new UiSessions(clock);
     }

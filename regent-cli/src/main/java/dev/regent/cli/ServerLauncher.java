@@ -72,7 +72,7 @@ final class ServerLauncher implements AutoCloseable {
     static ServerLauncher start(Path dataDir, String dbUrl, Policy policy, String host, int port, String presetToken,
                                 Clock clock, AuditOptions audit, long maxUploadBytes) {
         Path data = dataDir.toAbsolutePath().normalize();
-        RegistryStore store = StoreFactory.open(data, dbUrl);
+        RegistryStore store = StoreFactory.openLongLived(data, dbUrl);
         try {
             // a server reads no client-named files: file: sources are refused
             Registry registry = new Registry(store, clock, new SecureRandom(), SourceRules.noLocalFiles(), policy,

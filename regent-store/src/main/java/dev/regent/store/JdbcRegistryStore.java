@@ -29,6 +29,7 @@ public final class JdbcRegistryStore implements RegistryStore {
     private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
     private PostgresChangeListener listener;
     private final java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
+    private volatile boolean maintaining;
 
     JdbcRegistryStore(Dialect dialect, DataSource writers, DataSource readers, String description,
                       List<HikariDataSource> pools) {
@@ -37,6 +38,11 @@ public final class JdbcRegistryStore implements RegistryStore {
         this.readers = readers;
         this.description = description;
         this.pools = List.copyOf(pools);
+    }
+
+    /** Runs the dialect's periodic housekeeping (SQLite's planner statistics) from now on: for long-running processes. */
+    void maintainStatistics() {
+        maintaining = true;
     }
 
     /** Hears other nodes' commits through PostgreSQL's LISTEN on its own connection to {@code jdbcUrl}. */
@@ -159,7 +165,7 @@ public final class JdbcRegistryStore implements RegistryStore {
     /** The dialect's periodic housekeeping, on the writer connection just committed; its failure fails nothing. */
     private void maintain(Connection connection) {
         String sql = dialect.periodicMaintenanceSql();
-        if (sql == null || writes.incrementAndGet() % SqliteStatistics.EVERY_WRITES != 0) {
+        if (!maintaining || sql == null || writes.incrementAndGet() % SqliteStatistics.EVERY_WRITES != 0) {
             return;
         }
         try (java.sql.Statement s = connection.createStatement()) {

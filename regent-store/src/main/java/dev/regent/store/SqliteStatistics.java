@@ -19,8 +19,14 @@ final class SqliteStatistics {
     private SqliteStatistics() {
     }
 
-    /** At open: analyzes every table that has no statistics or has changed a lot since. Failures are not fatal. */
-    static void refresh(DataSource source) {
+    /**
+     * At open: analyzes every table that has no statistics or has changed a lot since. Failures are not fatal. The
+     * schema must exist: a new database is migrated first.
+     */
+    static void refresh(DataSource source, java.nio.file.Path file) {
+        if (!java.nio.file.Files.exists(file)) {
+            return;
+        }
         try (Connection c = source.getConnection()) {
             run(c);
         } catch (SQLException e) {

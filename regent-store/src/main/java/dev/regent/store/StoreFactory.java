@@ -29,6 +29,21 @@ public final class StoreFactory {
         return open(StoreConfig.of(dataDir, jdbcUrlOrNull));
     }
 
+    /**
+     * A store for a long-running process (the server): on SQLite it also keeps the query planner's statistics
+     * current, at open and every {@link SqliteStatistics#EVERY_WRITES} write transactions. Short-lived processes (a
+     * local-mode command) leave the file exactly as they found it unless they change the registry.
+     */
+    public static JdbcRegistryStore openLongLived(Path dataDir, String jdbcUrlOrNull) {
+        StoreConfig config = StoreConfig.of(dataDir, jdbcUrlOrNull);
+        if (!config.isPostgres()) {
+            SqliteStatistics.refresh(sqliteSource(config.sqliteFile()), config.sqliteFile());
+        }
+        JdbcRegistryStore store = open(config);
+        store.maintainStatistics();
+        return store;
+    }
+
     /** The content-addressed blob store of a data directory, in its {@code blobs} folder. */
     public static FileBlobStore blobs(Path dataDir) {
         return new FileBlobStore(dataDir.resolve("blobs"));
@@ -49,7 +64,6 @@ public final class StoreFactory {
         String description = "SQLite " + file;
         SqliteDialect dialect = new SqliteDialect();
         migrate(dialect, sqliteSource(file), description);
-        SqliteStatistics.refresh(sqliteSource(file));
         // One writer connection: in-process writers queue in the pool instead of spinning in SQLite's busy
         // handler; the busy timeout still covers writers in other processes. Readers run in parallel (WAL).
         HikariDataSource writers = pool("regent-sqlite-writer", sqliteSource(file), 1, null);

@@ -14,7 +14,10 @@ import java.sql.ResultSet;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
 
-/** Opening a SQLite store gathers the query planner's statistics, so searches are planned on real table sizes. */
+/**
+ * A long-running process's SQLite store (the server's) gathers the query planner's statistics when it opens, so
+ * searches are planned on real table sizes; a short-lived one (a local-mode command) leaves the file as it was.
+ */
 class SqliteStatisticsTest {
     @Test
     void reopeningAStoreWithDataLeavesStatisticsForThePlanner() throws Exception {
@@ -25,9 +28,16 @@ class SqliteStatisticsTest {
                     registry.createModel(ALICE, ModelName.of("stat-" + i), Description.EMPTY, Tags.EMPTY, false);
                 }
             }
-            try (RegistryStore reopened = db.openStore(); var c = db.connect(); var s = c.createStatement();
+            String before = db.snapshot().text();
+            try (RegistryStore shortLived = db.openStore()) {
+                assertThat(shortLived.describe()).startsWith("SQLite");
+            }
+            assertThat(db.snapshot().text()).isEqualTo(before);
+            java.nio.file.Path dir = java.nio.file.Path.of(db.jdbcUrl().substring("jdbc:sqlite:".length())).getParent();
+            try (RegistryStore server = dev.regent.store.StoreFactory.openLongLived(dir, null); var c = db.connect();
+                 var s = c.createStatement();
                  ResultSet rs = s.executeQuery("SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'models'")) {
-                assertThat(reopened.describe()).startsWith("SQLite");
+                assertThat(server.describe()).startsWith("SQLite");
                 rs.next();
                 assertThat(rs.getInt(1)).isPositive();
             }

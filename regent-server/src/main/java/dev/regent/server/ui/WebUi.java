@@ -19,7 +19,8 @@ import java.util.Optional;
  * The web UI: server-rendered pages over the same {@link dev.regent.core.registry.Registry} calls as every other
  * transport, signed in by session cookie. This class is the browser's side of each request (sessions, security
  * headers, error pages) and registers the pages; the pages themselves live in {@link SignInPages},
- * {@link BrowsePages}, {@link ActionForms}, {@link ContentForms} and {@link AdminPages}.
+ * {@link ModelsPage}, {@link ModelPage}, {@link VersionPage}, {@link AuditPage}, {@link ActionForms},
+ * {@link ContentForms} and {@link AdminPages}.
  */
 public final class WebUi implements UiEndpoints.Browser {
     /** The channel recorded in the audit entries of changes made through the UI. */
@@ -42,7 +43,10 @@ public final class WebUi implements UiEndpoints.Browser {
     public void register(UiEndpoints endpoints) {
         endpoints.get("/static/{file}", (ctx, caller) -> staticFile(ctx));
         new SignInPages(endpoints, sessions, templates).register();
-        new BrowsePages(endpoints, this, templates).register();
+        new ModelsPage(endpoints, this, templates).register();
+        new ModelPage(endpoints, this, templates).register();
+        new VersionPage(endpoints, this, templates).register();
+        new AuditPage(endpoints, this, templates).register();
         new ActionForms(endpoints, this, templates).register();
         new ContentForms(endpoints, this, templates).register();
         new AdminPages(endpoints, this, templates).register();

@@ -1,0 +1,108 @@
+package dev.regent.server.ui;
+
+import dev.regent.core.access.PrincipalRecord;
+import dev.regent.core.access.Role;
+import dev.regent.core.audit.AuditAction;
+import dev.regent.core.audit.AuditEntry;
+import dev.regent.core.audit.AuditQuery;
+import dev.regent.core.error.RegentException;
+import dev.regent.core.model.ModelName;
+import dev.regent.core.model.ModelVersion;
+import dev.regent.core.model.Principal;
+import dev.regent.core.model.Stage;
+import dev.regent.core.policy.Policy;
+import dev.regent.core.registry.ModelOverview;
+import dev.regent.core.registry.Registry;
+import dev.regent.server.UiEndpoints;
+import dev.regent.server.ui.view.ModelView;
+import dev.regent.server.ui.view.TimelineItem;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** One model: its versions (newest first), the stage history from the audit log, the policy in effect, and its forms. */
+final class ModelPage {
+    static final int VERSIONS_PAGE = 50;
+    static final int TIMELINE_MAX = 200;
+
+    private final UiEndpoints endpoints;
+    private final WebUi ui;
+    private final Templates templates;
+
+    ModelPage(UiEndpoints endpoints, WebUi ui, Templates templates) {
+        this.endpoints = endpoints;
+        this.ui = ui;
+        this.templates = templates;
+    }
+
+    void register() {
+        endpoints.get("/models/{model}", this::model);
+    }
+
+    private Registry registry() {
+        return endpoints.registry();
+    }
+
+    private void model(Context ctx, PrincipalRecord caller) {
+        Principal actor = caller.principal();
+        ModelName name = ModelName.of(ctx.pathParam("model"));
+        ModelOverview overview = registry().overview(actor, name);
+        int before = before(ctx.queryParam("before"), overview);
+        // versions come oldest first from the registry; the page shows the newest first
+        int after = Math.max(0, before - 1 - VERSIONS_PAGE);
+        List<ModelVersion> versions = new ArrayList<>(registry().versions(actor, name, after, VERSIONS_PAGE + 1).stream()
+                .filter(v -> v.number().value() < before).toList());
+        versions.sort(Comparator.comparing(ModelVersion::number).reversed());
+        if (versions.size() > VERSIONS_PAGE) {
+            versions = versions.subList(0, VERSIONS_PAGE);
+        }
+        String older = !versions.isEmpty() && versions.get(versions.size() - 1).number().value() > 1
+                ? Links.withQuery(Links.model(name), Links.params("before", versions.get(versions.size() - 1).number().toString()))
+                : null;
+        Policy policy = registry().policy();
+        templates.render(ctx, 200, "model", new ModelView(ui.frame(ctx, caller, name.value(), "models"), overview, versions, older,
+                timeline(actor, name), policy.overrideFor(name).orElse(null), PolicyTargets.of(policy, name),
+                caller.has(Role.APPROVER, name), caller.has(Role.CONTRIBUTOR, name)));
+    }
+
+    /** The first version number not shown (the page shows those below it); latest + 1 when not given. */
+    private static int before(String raw, ModelOverview overview) {
+        int top = overview.latest() == null ? 1 : overview.latest().value() + 1;
+        if (raw == null || raw.isBlank()) {
+            return top;
+        }
+        try {
+            return Math.min(top, Math.max(1, Integer.parseInt(raw.trim())));
+        } catch (NumberFormatException e) {
+            throw RegentException.invalid("'before' must be a version number, got '" + raw + "'");
+        }
+    }
+
+    /** Stage changes and refused attempts, newest first, from the audit log (who, when, why, what the gates said). */
+    private List<TimelineItem> timeline(Principal actor, ModelName name) {
+        List<AuditEntry> entries = new ArrayList<>();
+        for (AuditAction action : List.of(AuditAction.STAGE_TRANSITION, AuditAction.STAGE_ROLLBACK)) {
+            entries.addAll(registry().audit(actor, new AuditQuery(name, null, action, 0, AuditQuery.MAX_LIMIT)));
+        }
+        entries.sort(Comparator.comparingLong(AuditEntry::seq).reversed());
+        return entries.stream().limit(TIMELINE_MAX).map(ModelPage::timelineItem).toList();
+    }
+
+    private static TimelineItem timelineItem(AuditEntry e) {
+        String version = e.target().substring(e.target().lastIndexOf('/') + 1);
+        String from = e.before().getOrDefault("stage", "?");
+        String to = e.after().getOrDefault("stage", "?");
+        boolean rollback = e.action() == AuditAction.STAGE_ROLLBACK;
+        if (e.outcome() == dev.regent.core.audit.AuditOutcome.REFUSED) {
+            return new TimelineItem(e, (rollback ? "Rollback" : "Promotion") + " of " + e.target() + " refused", "");
+        }
+        boolean retired = "Archived".equals(to) || "None".equals(to);
+        String verb = rollback ? "Rolled back: " : retired ? "Moved: " : "Promoted: ";
+        String headline = verb + e.target() + " " + from + " → " + to
+                + (e.after().containsKey("displaced") ? " (v" + e.after().get("displaced") + " moved out)" : "");
+        String gates = rollback ? "to the last known-good version; its gates passed when it was promoted"
+                : retired ? "" : "every gate passed at the time of the change";
+        return new TimelineItem(e, headline.replace(e.target() + " ", "v" + version + " "), gates);
+    }
+}

@@ -272,7 +272,7 @@ md.append("")
 md.append("### The searches in-process, without and with the planner's statistics\n")
 md.append("The loader runs every search through `SearchRows` itself (one JDBC connection, no HTTP, best of 5) on its "
           "database without planner statistics (\"as loaded\": what SQLite did before the store ran `PRAGMA optimize`) "
-          "and on a copy after `PRAGMA analysis_limit = 1000; ANALYZE` (the sampled statistics that the store now "
+          "and on a copy after `PRAGMA analysis_limit = 1000; ANALYZE` (the sampled statistics that the server's store now "
           "gathers when it opens the database and every 10,000 write transactions, so the server plans like the "
           "right-hand columns). An index `SCAN … USING INDEX` followed only by a partial sort (`FOR RIGHT PART` / "
           "`LAST n TERMS OF ORDER BY`) walks the index in the query's order and stops after the page:\n")
@@ -293,7 +293,7 @@ md.append("The first run of this benchmark (before the store changes of 2026-11-
           "filters on versions and timestamp orders at 14.6–19.4 s p99 at 1M, with timeouts: SQLite walked and sorted "
           "every live version, four times per page. What the store does now, each pinned by contract tests on both "
           "databases:\n")
-md.append("- **Planner statistics**: `PRAGMA optimize` (sampled, `analysis_limit`) when the store opens and every "
+md.append("- **Planner statistics**: `PRAGMA optimize` (sampled, `analysis_limit`) when the server opens its store and every "
           "10,000 write transactions. Without it SQLite assumed table sizes and walked every version for a broad tag "
           "(956 ms in-process at 1M without statistics, 4.9 ms with).")
 md.append("- **A selective version tag starts from the tag index**: an equality filter on a tag value that marks at "

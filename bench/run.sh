@@ -61,35 +61,35 @@ start_server() {
   SERVER_PID=$!
 }
 
+# timed_start DIR LOG: starts a server on DIR, waits for its first 200 on /ready, stops it; sets STARTED_MS (no
+# subshell, so the EXIT trap still knows the server while it runs)
+timed_start() {
+  local port t0 t1
+  port=$(free_port)
+  t0=$(date +%s%N)
+  start_server "$1" "$port" "$(new_token)" "$2"
+  wait_ready "$port"
+  t1=$(date +%s%N)
+  stop_server
+  STARTED_MS=$(((t1 - t0) / 1000000))
+}
+
 if [ -z "${BENCH_REPORT_ONLY:-}" ]; then
 echo "== start-up to first 200 on /ready, empty registry ($RUNS starts)"
 STARTS=()
 for i in $(seq 1 "$RUNS"); do
-  port=$(free_port)
-  t0=$(date +%s%N)
-  start_server "$WORK/start-$i" "$port" "$(new_token)" "$OUT/start-$i.log"
-  wait_ready "$port"
-  t1=$(date +%s%N)
-  STARTS+=($(((t1 - t0) / 1000000)))
+  timed_start "$WORK/start-$i" "$OUT/start-$i.log"
+  STARTS+=("$STARTED_MS")
   echo "start $i: ${STARTS[-1]} ms"
-  stop_server
 done
 
 echo "== start-up to first 200 on /ready, an existing empty registry ($RUNS restarts)"
 RESTARTS=()
-port=$(free_port)
-start_server "$WORK/restart" "$port" "$(new_token)" "$OUT/restart-0.log"
-wait_ready "$port"
-stop_server
+timed_start "$WORK/restart" "$OUT/restart-0.log" # creates the registry
 for i in $(seq 1 "$RUNS"); do
-  port=$(free_port)
-  t0=$(date +%s%N)
-  start_server "$WORK/restart" "$port" "$(new_token)" "$OUT/restart-$i.log"
-  wait_ready "$port"
-  t1=$(date +%s%N)
-  RESTARTS+=($(((t1 - t0) / 1000000)))
+  timed_start "$WORK/restart" "$OUT/restart-$i.log"
+  RESTARTS+=("$STARTED_MS")
   echo "restart $i: ${RESTARTS[-1]} ms"
-  stop_server
 done
 
 echo "== load"

@@ -14,6 +14,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
+. bench/lib.sh
 if [ $# -gt 0 ]; then SIZES=("$@"); else SIZES=(10000 1000000); fi
 SECONDS_PER_RUN=${BENCH_SECONDS:-10}
 RUNS=${BENCH_RUNS:-3}
@@ -34,17 +35,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-free_port() {
-  local p
-  while :; do
-    p=$((20000 + RANDOM % 40000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
-      echo "$p"
-      return
-    fi
-  done
-}
-
 # The server as ./regent serve starts it (the launcher's JVM flags and its class-data sharing archive), but from a copy
 # of the jar made at the start of this script, so that a rebuild by someone else during the run changes nothing.
 start_server() { # DIR PORT LOG
@@ -53,28 +43,6 @@ start_server() { # DIR PORT LOG
   SERVER_PID=$!
 }
 
-wait_ready() { # PORT
-  local i
-  for i in $(seq 1 6000); do
-    if [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$1/ready" 2>/dev/null)" = "200" ]; then
-      return 0
-    fi
-    kill -0 "$SERVER_PID" 2>/dev/null || { echo "server died" >&2; return 1; }
-    sleep 0.01
-  done
-  echo "server not ready after 60 s" >&2
-  return 1
-}
-
-stop_server() {
-  kill "$SERVER_PID"
-  wait "$SERVER_PID" 2>/dev/null || true
-  SERVER_PID=""
-}
-
-machine() {
-  echo "nproc = $(nproc) ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')), $(awk '/MemTotal/ {printf "%.0f GiB RAM", $2/1048576}' /proc/meminfo); java -version: $(java -version 2>&1 | tr '\n' ' ' | sed 's/ *$//')"
-}
 
 if [ -z "${BENCH_REPORT_ONLY:-}" ]; then
   LOAD_BEFORE=$(cut -d" " -f1-3 /proc/loadavg)
@@ -159,7 +127,7 @@ if [ -z "${BENCH_REPORT_ONLY:-}" ]; then
   LOAD_AFTER=$(cut -d" " -f1-3 /proc/loadavg)
   {
     echo "date=$(date -u '+%Y-%m-%d %H:%M UTC')"
-    echo "machine=$(machine)"
+    echo "machine=$(machine_line)"
     echo "load_before=$LOAD_BEFORE"
     echo "load_after=$LOAD_AFTER"
     echo "sizes=${SIZES[*]}"

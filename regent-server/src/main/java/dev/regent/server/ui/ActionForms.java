@@ -12,7 +12,6 @@ import dev.regent.core.policy.GateTarget;
 import dev.regent.core.registry.Registry;
 import dev.regent.core.report.OperationReport;
 import dev.regent.server.UiEndpoints;
-import dev.regent.server.ui.view.ReportView;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,12 +26,10 @@ import java.util.Map;
 final class ActionForms {
     private final UiEndpoints endpoints;
     private final WebUi ui;
-    private final Templates templates;
 
-    ActionForms(UiEndpoints endpoints, WebUi ui, Templates templates) {
+    ActionForms(UiEndpoints endpoints, WebUi ui) {
         this.endpoints = endpoints;
         this.ui = ui;
-        this.templates = templates;
     }
 
     void register() {
@@ -105,12 +102,9 @@ final class ActionForms {
                 Links.model(model));
     }
 
-    /** The report page: 200 for a plan or an applied change, the refusal's status for a refusal. */
     private void show(Context ctx, PrincipalRecord caller, String heading, OperationReport report, String confirmAction,
                       Map<String, String> confirmFields, String back) {
-        int status = report.refusalCode().map(c -> c.httpStatus()).orElse(200);
-        templates.render(ctx, status, "report", new ReportView(ui.frame(ctx, caller, heading, "models"), heading, report,
-                confirmAction, confirmFields, back));
+        ui.report(ctx, caller, heading, report, confirmAction, confirmFields, back, "models");
     }
 
     /** The confirm form's hidden fields: the same inputs, and the session's CSRF token. */

@@ -10,7 +10,6 @@ import dev.regent.core.model.Principal;
 import dev.regent.core.registry.TokenIssued;
 import dev.regent.server.UiEndpoints;
 import dev.regent.server.ui.view.PrincipalsView;
-import dev.regent.server.ui.view.ReportView;
 import dev.regent.server.ui.view.TokenView;
 import io.javalin.http.Context;
 import java.time.Duration;
@@ -57,11 +56,8 @@ final class AdminPages {
         Role role = Role.parse(form.required("role", "The role"));
         String model = form.optional("model");
         Grant grant = model == null ? Grant.global(role) : new Grant(role, ModelName.of(model));
-        var report = endpoints.registry().via(WebUi.CHANNEL).addPrincipal(caller.principal(), subject, kind, grant, false);
-        int status = report.refusalCode().map(c -> c.httpStatus()).orElse(200);
-        String heading = "Add principal " + subject.name();
-        templates.render(ctx, status, "report", new ReportView(ui.frame(ctx, caller, heading, "principals"), heading, report,
-                null, Map.of(), "/principals"));
+        ui.report(ctx, caller, "Add principal " + subject.name(), endpoints.registry().via(WebUi.CHANNEL)
+                .addPrincipal(caller.principal(), subject, kind, grant, false), null, Map.of(), "/principals", "principals");
     }
 
     private void issueToken(Context ctx, PrincipalRecord caller) {

@@ -21,7 +21,6 @@ import dev.regent.core.registry.NewVersion;
 import dev.regent.core.registry.Registry;
 import dev.regent.core.report.OperationReport;
 import dev.regent.server.UiEndpoints;
-import dev.regent.server.ui.view.ReportView;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
@@ -43,12 +42,10 @@ import java.util.TreeMap;
 final class ContentForms {
     private final UiEndpoints endpoints;
     private final WebUi ui;
-    private final Templates templates;
 
-    ContentForms(UiEndpoints endpoints, WebUi ui, Templates templates) {
+    ContentForms(UiEndpoints endpoints, WebUi ui) {
         this.endpoints = endpoints;
         this.ui = ui;
-        this.templates = templates;
     }
 
     void register() {
@@ -174,9 +171,7 @@ final class ContentForms {
     }
 
     private void show(Context ctx, PrincipalRecord caller, String heading, OperationReport report, String back) {
-        int status = report.refusalCode().map(c -> c.httpStatus()).orElse(200);
-        templates.render(ctx, status, "report", new ReportView(ui.frame(ctx, caller, heading, "models"), heading, report, null,
-                Map.of(), back));
+        ui.report(ctx, caller, heading, report, null, Map.of(), back, "models");
     }
 
     /** "name=value" per line (or comma-separated), as the CLI's --metric takes them. */

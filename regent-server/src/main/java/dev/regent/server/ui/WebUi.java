@@ -5,8 +5,10 @@ import dev.regent.core.error.ErrorCode;
 import dev.regent.core.error.RegentException;
 import dev.regent.core.registry.Registry;
 import dev.regent.server.UiEndpoints;
+import dev.regent.core.report.OperationReport;
 import dev.regent.server.ui.view.ErrorView;
 import dev.regent.server.ui.view.Frame;
+import dev.regent.server.ui.view.ReportView;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,6 +27,7 @@ import java.util.Optional;
 public final class WebUi implements UiEndpoints.Browser {
     /** The channel recorded in the audit entries of changes made through the UI. */
     static final String CHANNEL = "ui";
+    private static final String SESSION_ATTRIBUTE = "regent.ui.session";
 
     private static final Map<String, String> STATIC = Map.of(
             "regent.css", "text/css; charset=utf-8",
@@ -47,8 +50,8 @@ public final class WebUi implements UiEndpoints.Browser {
         new ModelPage(endpoints, this, templates).register();
         new VersionPage(endpoints, this, templates).register();
         new AuditPage(endpoints, this, templates).register();
-        new ActionForms(endpoints, this, templates).register();
-        new ContentForms(endpoints, this, templates).register();
+        new ActionForms(endpoints, this).register();
+        new ContentForms(endpoints, this).register();
         new AdminPages(endpoints, this, templates).register();
     }
 
@@ -87,7 +90,25 @@ public final class WebUi implements UiEndpoints.Browser {
 
     /** The live session of this request, if any. */
     Optional<UiSession> session(Context ctx) {
-        return sessions.find(ctx.cookie(UiSecurity.SESSION_COOKIE));
+        // looked up (and its idle clock restarted) once per request, then kept on the request
+        UiSession known = ctx.attribute(SESSION_ATTRIBUTE);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<UiSession> found = sessions.find(ctx.cookie(UiSecurity.SESSION_COOKIE));
+        found.ifPresent(s -> ctx.attribute(SESSION_ATTRIBUTE, s));
+        return found;
+    }
+
+    /**
+     * A change's five-part report page: 200 for a plan or an applied change, the refusal's status for a refusal.
+     * With {@code confirmAction}, a planned change offers the form that confirms it with {@code confirmFields}.
+     */
+    void report(Context ctx, PrincipalRecord caller, String heading, OperationReport report, String confirmAction,
+                Map<String, String> confirmFields, String back, String nav) {
+        int status = report.refusalCode().map(c -> c.httpStatus()).orElse(200);
+        templates.render(ctx, status, "report", new ReportView(frame(ctx, caller, heading, nav), heading, report,
+                confirmAction, confirmFields, back));
     }
 
     /** The page frame for the signed-in caller (null on public pages). */

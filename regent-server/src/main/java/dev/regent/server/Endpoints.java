@@ -6,20 +6,14 @@ import dev.regent.core.model.Digest;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
-import java.time.Duration;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Registers routes with Javalin, each wrapped the same way: look up its privilege in the {@link RouteTable} (a
  * route without an entry cannot be registered), authenticate and authorize, apply Idempotency-Key on creating
- * POSTs, render the reply, map errors, then record metrics and one access-log line (method, route, status,
- * duration, principal; never headers or tokens).
+ * POSTs, render the reply, map errors, then record metrics and one access-log line ({@link AccessLog}).
  */
 public final class Endpoints {
-    private static final Logger ACCESS = LoggerFactory.getLogger("dev.regent.server.access");
-
     /** A route's work: translate the call, delegate to the Registry, return the reply. */
     public interface Endpoint {
         Reply handle(Call call) throws Exception;
@@ -119,10 +113,7 @@ public final class Endpoints {
             ctx.contentType("application/json");
             ctx.result(render(mapped.body()));
         } finally {
-            Duration took = Duration.ofNanos(System.nanoTime() - start);
-            parts.metrics().request(entry.method().name(), entry.path(), ctx.statusCode(), took);
-            ACCESS.info("{} {} {} {} {}ms {}", ctx.method().name(), entry.path(), ctx.path(), ctx.statusCode(),
-                    took.toMillis(), principal);
+            AccessLog.record(parts, ctx, entry, start, principal);
         }
     }
 

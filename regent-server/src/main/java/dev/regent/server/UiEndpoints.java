@@ -10,7 +10,6 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +22,6 @@ import org.slf4j.LoggerFactory;
  * not, and how an error looks (a page, not JSON).
  */
 public final class UiEndpoints {
-    private static final Logger ACCESS = LoggerFactory.getLogger("dev.regent.server.access");
     private static final Logger LOG = LoggerFactory.getLogger(UiEndpoints.class);
 
     /** A page or form handler; {@code caller} is null only on public routes. */
@@ -107,10 +105,7 @@ public final class UiEndpoints {
         } catch (Exception e) {
             fail(ctx, e, caller, entry);
         } finally {
-            Duration took = Duration.ofNanos(System.nanoTime() - start);
-            parts.metrics().request(entry.method().name(), entry.path(), ctx.statusCode(), took);
-            ACCESS.info("{} {} {} {} {}ms {}", ctx.method().name(), entry.path(), ctx.path(), ctx.statusCode(),
-                    took.toMillis(), caller == null ? "-" : caller.principal().name());
+            AccessLog.record(parts, ctx, entry, start, caller == null ? "-" : caller.principal().name());
         }
     }
 

@@ -8,9 +8,6 @@ import dev.regent.store.audit.CheckpointDirectory;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -101,14 +98,7 @@ class AuditCheckpointScheduleTest {
         List<String> files = publishedNotes();
 
         // someone with the database file: drop the append-only triggers, edit a sealed entry
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + t.dir.resolve("regent.db"));
-             Statement s = c.createStatement()) {
-            for (String table : List.of("audit_log", "audit_fields", "audit_evidence", "audit_leaves", "checkpoints")) {
-                s.executeUpdate("DROP TRIGGER IF EXISTS " + table + "_no_update");
-                s.executeUpdate("DROP TRIGGER IF EXISTS " + table + "_no_delete");
-            }
-            s.executeUpdate("UPDATE audit_log SET reason = 'nothing to see' WHERE seq = 2");
-        }
+        t.rewriteAuditReason(2, "nothing to see");
         appendModels("after", 2);
 
         assertThat(eventually(() -> t.get("/ready", null).statusCode() == 503)).isTrue();

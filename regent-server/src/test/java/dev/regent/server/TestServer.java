@@ -85,6 +85,27 @@ final class TestServer implements AutoCloseable {
         return secret;
     }
 
+    /**
+     * What someone with the database file can do: drop the append-only triggers of the audit tables and rewrite the
+     * reason of a signed entry, behind the registry's back.
+     */
+    void rewriteAuditReason(long seq, String reason) {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("regent.db"));
+             java.sql.Statement s = c.createStatement()) {
+            for (String table : java.util.List.of("audit_log", "audit_fields", "audit_evidence", "audit_leaves", "checkpoints")) {
+                s.executeUpdate("DROP TRIGGER IF EXISTS " + table + "_no_update");
+                s.executeUpdate("DROP TRIGGER IF EXISTS " + table + "_no_delete");
+            }
+            try (java.sql.PreparedStatement update = c.prepareStatement("UPDATE audit_log SET reason = ? WHERE seq = ?")) {
+                update.setString(1, reason);
+                update.setLong(2, seq);
+                update.executeUpdate();
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot tamper with the test database", e);
+        }
+    }
+
     URI uri(String pathAndQuery) {
         return URI.create("http://127.0.0.1:" + port + pathAndQuery);
     }

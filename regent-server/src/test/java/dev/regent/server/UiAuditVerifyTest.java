@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.regent.core.model.ModelName;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,14 +38,7 @@ class UiAuditVerifyTest {
         assertThat(clean.body()).contains("id=\"verify-result\"").contains("Verified now");
 
         // someone with the database file drops the append-only triggers and rewrites a signed entry's reason
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + t.dir.resolve("regent.db"));
-             Statement s = c.createStatement()) {
-            for (String table : List.of("audit_log", "audit_fields", "audit_evidence", "audit_leaves", "checkpoints")) {
-                s.executeUpdate("DROP TRIGGER IF EXISTS " + table + "_no_update");
-                s.executeUpdate("DROP TRIGGER IF EXISTS " + table + "_no_delete");
-            }
-            s.executeUpdate("UPDATE audit_log SET reason = 'nothing to see' WHERE seq = 3");
-        }
+        t.rewriteAuditReason(3, "nothing to see");
         HttpResponse<String> tampered = ui.get("/audit?verify=now", admin);
         assertThat(tampered.body()).contains("Verification failed").contains("from entry 3");
         // a viewer with a grant on one model only is offered no whole-log verification

@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * Gate results for a target, as {@code gates --json}: {@code model, version, target ("Production" or
- * "alias:champion"), passed (all of them), gates: [{gate, passed, detail}]}.
+ * "alias:champion"), passed (all of them), gates: [{gate, passed, detail}]}; the first entry, "policy in effect",
+ * names the policy revision and the gate set the gates came from (or, for a what-if, the file that is not in effect).
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record GatesWire(String model, int version, String target, boolean passed, List<GateResult> gates) {

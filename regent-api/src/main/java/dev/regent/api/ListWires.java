@@ -63,6 +63,14 @@ public final class ListWires {
         }
     }
 
+    /** {@code GET /api/v1/policy/revisions}: {@code {"revisions": [...]}}, oldest first, without their text. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record PolicyRevisions(List<PolicyRevisionWire> revisions) {
+        public PolicyRevisions {
+            revisions = revisions == null ? List.of() : List.copyOf(revisions);
+        }
+    }
+
     /** {@code GET /api/v1/principals}: {@code {"principals": [...]}}. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Principals(List<PrincipalWire> principals) {

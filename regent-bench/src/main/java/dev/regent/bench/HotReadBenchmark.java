@@ -67,8 +67,8 @@ public class HotReadBenchmark {
         store = StoreFactory.open(dir, null);
         registry = new Registry(store, Clock.systemUTC(), new SecureRandom(), SourceRules.noLocalFiles(),
                 PolicyParser.parse("version: 1\n", "no gates"), StoreFactory.blobs(dir), true);
-        token = registry.bootstrapServerAdmin(admin, null).orElseThrow();
-        registry.addPrincipal(admin, Principal.of("reader"), PrincipalKind.USER, Grant.global(Role.VIEWER), false);
+        token = registry.access().bootstrapServerAdmin(admin, null).orElseThrow();
+        registry.access().addPrincipal(admin, Principal.of("reader"), PrincipalKind.USER, Grant.global(Role.VIEWER), false);
         for (int m = 0; m < MODELS; m++) {
             ModelName name = ModelName.of("m" + m);
             registry.createModel(admin, name, Description.EMPTY, Tags.EMPTY, false);
@@ -94,7 +94,7 @@ public class HotReadBenchmark {
 
     @Benchmark
     public PrincipalRecord authenticate() {
-        return registry.authenticate(token);
+        return registry.access().authenticate(token);
     }
 
     @Benchmark

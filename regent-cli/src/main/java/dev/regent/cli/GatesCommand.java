@@ -19,6 +19,7 @@ final class GatesCommand extends OneVersionCommand {
     String rawTarget;
 
     private GateTarget gateTarget;
+    private dev.regent.core.policy.Policy whatIf;
 
     @Override
     void prepareOptions(MissingInputs inputs) {
@@ -28,11 +29,17 @@ final class GatesCommand extends OneVersionCommand {
     @Override
     void validateOptions() {
         gateTarget = GateTarget.parse(rawTarget);
+        if (root().policy != null) {
+            // --policy here is a what-if: evaluated, never applied, and not checked against the policy in effect
+            whatIf = PolicyFiles.parse(environment().workingDir().resolve(root().policy));
+            root().policyIsWhatIf = true;
+        }
     }
 
     @Override
     int run(Session session) {
-        List<Finding> results = session.registry().gates(model, number, gateTarget);
+        List<Finding> results = whatIf != null ? session.registry().gatesUnder(whatIf, model, number, gateTarget)
+                : session.registry().gates(model, number, gateTarget);
         boolean allPassed = results.stream().allMatch(Finding::passed);
         if (json()) {
             ArrayNode array = Json.array();
@@ -40,13 +47,16 @@ final class GatesCommand extends OneVersionCommand {
             Json.print(Json.object().put("model", model.value()).put("version", number.value()).put("target", gateTarget.wire())
                     .put("passed", allPassed).set("gates", array), out());
         } else {
-            out().println("Gates for " + model + "/" + number + " -> " + gateTarget + " (requested by " + session.actor() + ", policy "
-                    + session.registry().policySource() + "):");
+            out().println("Gates for " + model + "/" + number + " -> " + gateTarget + " (requested by " + session.actor() + ", "
+                    + (whatIf != null ? "WHAT-IF under " + whatIf.source() + ", which is NOT the registry's policy in effect"
+                    : session.registry().policySource()) + "):");
             if (results.isEmpty()) {
                 out().println("  (no gates: the policy sets none for " + gateTarget + ")");
             }
             results.forEach(f -> out().println("  " + (f.passed() ? "[pass] " : "[FAIL] ") + f.check() + " - " + f.detail()));
-            out().println(allPassed ? "All gates pass." : "Some gates fail: a promotion would be refused.");
+            out().println(allPassed ? (whatIf != null ? "All gates would pass under " + whatIf.source() + "." : "All gates pass.")
+                    : whatIf != null ? "Some gates would fail under " + whatIf.source() + "."
+                    : "Some gates fail: a promotion would be refused.");
             out().flush();
         }
         return allPassed ? ExitCodes.OK : ExitCodes.REFUSED;

@@ -7,12 +7,12 @@ import dev.regent.core.registry.RegistrySession;
 import dev.regent.core.registry.SourceRules;
 import dev.regent.core.store.RegistryStore;
 import dev.regent.store.StoreFactory;
-import dev.regent.core.policy.Policy;
 import java.io.File;
 import java.security.SecureRandom;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Local mode: the registry runs in this process on the embedded store (or the configured database) for the length
@@ -45,15 +45,17 @@ final class LocalSession implements Session {
                 }
             }
         });
-        Policy policy = PolicyFiles.load(options.policy, env, dataDir);
+        Optional<PolicyFiles.Given> policy = options.policyIsWhatIf ? Optional.empty()
+                : PolicyFiles.given(options.policy, env, dataDir);
         Path data = dataDir.toAbsolutePath().normalize();
         RegistryStore store = StoreFactory.open(data, dbUrl);
         try {
             dev.regent.store.blob.FileBlobStore blobs = StoreFactory.blobs(data);
-            Registry registry = new Registry(store, env.clock(), new SecureRandom(), new SourceRules(roots), policy,
-                    blobs, false);
+            Registry registry = new Registry(store, env.clock(), new SecureRandom(), new SourceRules(roots),
+                    PolicyFiles.seed(policy), blobs, false);
+            policy.ifPresent(given -> registry.policies().requireInEffect(given.policy(), given.how()));
             // local mode is one trusted operator: the OS user becomes the first admin of an empty registry
-            registry.bootstrapAdmin(osUser(env.osUser()), "first local operator of this registry");
+            registry.access().bootstrapAdmin(osUser(env.osUser()), "first local operator of this registry");
             return new LocalSession(store, registry.as(actor), new LocalAudit(store, env, data), blobs);
         } catch (RuntimeException e) {
             store.close();

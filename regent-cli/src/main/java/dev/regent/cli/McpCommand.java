@@ -69,15 +69,16 @@ final class McpCommand implements Callable<Integer> {
         Path dataDir = root.data != null ? env.workingDir().resolve(root.data)
                 : env.variable("REGENT_DATA").map(d -> env.workingDir().resolve(d)).orElse(env.workingDir().resolve("regent-data"));
         String dbUrl = root.db != null ? root.db : env.variable("REGENT_DB_URL").orElse(null);
-        Policy policy = PolicyFiles.load(root.policy, env, dataDir);
+        Optional<PolicyFiles.Given> policy = PolicyFiles.given(root.policy, env, dataDir);
         Path data = dataDir.toAbsolutePath().normalize();
         RegistryStore store = StoreFactory.open(data, dbUrl);
         try {
             Registry registry = new Registry(store, env.clock(), new SecureRandom(), new SourceRules(fileRoots(env, dataDir)),
-                    policy, StoreFactory.blobs(data), false);
-            registry.bootstrapAdmin(LocalSession.osUser(env.osUser()), "first local operator of this registry");
+                    PolicyFiles.seed(policy), StoreFactory.blobs(data), false);
+            policy.ifPresent(given -> registry.policies().requireInEffect(given.policy(), given.how()));
+            registry.access().bootstrapAdmin(LocalSession.osUser(env.osUser()), "first local operator of this registry");
             requireRegistered(registry, agent);
-            env.err().println("regent mcp: serving on stdio as '" + agent + "' (data " + data + ", policy " + policy.source()
+            env.err().println("regent mcp: serving on stdio as '" + agent + "' (data " + data + ", policy " + registry.policies().inEffect().revision().label()
                     + "); changes are recorded via=mcp:<tool>");
             env.err().flush();
             SessionFactory sessions = tool -> registry.via("mcp:" + tool).as(agent);

@@ -22,7 +22,10 @@ final class PolicyCheck implements Callable<Integer> {
         RegentCommand root = (RegentCommand) spec.root().userObject();
         Policy policy = PolicyFiles.parse(root.environment().workingDir().resolve(file));
         root.environment().out().println("Policy " + policy.source() + " is valid: " + policy.complianceTags().size()
-                + " compliance tag(s), " + policy.overrides().size() + " model override(s).");
+                + " compliance tag(s), " + policy.overrides().size() + " model override(s), canonical digest "
+                + dev.regent.core.policy.PolicyCanonicalForm.digest(policy).shortForm() + ".");
+        root.environment().out().println("This checks the file only; it is not the registry's policy until applied: "
+                + "regent policy apply " + file + " --reason \"…\" (try --dry-run first).");
         root.environment().out().flush();
         return ExitCodes.OK;
     }

@@ -2,8 +2,8 @@ package dev.regent.cli;
 
 import picocli.CommandLine.Command;
 
-/** {@code regent policy}: validate a policy file, show the policy in effect. */
-@Command(name = "policy", description = "Check a policy file or show the policy in effect.",
-        subcommands = {PolicyCheck.class, PolicyShow.class})
+/** {@code regent policy}: the registry's policy in effect, its revisions, applying one, and checking a file. */
+@Command(name = "policy", description = "The registry's policy: show it, its history, apply a new revision, check a file.",
+        subcommands = {PolicyShow.class, PolicyHistory.class, PolicyApplyCommand.class, PolicyCheck.class})
 final class PolicyCommand {
 }

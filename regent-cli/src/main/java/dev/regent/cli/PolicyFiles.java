@@ -8,29 +8,42 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
- * Finds and loads the policy: --policy FILE, else $REGENT_POLICY, else regent-policy.yaml in the data directory,
- * else the built-in default. A policy that does not parse stops the command (exit 2) with file and line.
+ * The policy file a process was given: --policy FILE, else $REGENT_POLICY, else regent-policy.yaml in the data
+ * directory. The registry's policy is registry state: a given file only seeds revision 1 of a registry that has none,
+ * and otherwise must mean the same as the revision in effect (see PolicyFacet.requireInEffect). A policy that does
+ * not parse stops the command (exit 2) with file and line.
  */
 final class PolicyFiles {
     static final String DATA_DIR_FILE = "regent-policy.yaml";
-    static final long MAX_BYTES = 1 << 20;
+    static final long MAX_BYTES = PolicyParser.MAX_CHARS * 4L;
+
+    /** A policy file given to the process, and how it was given ("--policy FILE", "REGENT_POLICY", …). */
+    record Given(Policy policy, String how) {
+    }
 
     private PolicyFiles() {
     }
 
-    static Policy load(Path option, CliEnvironment env, Path dataDir) {
-        Path file = option != null ? env.workingDir().resolve(option)
-                : env.variable("REGENT_POLICY").map(p -> env.workingDir().resolve(p)).orElse(null);
-        if (file == null) {
-            Path inData = dataDir.resolve(DATA_DIR_FILE);
-            if (!Files.isRegularFile(inData)) {
-                return Policies.builtIn();
-            }
-            file = inData;
+    /** The file given to this process, if any. */
+    static Optional<Given> given(Path option, CliEnvironment env, Path dataDir) {
+        if (option != null) {
+            return Optional.of(new Given(parse(env.workingDir().resolve(option)), "--policy"));
         }
-        return parse(file);
+        Optional<String> variable = env.variable("REGENT_POLICY");
+        if (variable.isPresent()) {
+            return Optional.of(new Given(parse(env.workingDir().resolve(variable.get())), "REGENT_POLICY"));
+        }
+        Path inData = dataDir.resolve(DATA_DIR_FILE);
+        return Files.isRegularFile(inData) ? Optional.of(new Given(parse(inData), DATA_DIR_FILE + " in the data directory"))
+                : Optional.empty();
+    }
+
+    /** The policy that becomes revision 1 of a registry without one: the given file, else the built-in default. */
+    static Policy seed(Optional<Given> given) {
+        return given.map(Given::policy).orElseGet(Policies::builtIn);
     }
 
     static Policy parse(Path file) {

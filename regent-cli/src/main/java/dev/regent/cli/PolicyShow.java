@@ -2,61 +2,78 @@ package dev.regent.cli;
 
 import dev.regent.api.PolicyWire;
 import dev.regent.api.RegentJson;
+import dev.regent.cli.input.MissingInputs;
 import dev.regent.cli.output.Json;
-import dev.regent.client.RegentClient;
 import dev.regent.core.model.ModelName;
-import dev.regent.core.policy.Policy;
+import dev.regent.core.policy.EffectivePolicy;
+import dev.regent.core.policy.PolicyRevision;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
- * {@code regent policy show [MODEL]}: the gates in effect per stage and protected alias, for a model or by default —
- * the server's policy in remote mode, the local policy file (or built-in default) otherwise.
+ * {@code regent policy show [MODEL] [--revision N] [--yaml]}: the registry's policy in effect (or an earlier revision):
+ * its revision, who applied it and why, and the gates per stage and alias — for a model with its override applied,
+ * or the defaults. {@code --yaml} prints the revision's text exactly as applied.
  */
-@Command(name = "show", description = "Show the policy in effect (for a model, with its override applied).")
-final class PolicyShow implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+@Command(name = "show", description = "Show the registry's policy in effect (or --revision N): revision, gates per target.")
+final class PolicyShow extends RegistryCommand {
     @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL")
     String rawModel;
 
+    @Option(names = "--revision", paramLabel = "N", description = "An earlier revision (see 'regent policy history').")
+    Integer revision;
+
+    @Option(names = "--yaml", description = "Print the revision's YAML text as applied.")
+    boolean yaml;
+
+    private ModelName model;
+
     @Override
-    public Integer call() throws Exception {
-        RegentCommand root = (RegentCommand) spec.root().userObject();
-        CliEnvironment env = root.environment();
-        ModelName model = rawModel == null ? null : ModelName.of(rawModel);
-        Optional<RemoteConfig> remote = RemoteConfig.resolve(root);
-        PolicyWire policy;
-        if (remote.isPresent()) {
-            policy = RegentClient.connect(remote.get().url(), remote.get().token()).policy(model);
-        } else {
-            Path dataDir = root.data != null ? env.workingDir().resolve(root.data)
-                    : env.variable("REGENT_DATA").map(d -> env.workingDir().resolve(d)).orElse(env.workingDir().resolve("regent-data"));
-            Policy local = PolicyFiles.load(root.policy, env, dataDir);
-            policy = PolicyWire.of(local, model);
+    void prepare(MissingInputs inputs) {
+    }
+
+    @Override
+    void validate() {
+        model = rawModel == null ? null : ModelName.of(rawModel);
+        if (revision != null && revision < 1) {
+            throw dev.regent.core.error.RegentException.invalid("--revision is a whole number from 1, got " + revision);
         }
-        if (root.json) {
-            Json.print(Json.mapper().readTree(RegentJson.newMapper().writeValueAsString(policy)), env.out());
+    }
+
+    @Override
+    int run(Session session) {
+        EffectivePolicy effective = revision == null ? session.registry().policy() : session.registry().policyRevision(revision);
+        PrintWriter out = out();
+        if (yaml) {
+            out.print(effective.revision().text());
+            out.flush();
             return ExitCodes.OK;
         }
-        PrintWriter out = env.out();
-        out.println("Policy: " + policy.source() + (model == null ? " (defaults)" : " for model " + model
-                + (policy.override() == null ? " (no override: defaults)" : " (override '" + policy.override() + "')")));
+        PolicyWire policy = PolicyWire.of(effective, model);
+        if (json()) {
+            try {
+                Json.print(Json.mapper().readTree(RegentJson.newMapper().writeValueAsString(policy)), out);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+            return ExitCodes.OK;
+        }
+        PolicyRevision r = effective.revision();
+        out.println("Policy " + r.label() + (revision == null ? " (in effect)" : "") + ", from " + r.source());
+        out.println("Applied by " + r.appliedBy() + " at " + r.appliedAt() + (r.reason().isEmpty() ? "" : ": " + r.reason()));
+        out.println(model == null ? "Defaults:" : "For model " + model
+                + (policy.override() == null ? " (no override: defaults)" : " (override '" + policy.override() + "')") + ":");
         out.println("Compliance tags:");
         if (policy.complianceTags().isEmpty()) {
             out.println("  (none)");
         }
         policy.complianceTags().forEach((t, kinds) -> out.println("  " + t + " <- " + String.join(" or ", kinds)));
         policy.stages().forEach((stage, gates) -> print(out, stage, gates));
-        policy.aliases().forEach((alias, gates) -> print(out, "alias " + alias + " (protected)", gates));
+        policy.aliases().forEach((alias, gates) -> print(out, "alias " + alias + " (declared)", gates));
+        print(out, "every other alias (gated like Production)", policy.undeclaredAliases());
         out.flush();
         return ExitCodes.OK;
     }

@@ -33,8 +33,13 @@ public final class RegentCommand implements Runnable {
     String db;
 
     @Option(names = "--policy", scope = ScopeType.INHERIT, paramLabel = "FILE",
-            description = "Promotion policy file (default: $REGENT_POLICY, else regent-policy.yaml in the data directory, else built-in).")
+            description = "Policy file (default: $REGENT_POLICY, else regent-policy.yaml in the data directory): seeds policy "
+                    + "revision 1 of a new registry, else must be the policy in effect (change it with 'regent policy apply'). "
+                    + "With 'gates': a what-if, evaluated without being applied.")
     Path policy;
+
+    /** Set by commands that evaluate --policy as a what-if (gates): the file is then not the registry's to check. */
+    boolean policyIsWhatIf;
 
     @Option(names = "--registry", scope = ScopeType.INHERIT, paramLabel = "URL",
             description = "Remote registry (default: $REGENT_URL, else the URL saved by 'regent login'; none: local mode).")

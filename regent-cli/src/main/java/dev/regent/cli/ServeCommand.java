@@ -67,7 +67,7 @@ final class ServeCommand implements Callable<Integer> {
         Path dataDir = root.data != null ? env.workingDir().resolve(root.data)
                 : env.variable("REGENT_DATA").map(d -> env.workingDir().resolve(d)).orElse(env.workingDir().resolve("regent-data"));
         String dbUrl = root.db != null ? root.db : env.variable("REGENT_DB_URL").orElse(null);
-        Policy policy = PolicyFiles.load(root.policy, env, dataDir);
+        Optional<PolicyFiles.Given> policy = PolicyFiles.given(root.policy, env, dataDir);
         Main.serverLogging();
         ServerLauncher.AuditOptions audit = new ServerLauncher.AuditOptions(
                 env.variable("REGENT_AUDIT_KEY_FILE").map(f -> env.workingDir().resolve(f)).orElse(null),
@@ -93,7 +93,7 @@ final class ServeCommand implements Callable<Integer> {
             env.out().println("(shown once: create more with 'regent token create' and principals with 'regent principal add')");
         });
         env.out().println("Regent listening on http://" + bindHost + ":" + server.port() + " (data " + dataDir.toAbsolutePath()
-                + ", policy " + policy.source() + ")");
+                + ", " + server.policy() + ")");
         CheckpointSigner.Schedule schedule = server.audit().schedule();
         env.out().println("Audit checkpoints every " + schedule.everyEntries() + " entries or " + schedule.every().toMillis()
                 + " ms" + (audit.checkpointDir() == null ? "" : ", written to " + audit.checkpointDir())

@@ -35,10 +35,12 @@ final class ServerLauncher implements AutoCloseable {
     private final int port;
     private final Optional<String> bootstrapToken;
     private final CheckpointSigner audit;
+    private final String policy;
 
     private ServerLauncher(RegistryStore store, RegentServer server, int port, Optional<String> bootstrapToken,
-                           CheckpointSigner audit) {
+                           CheckpointSigner audit, String policy) {
         this.audit = audit;
+        this.policy = policy;
         this.store = store;
         this.server = server;
         this.port = port;
@@ -65,19 +67,25 @@ final class ServerLauncher implements AutoCloseable {
     /** As above, signing the audit log as {@code audit} says. */
     static ServerLauncher start(Path dataDir, String dbUrl, Policy policy, String host, int port, String presetToken,
                                 Clock clock, AuditOptions audit) {
-        return start(dataDir, dbUrl, policy, host, port, presetToken, clock, audit, ServerConfig.DEFAULT_MAX_UPLOAD_BYTES);
+        return start(dataDir, dbUrl, java.util.Optional.of(new PolicyFiles.Given(policy, "the test's policy")), host, port,
+                presetToken, clock, audit, ServerConfig.DEFAULT_MAX_UPLOAD_BYTES);
     }
 
-    /** As above, accepting uploads (evidence, artifact files) of at most {@code maxUploadBytes}; 413 beyond. */
-    static ServerLauncher start(Path dataDir, String dbUrl, Policy policy, String host, int port, String presetToken,
-                                Clock clock, AuditOptions audit, long maxUploadBytes) {
+    /**
+     * As above, with the policy file the process was given, if any (it seeds revision 1 of a new registry and must
+     * otherwise be the policy in effect), accepting uploads (evidence, artifact files) of at most
+     * {@code maxUploadBytes}; 413 beyond.
+     */
+    static ServerLauncher start(Path dataDir, String dbUrl, Optional<PolicyFiles.Given> policy, String host, int port,
+                                String presetToken, Clock clock, AuditOptions audit, long maxUploadBytes) {
         Path data = dataDir.toAbsolutePath().normalize();
         RegistryStore store = StoreFactory.openLongLived(data, dbUrl);
         try {
             // a server reads no client-named files: file: sources are refused
-            Registry registry = new Registry(store, clock, new SecureRandom(), SourceRules.noLocalFiles(), policy,
-                    StoreFactory.blobs(data), true);
-            Optional<String> token = registry.bootstrapServerAdmin(BOOTSTRAP_ADMIN, presetToken);
+            Registry registry = new Registry(store, clock, new SecureRandom(), SourceRules.noLocalFiles(),
+                    PolicyFiles.seed(policy), StoreFactory.blobs(data), true);
+            policy.ifPresent(given -> registry.policies().requireInEffect(given.policy(), given.how()));
+            Optional<String> token = registry.access().bootstrapServerAdmin(BOOTSTRAP_ADMIN, presetToken);
             SigningKey key = SigningKeyFile.loadOrCreate(audit.keyFile() != null ? audit.keyFile()
                     : data.resolve(SigningKeyFile.FILE_NAME), audit.origin(), new SecureRandom());
             CheckpointSigner.Sink sink = audit.checkpointDir() == null ? CheckpointSigner.Sink.NONE
@@ -87,7 +95,8 @@ final class ServerLauncher implements AutoCloseable {
                     ServerConfig.defaults(host, port, pageTokenKey(data)).withMaxUploadBytes(maxUploadBytes),
                     new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), signer);
             int bound = server.start();
-            return new ServerLauncher(store, server, bound, token, signer);
+            return new ServerLauncher(store, server, bound, token, signer,
+                    "policy " + registry.policies().inEffect().revision().label());
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -108,6 +117,11 @@ final class ServerLauncher implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create " + file, e);
         }
+    }
+
+    /** The policy in effect when the server started, for its start-up line: "policy revision 2 (sha256:…)". */
+    String policy() {
+        return policy;
     }
 
     int port() {

@@ -40,14 +40,16 @@ class CliGovernanceTest {
     void theBuiltInPolicyGuardsProductionAndGatesExplainThemselves() {
         CliHarness.Result gates = cli.run("--as", "bob", "gates", "m", "1", "--for", "Production");
         assertThat(gates.exit()).isEqualTo(1);
-        assertThat(gates.out()).contains("policy built-in default", "[pass] gate artifact_digest", "[FAIL] gate eval_report",
+        assertThat(gates.out()).contains("policy revision 1", "from built-in default", "[pass] gate artifact_digest", "[FAIL] gate eval_report",
                 "Some gates fail");
         assertThat(cli.run("--as", "bob", "promote", "m", "1", "--to", "Staging", "--reason", "r").exit()).isEqualTo(1);
         ok("--as", "bob", "evidence", "add", "m", "1", "--kind", "eval-report", "--file", "eval.json");
         ok("--as", "bob", "promote", "m", "1", "--to", "Staging", "--reason", "r");
         JsonNode json = json(cli.run("--as", "bob", "--json", "gates", "m", "1", "--for", "Production"));
         assertThat(json.get("passed").asBoolean()).isFalse();
-        assertThat(json.get("gates")).hasSize(4);
+        // the policy revision the gates came from, then the four gates of the built-in Production
+        assertThat(json.get("gates")).hasSize(5);
+        assertThat(json.at("/gates/0/gate").asText()).isEqualTo("policy in effect");
     }
 
     @Test

@@ -76,7 +76,9 @@ class ExamplesWalkthroughTest {
         String all = String.join("\n", transcript);
         // the story the page tells actually happened
         assertThat(all).contains("[FAIL] gate eval_report", "[FAIL] gate model_card", "[FAIL] gate approvals",
-                "[FAIL] gate compliance_tags", "All gates pass.", "STALE", "Rolled back credit-scorer Production to version 1");
+                "[FAIL] gate compliance_tags", "All gates pass.", "STALE", "Rolled back credit-scorer Production to version 1",
+                "+ default.aliases.champion: approvals{count=1,roles=[],principal_kinds=[user]}", "2 (in effect)",
+                "Policy revision 2 (sha256:");
         CliHarness.Result list = cli.run("version", "list", "credit-scorer");
         assertThat(list.out()).containsPattern("1\\s+Production").containsPattern("2\\s+Archived");
     }

@@ -71,7 +71,7 @@ class ServeAndLoginTest {
             Files.writeString(dir.resolve("local-policy.yaml"), "version: 1\n");
             cli.env.put("REGENT_POLICY", "local-policy.yaml");
             assertThat(cli.run("policy", "show").out()).as("the server's policy, not the local file")
-                    .contains("Policy: built-in default").contains("- approvals (1)");
+                    .contains("Policy revision 1").contains("from built-in default").contains("- approvals (1, by user)");
             assertThat(cli.run("--as", "someone", "model", "list").err()).contains("--as is for local mode");
             // an explicit local data directory wins over the saved login
             assertThat(cli.run("--data", dir.resolve("local").toString(), "model", "list").out()).contains("No models yet");

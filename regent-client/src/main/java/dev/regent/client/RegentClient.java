@@ -132,14 +132,48 @@ public final class RegentClient implements RegistrySession {
         return b;
     }
 
-    @Override
-    public String policySource() {
-        return policy(null).source();
-    }
-
     /** The server's policy in effect for a model (its override applied), or its defaults for null. */
     public PolicyWire policy(ModelName model) {
         return get(API + "/policy", q("model", model == null ? null : model.value()), PolicyWire.class);
+    }
+
+    @Override
+    public dev.regent.core.policy.EffectivePolicy policy() {
+        return compiled(policy(null).revision());
+    }
+
+    @Override
+    public dev.regent.core.policy.EffectivePolicy policyRevision(int number) {
+        return compiled(get(API + "/policy/revisions/" + number, q(), dev.regent.api.PolicyRevisionWire.class));
+    }
+
+    /** The revision as the server sent it, compiled here from its text (the same parser as the server's). */
+    private static dev.regent.core.policy.EffectivePolicy compiled(dev.regent.api.PolicyRevisionWire wire) {
+        dev.regent.core.policy.PolicyRevision r = wire.toDomain();
+        return new dev.regent.core.policy.EffectivePolicy(r, dev.regent.core.policy.PolicyParser.parse(r.text(), r.source()));
+    }
+
+    @Override
+    public List<dev.regent.core.policy.PolicyRevision> policyHistory() {
+        return get(API + "/policy/revisions", q(), dev.regent.api.ListWires.PolicyRevisions.class).revisions().stream()
+                .map(dev.regent.api.PolicyRevisionWire::toDomain).toList();
+    }
+
+    @Override
+    public OperationReport applyPolicy(dev.regent.core.policy.Policy policy, Reason reason, boolean dryRun) {
+        return send("POST", API + "/policy", q(), body("yaml", policy.text(), "source", policy.source(), "reason", reason.text()),
+                dryRun, false);
+    }
+
+    @Override
+    public OperationReport applyPolicyRevision(int revision, Reason reason, boolean dryRun) {
+        return send("POST", API + "/policy", q(), body("revision", revision, "reason", reason.text()), dryRun, false);
+    }
+
+    @Override
+    public List<Finding> gatesUnder(dev.regent.core.policy.Policy whatIf, ModelName model, VersionNumber number, GateTarget target) {
+        return http.call(http.withJson("POST", http.uri(v(model, number) + "/gates/what-if", q()), body("target", target.wire(),
+                "yaml", whatIf.text(), "source", whatIf.source()), false).build(), GatesWire.class).toDomain();
     }
 
     // ---- principals and tokens ----

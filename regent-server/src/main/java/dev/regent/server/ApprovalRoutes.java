@@ -23,10 +23,11 @@ final class ApprovalRoutes {
         e.get(APPROVALS, ApprovalRoutes::list);
         e.create(APPROVALS, ApprovalRoutes::decide);
         e.get(GATES, ApprovalRoutes::gates);
+        e.post(GATES + "/what-if", ApprovalRoutes::gatesWhatIf);
     }
 
     static Reply list(Call call) {
-        return Reply.ok(new ListWires.Approvals(call.registry().approvals(call.actor(), call.model(), call.version())
+        return Reply.ok(new ListWires.Approvals(call.registry().governance().approvals(call.actor(), call.model(), call.version())
                 .stream().map(ApprovalWire::of).toList()));
     }
 
@@ -40,6 +41,14 @@ final class ApprovalRoutes {
         ModelName model = call.model();
         VersionNumber number = call.version();
         GateTarget target = GateTarget.parse(call.requiredQuery("target"));
-        return Reply.ok(GatesWire.of(model, number, target, call.registry().gates(call.actor(), model, number, target)));
+        return Reply.ok(GatesWire.of(model, number, target, call.registry().governance().gates(call.actor(), model, number, target)));
+    }
+
+    /** The gates under a policy that is not in effect (a file about to be applied); changes nothing. */
+    static Reply gatesWhatIf(Call call) throws Exception {
+        dev.regent.api.GatesWhatIf body = call.body(dev.regent.api.GatesWhatIf.class);
+        GateTarget target = body.toTarget();
+        return Reply.ok(GatesWire.of(call.model(), call.version(), target, call.registry().governance()
+                .gatesUnder(body.toPolicy(), call.actor(), call.model(), call.version(), target)));
     }
 }

@@ -30,7 +30,7 @@ final class AuditRoutes {
         params.put("after", Long.toString(after));
         String cursor = call.parts().pageTokens().cursor(call.query("page_token"), LIST, params);
         long from = cursor == null ? after : seq(cursor);
-        List<AuditEntry> page = call.registry().audit(call.actor(), new AuditQuery(model, from, size));
+        List<AuditEntry> page = call.registry().governance().audit(call.actor(), new AuditQuery(model, from, size));
         String next = page.size() == size
                 ? call.parts().pageTokens().issue(LIST, params, Long.toString(page.get(page.size() - 1).seq())) : null;
         return Reply.ok(new ListWires.AuditEntries(page.stream().map(AuditEntryWire::of).toList(), next));

@@ -34,7 +34,7 @@ final class CardRoutes {
         if (!List.of("md", "html", "json").contains(format)) {
             throw RegentException.invalid("unknown format '" + format + "': use md, html or json");
         }
-        List<CardRevision> revisions = call.registry().cardRevisions(call.actor(), model, number);
+        List<CardRevision> revisions = call.registry().governance().cardRevisions(call.actor(), model, number);
         if (revisions.isEmpty()) {
             throw RegentException.notFound(model + "/" + number + " has no model card yet");
         }
@@ -96,6 +96,6 @@ final class CardRoutes {
         ModelName model = call.model();
         VersionNumber number = call.version();
         return Reply.ok(new ListWires.CardRevisions(model.value(), number.value(),
-                call.registry().cardRevisions(call.actor(), model, number).stream().map(CardRevisionWire::of).toList()));
+                call.registry().governance().cardRevisions(call.actor(), model, number).stream().map(CardRevisionWire::of).toList()));
     }
 }

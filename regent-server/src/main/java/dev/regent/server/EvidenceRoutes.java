@@ -33,7 +33,7 @@ final class EvidenceRoutes {
     }
 
     static Reply list(Call call) {
-        return Reply.ok(new ListWires.EvidenceList(call.registry().evidenceOf(call.actor(), call.model(), call.version())
+        return Reply.ok(new ListWires.EvidenceList(call.registry().governance().evidenceOf(call.actor(), call.model(), call.version())
                 .stream().map(EvidenceWire::of).toList()));
     }
 
@@ -58,13 +58,13 @@ final class EvidenceRoutes {
     }
 
     static Reply get(Call call) {
-        return Reply.ok(EvidenceWire.of(call.registry().evidence(call.actor(), EvidenceId.parse(call.path("id")))));
+        return Reply.ok(EvidenceWire.of(call.registry().governance().evidence(call.actor(), EvidenceId.parse(call.path("id")))));
     }
 
     static Reply content(Call call) {
         EvidenceId id = EvidenceId.parse(call.path("id"));
-        Evidence evidence = call.registry().evidence(call.actor(), id);
-        InputStream in = call.registry().evidenceContent(call.actor(), id).orElseThrow(() -> RegentException.notFound(
+        Evidence evidence = call.registry().governance().evidence(call.actor(), id);
+        InputStream in = call.registry().governance().evidenceContent(call.actor(), id).orElseThrow(() -> RegentException.notFound(
                 "evidence " + id + " is not stored by the registry; it lives at " + evidence.uri()));
         return Reply.stream("application/octet-stream", in).header("ETag", ETags.of(evidence.digest()))
                 .header("X-Content-Type-Options", "nosniff");

@@ -31,7 +31,7 @@ final class Guard {
         if (privilege == Privilege.PUBLIC) {
             return null;
         }
-        PrincipalRecord caller = acceptBasic && isBasic(ctx) ? basic(ctx) : registry.authenticate(bearer(ctx));
+        PrincipalRecord caller = acceptBasic && isBasic(ctx) ? basic(ctx) : registry.access().authenticate(bearer(ctx));
         return authorize(ctx, caller, privilege);
     }
 
@@ -86,7 +86,7 @@ final class Guard {
             throw new RegentException(ErrorCode.UNAUTHENTICATED, "malformed Basic credentials: expected base64 of user:token");
         }
         String user = decoded.substring(0, colon);
-        PrincipalRecord caller = registry.authenticate(decoded.substring(colon + 1));
+        PrincipalRecord caller = registry.access().authenticate(decoded.substring(colon + 1));
         if (!user.isEmpty() && !user.equals(caller.principal().name())) {
             throw new RegentException(ErrorCode.UNAUTHENTICATED, "the user name of the Basic credentials is not the "
                     + "principal of the token; use the principal's name or leave it empty");

@@ -18,12 +18,12 @@ final class PrincipalRoutes {
     }
 
     static Reply list(Call call) {
-        return Reply.ok(new ListWires.Principals(call.registry().principals(call.actor()).stream().map(PrincipalWire::of).toList()));
+        return Reply.ok(new ListWires.Principals(call.registry().access().principals(call.actor()).stream().map(PrincipalWire::of).toList()));
     }
 
     static Reply add(Call call) throws Exception {
         Requests.AddPrincipal body = call.body(Requests.AddPrincipal.class);
-        return call.report(call.registry().addPrincipal(call.actor(), body.toPrincipal(), body.toKind(), body.toGrant(),
+        return call.report(call.registry().access().addPrincipal(call.actor(), body.toPrincipal(), body.toKind(), body.toGrant(),
                 call.dryRun()));
     }
 

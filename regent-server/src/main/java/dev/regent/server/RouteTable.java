@@ -28,6 +28,9 @@ final class RouteTable {
 
             e(HandlerType.GET, "/api/v1/whoami", Privilege.AUTHENTICATED),
             e(HandlerType.GET, "/api/v1/policy", Privilege.AUTHENTICATED),
+            e(HandlerType.POST, "/api/v1/policy", Privilege.ADMIN),
+            e(HandlerType.GET, "/api/v1/policy/revisions", Privilege.AUTHENTICATED),
+            e(HandlerType.GET, "/api/v1/policy/revisions/{revision}", Privilege.AUTHENTICATED),
             e(HandlerType.GET, "/api/v1/tokens", Privilege.AUTHENTICATED),
             e(HandlerType.POST, "/api/v1/tokens", Privilege.AUTHENTICATED),
             e(HandlerType.DELETE, "/api/v1/tokens/{id}", Privilege.AUTHENTICATED),
@@ -72,6 +75,7 @@ final class RouteTable {
             e(HandlerType.GET, V + "/approvals", Privilege.VIEWER),
             e(HandlerType.POST, V + "/approvals", Privilege.APPROVER),
             e(HandlerType.GET, V + "/gates", Privilege.VIEWER),
+            e(HandlerType.POST, V + "/gates/what-if", Privilege.VIEWER),
             e(HandlerType.GET, V + "/artifact", Privilege.VIEWER),
 
             e(HandlerType.GET, "/api/v1/evidence/{id}", Privilege.VIEWER),

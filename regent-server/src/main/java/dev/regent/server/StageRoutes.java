@@ -31,6 +31,6 @@ final class StageRoutes {
     static Reply history(Call call) {
         ModelName model = call.model();
         return Reply.ok(new ListWires.History(model.value(),
-                call.registry().history(call.actor(), model).stream().map(TransitionWire::of).toList()));
+                call.registry().governance().history(call.actor(), model).stream().map(TransitionWire::of).toList()));
     }
 }

@@ -24,7 +24,7 @@ final class TagRoutes {
         ModelName model = call.model();
         VersionNumber number = call.version();
         return Reply.ok(new ListWires.Tags(model.value(), number.value(),
-                call.registry().complianceTags(call.actor(), model, number).stream().map(TagWire::of).toList()));
+                call.registry().governance().complianceTags(call.actor(), model, number).stream().map(TagWire::of).toList()));
     }
 
     static Reply set(Call call) throws Exception {

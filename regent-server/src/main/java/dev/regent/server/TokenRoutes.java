@@ -28,20 +28,20 @@ final class TokenRoutes {
 
     static Reply list(Call call) {
         Principal of = call.bool("all") ? null : call.query("principal") == null ? call.actor() : Principal.of(call.query("principal"));
-        return Reply.ok(new ListWires.Tokens(call.registry().tokens(call.actor(), of).stream().map(TokenWire::of).toList()));
+        return Reply.ok(new ListWires.Tokens(call.registry().access().tokens(call.actor(), of).stream().map(TokenWire::of).toList()));
     }
 
     static Reply create(Call call) throws Exception {
         Requests.CreateToken body = call.body(Requests.CreateToken.class);
         Principal subject = body.toPrincipal(call.actor());
-        TokenIssued issued = call.registry().issueToken(call.actor(), subject, body.toLifetime(), body.description(),
+        TokenIssued issued = call.registry().access().issueToken(call.actor(), subject, body.toLifetime(), body.description(),
                 call.dryRun());
         if (issued.report().outcome() == Outcome.REFUSED) {
             return call.report(issued.report());
         }
         String expiresAt = null;
         if (issued.report().outcome() == Outcome.APPLIED) {
-            expiresAt = call.registry().tokens(call.actor(), subject).stream().filter(t -> t.id().equals(issued.tokenId()))
+            expiresAt = call.registry().access().tokens(call.actor(), subject).stream().filter(t -> t.id().equals(issued.tokenId()))
                     .findFirst().map(TokenRecord::expiresAt).map(Object::toString).orElse(null);
         }
         ReportWire report = ReportWire.of(issued.report());
@@ -51,6 +51,6 @@ final class TokenRoutes {
     }
 
     static Reply revoke(Call call) {
-        return call.report(call.registry().revokeToken(call.actor(), call.path("id"), call.dryRun()));
+        return call.report(call.registry().access().revokeToken(call.actor(), call.path("id"), call.dryRun()));
     }
 }

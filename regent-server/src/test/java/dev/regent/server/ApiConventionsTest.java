@@ -35,7 +35,7 @@ class ApiConventionsTest {
     }
 
     private static int auditSize() {
-        return t.registry.audit(TestServer.ADMIN, AuditQuery.all(10_000)).size();
+        return t.registry.governance().audit(TestServer.ADMIN, AuditQuery.all(10_000)).size();
     }
 
     private static int versionCount(String model) {

@@ -79,7 +79,7 @@ class AuditTreeOverHttpTest {
         assertThat(t.get("/api/v1/audit/checkpoint", null).statusCode()).isEqualTo(401);
 
         // inclusion of entry 2 in the second checkpoint, checked against the entry itself
-        AuditEntry entry = t.registry.audit(TestServer.ADMIN, new AuditQuery(null, 1, 1)).get(0);
+        AuditEntry entry = t.registry.governance().audit(TestServer.ADMIN, new AuditQuery(null, 1, 1)).get(0);
         assertThat(entry.seq()).isEqualTo(2);
         JsonNode inc = t.tree(t.get("/api/v1/audit/proofs/inclusion?entry=2&size=" + c2.size(), "viewer"));
         assertThat(inc.get("leaf_index").asLong()).isEqualTo(1);

@@ -61,7 +61,7 @@ final class TestServer implements AutoCloseable {
         store = StoreFactory.open(dir, null);
         Policy policy = policyYaml == null ? Policies.builtIn() : PolicyParser.parse(policyYaml, "test-policy.yaml");
         registry = new Registry(store, clock, new Random(42), SourceRules.noLocalFiles(), policy, StoreFactory.blobs(dir), true);
-        tokens.put("admin", registry.bootstrapServerAdmin(ADMIN, null).orElseThrow());
+        tokens.put("admin", registry.access().bootstrapServerAdmin(ADMIN, null).orElseThrow());
         for (String name : new String[] {"viewer", "contributor", "approver", "approver2"}) {
             Role role = Role.parse(name.replace("2", ""));
             addPrincipal(name, new Grant(role, null));
@@ -79,8 +79,8 @@ final class TestServer implements AutoCloseable {
 
     /** Registers a principal with a grant and returns its token. */
     String addPrincipal(String name, Grant grant) {
-        registry.addPrincipal(ADMIN, Principal.of(name), PrincipalKind.USER, grant, false);
-        String secret = registry.issueToken(ADMIN, Principal.of(name), null, "test", false).secret().orElseThrow();
+        registry.access().addPrincipal(ADMIN, Principal.of(name), PrincipalKind.USER, grant, false);
+        String secret = registry.access().issueToken(ADMIN, Principal.of(name), null, "test", false).secret().orElseThrow();
         tokens.put(name, secret);
         return secret;
     }

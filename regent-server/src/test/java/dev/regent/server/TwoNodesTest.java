@@ -119,8 +119,8 @@ class TwoNodesTest {
         }
 
         // the first admin is bootstrapped once; a second node finds the registry already has principals
-        admin = a.registry.bootstrapServerAdmin(Principal.of("admin"), null).orElseThrow();
-        assertThat(b.registry.bootstrapServerAdmin(Principal.of("admin"), null)).isEmpty();
+        admin = a.registry.access().bootstrapServerAdmin(Principal.of("admin"), null).orElseThrow();
+        assertThat(b.registry.access().bootstrapServerAdmin(Principal.of("admin"), null)).isEmpty();
         // principals and tokens made through one node are the other node's too: they live in the database
         assertThat(send(a, "POST", "/api/v1/principals", admin, "{\"name\":\"carol\",\"role\":\"contributor\"}").statusCode())
                 .isIn(200, 201);

@@ -81,7 +81,7 @@ class UiFormsTest {
         var v = t.registry.version(UiWorld.CONTRIBUTOR, model, VersionNumber.of(2));
         assertThat(v.digest().value()).isEqualTo(digest);
         assertThat(v.metrics().values()).containsEntry("auc", 0.91).containsEntry("latency_p99_ms", 40.0);
-        assertThat(t.registry.audit(UiWorld.CONTRIBUTOR, new dev.regent.core.audit.AuditQuery(model, null,
+        assertThat(t.registry.governance().audit(UiWorld.CONTRIBUTOR, new dev.regent.core.audit.AuditQuery(model, null,
                 dev.regent.core.audit.AuditAction.VERSION_REGISTER, 0, 10)).get(1).after()).containsEntry("via", "ui");
     }
 

@@ -49,7 +49,7 @@ class UiSecurityTest {
     }
 
     private static int approvals() {
-        return t.registry.approvals(UiWorld.CONTRIBUTOR, model, VersionNumber.of(1)).size();
+        return t.registry.governance().approvals(UiWorld.CONTRIBUTOR, model, VersionNumber.of(1)).size();
     }
 
     @Test
@@ -192,14 +192,14 @@ class UiSecurityTest {
 
     @Test
     void sessionsEndWithTheirTokenAndAfterAnIdleHour() {
-        String secret = t.registry.issueToken(TestServer.ADMIN, dev.regent.core.model.Principal.of("viewer"), null, "ui", false)
+        String secret = t.registry.access().issueToken(TestServer.ADMIN, dev.regent.core.model.Principal.of("viewer"), null, "ui", false)
                 .secret().orElseThrow();
         t.tokens.put("viewer-ui", secret);
         UiHttp.Session s = ui.signIn("viewer-ui");
         assertThat(ui.get("/", s).statusCode()).isEqualTo(200);
-        String id = t.registry.tokens(TestServer.ADMIN, dev.regent.core.model.Principal.of("viewer")).stream()
+        String id = t.registry.access().tokens(TestServer.ADMIN, dev.regent.core.model.Principal.of("viewer")).stream()
                 .filter(k -> "ui".equals(k.description())).findFirst().orElseThrow().id();
-        t.registry.revokeToken(TestServer.ADMIN, id, false);
+        t.registry.access().revokeToken(TestServer.ADMIN, id, false);
         assertThat(ui.get("/", s).statusCode()).isEqualTo(303);
 
         UiHttp.Session idle = ui.signIn("viewer");

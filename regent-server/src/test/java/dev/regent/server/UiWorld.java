@@ -73,7 +73,7 @@ final class UiWorld {
                     read("eval-report.json").getBytes(StandardCharsets.UTF_8), null, "2025-H2 holdout"), false));
             applied(t.registry.addEvidence(CONTRIBUTOR, NewEvidence.inline(m, v, EvidenceKind.of("bias-report"),
                     read("bias-report.json").getBytes(StandardCharsets.UTF_8), null, "bias review"), false));
-            Evidence bias = t.registry.evidenceOf(CONTRIBUTOR, m, v).stream()
+            Evidence bias = t.registry.governance().evidenceOf(CONTRIBUTOR, m, v).stream()
                     .filter(e -> e.kind().value().equals("bias-report")).findFirst().orElseThrow();
             applied(t.registry.setComplianceTag(CONTRIBUTOR, m, v, "bias_checked", bias.id(), false));
         }

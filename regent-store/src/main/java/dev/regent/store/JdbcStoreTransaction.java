@@ -51,6 +51,7 @@ final class JdbcStoreTransaction implements StoreTransaction {
     private final CardRows cards;
     private final EvidenceRows evidence;
     private final ApprovalRows approvals;
+    private final PolicyRows policies;
     private final TokenRows tokens;
     private final IdempotencyRows idempotency;
     private final AuditTreeRows auditTree;
@@ -68,6 +69,7 @@ final class JdbcStoreTransaction implements StoreTransaction {
         this.cards = new CardRows(sql);
         this.evidence = new EvidenceRows(sql);
         this.approvals = new ApprovalRows(sql);
+        this.policies = new PolicyRows(sql);
         this.tokens = new TokenRows(sql);
         this.idempotency = new IdempotencyRows(sql);
         this.auditTree = new AuditTreeRows(sql);
@@ -344,6 +346,29 @@ final class JdbcStoreTransaction implements StoreTransaction {
     @Override
     public List<Approval> approvals(ModelName model, VersionNumber version) {
         return liveVersion(model, version).map(id -> approvals.of(model, id, version)).orElse(List.of());
+    }
+
+    // ---- policy revisions ----
+
+    @Override
+    public java.util.OptionalInt currentPolicyRevision() {
+        return policies.current();
+    }
+
+    @Override
+    public Optional<dev.regent.core.policy.PolicyRevision> findPolicyRevision(int number) {
+        return policies.find(number);
+    }
+
+    @Override
+    public List<dev.regent.core.policy.PolicyRevision> policyRevisions() {
+        return policies.all();
+    }
+
+    @Override
+    public void insertPolicyRevision(dev.regent.core.policy.PolicyRevision revision) {
+        writing("insertPolicyRevision");
+        policies.insert(revision);
     }
 
     // ---- tokens ----

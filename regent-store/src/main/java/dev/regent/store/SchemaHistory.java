@@ -16,10 +16,10 @@ import javax.sql.DataSource;
  */
 final class SchemaHistory {
     /**
-     * Every migration of this build in order: the SQL files (V1..V5, the same numbers for both databases) and the
+     * Every migration of this build in order: the SQL files (V1..V6, the same numbers for both databases) and the
      * Java migration 4.1 ({@link AuditLeafBackfill}). A test checks this list against the migration files.
      */
-    static final List<String> VERSIONS = List.of("1", "2", "3", "4", "4.1", "5");
+    static final List<String> VERSIONS = List.of("1", "2", "3", "4", "4.1", "5", "6");
 
     private SchemaHistory() {
     }

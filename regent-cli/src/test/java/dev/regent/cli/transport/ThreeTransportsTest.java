@@ -41,6 +41,7 @@ class ThreeTransportsTest {
               aliases:
                 champion:
                   - approvals: { count: 1 }
+                shadow: []
             """;
     static final String CARD = "# M\n\n## Intended use\nx\n\n## Limitations\ny\n\n## Risks\nz\n\n## Contacts\nteam@example.com\n";
     static final byte[] EVAL = "{\"metrics\": {\"auc\": 0.95}, \"dataset\": \"d@1\", \"passed\": true}".getBytes(StandardCharsets.UTF_8);
@@ -120,7 +121,8 @@ class ThreeTransportsTest {
                 "approve 1 -> OK", "v1 to Production -> OK", "card 2 -> OK", "tag 2 -> OK", "approve 2 -> OK",
                 "v2 to Production -> OK", "v1 stage -> Archived", "contributor rolls back -> FORBIDDEN",
                 "approver rolls back -> OK", "v1 stage after rollback -> Production", "v2 stage after rollback -> Archived",
-                "shadow -> 1 -> OK", "shadow -> 3 -> OK", "shadow points at -> 3", "champion without approval -> REFUSED",
+                "shadow -> 1 -> OK", "shadow -> 3 -> OK", "shadow points at -> 3",
+                "canary, not declared: gated like Production -> REFUSED", "champion without approval -> REFUSED",
                 "approve champion -> OK", "champion with approval -> OK"), (ops, m, record) -> {
             record.step("create", ops.createModel("bob", m));
             for (int v = 1; v <= 3; v++) {
@@ -144,6 +146,8 @@ class ThreeTransportsTest {
             record.step("shadow -> 1", ops.setAlias("bob", m, "shadow", 1));
             record.step("shadow -> 3", ops.setAlias("bob", m, "shadow", 3));
             record.step("shadow points at", ops.aliasOf("vic", m, "shadow"));
+            // version 3 has no card, eval report or approval: an alias the policy does not declare passes Production's gates
+            record.step("canary, not declared: gated like Production", ops.setAlias("bob", m, "canary", 3));
             record.step("champion without approval", ops.setAlias("bob", m, "champion", 3));
             record.step("approve champion", ops.approve("dave", m, 3, "champion"));
             record.step("champion with approval", ops.setAlias("bob", m, "champion", 3));

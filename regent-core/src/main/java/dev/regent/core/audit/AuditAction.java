@@ -22,7 +22,8 @@ public enum AuditAction {
     APPROVE("approval.approve"),
     REJECT("approval.reject"),
     TOKEN_CREATE("token.create"),
-    TOKEN_REVOKE("token.revoke");
+    TOKEN_REVOKE("token.revoke"),
+    POLICY_APPLY("policy.apply");
 
     private final String wireName;
 

@@ -33,9 +33,14 @@ public final class AuditTarget {
         return "principal:" + principal.name();
     }
 
-    /** The model a target belongs to ("" for targets outside any model, such as principals). */
+    /** A revision of the registry's policy: {@code policy:3}. */
+    public static String policy(int revision) {
+        return "policy:" + revision;
+    }
+
+    /** The model a target belongs to ("" for targets outside any model, such as principals and the policy). */
     public static String modelOf(String target) {
-        if (target.startsWith("principal:")) {
+        if (target.startsWith("principal:") || target.startsWith("policy:")) {
             return "";
         }
         int cut = target.length();

@@ -8,50 +8,29 @@ import dev.regent.core.card.ModelCard;
 import dev.regent.core.evidence.ComplianceTag;
 import dev.regent.core.evidence.Evidence;
 import dev.regent.core.evidence.EvidenceKind;
-import dev.regent.core.model.AliasName;
-import dev.regent.core.model.ModelVersion;
 import dev.regent.core.model.Principal;
-import dev.regent.core.model.Stage;
-import dev.regent.core.registry.AliasGates;
-import dev.regent.core.registry.TransitionGates;
 import dev.regent.core.report.Finding;
-import dev.regent.core.store.StoreTransaction;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
- * Evaluates the policy's gates for a target. Every gate yields a finding — passed or failed, why, the evidence it
+ * Evaluates one policy's gates for a target. Every gate yields a finding — passed or failed, why, the evidence it
  * used, and when it failed what would satisfy it — and nothing is thrown: the caller refuses when any failed.
  */
-public final class GateEvaluator implements TransitionGates, AliasGates {
-    private final Supplier<Policy> policy;
+public final class GateEvaluator {
+    private final Policy policy;
 
-    public GateEvaluator(Supplier<Policy> policy) {
-        this.policy = policy;
-    }
-
-    @Override
-    public List<Finding> evaluate(StoreTransaction tx, ModelVersion version, Stage target, Principal requester) {
-        return evaluate(GateContext.load(tx, version, GateTarget.of(target), requester));
-    }
-
-    @Override
-    public List<Finding> evaluate(StoreTransaction tx, ModelVersion version, AliasName alias, Principal requester) {
-        GateTarget target = GateTarget.of(alias);
-        if (!policy.get().isProtected(version.model(), target)) {
-            return List.of();
-        }
-        return evaluate(GateContext.load(tx, version, target, requester));
+    public GateEvaluator(Policy policy) {
+        this.policy = java.util.Objects.requireNonNull(policy, "policy");
     }
 
     /** Every gate the policy sets for the context's target, in policy order. */
     public List<Finding> evaluate(GateContext ctx) {
         List<Finding> results = new ArrayList<>();
-        for (GateSpec gate : policy.get().gates(ctx.version().model(), ctx.target())) {
+        for (GateSpec gate : policy.gates(ctx.version().model(), ctx.target())) {
             results.add(evaluate(gate, ctx));
         }
         return results;
@@ -187,7 +166,7 @@ public final class GateEvaluator implements TransitionGates, AliasGates {
         List<String> supported = new ArrayList<>();
         for (String tag : gate.tags()) {
             Optional<ComplianceTag> present = ctx.tags().stream().filter(t -> t.tag().equals(tag)).findFirst();
-            List<EvidenceKind> kinds = policy.get().complianceTags().getOrDefault(tag, List.of());
+            List<EvidenceKind> kinds = policy.complianceTags().getOrDefault(tag, List.of());
             String how = "attach " + String.join(" or ", kinds.stream().map(EvidenceKind::value).toList())
                     + " evidence and run regent tag set " + ctx.version().model() + " " + ctx.version().number() + " " + tag
                     + " --evidence ID";

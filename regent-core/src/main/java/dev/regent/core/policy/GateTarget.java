@@ -32,13 +32,22 @@ public record GateTarget(Stage stage, AliasName alias) {
         if (text.startsWith("alias:")) {
             return of(AliasName.of(text.substring("alias:".length())));
         }
+        String typed = text.trim();
         for (Stage s : Stage.values()) {
-            if (s.label().equalsIgnoreCase(text.trim())) {
+            if (s.label().equalsIgnoreCase(typed)) {
                 return of(s);
             }
         }
+        for (Stage s : Stage.values()) {
+            // "prod" or "stag" is a stage someone abbreviated far more often than an alias; approving it as an alias
+            // would record a sign-off nobody meant. An alias of that name is still reachable as alias:NAME.
+            if (typed.length() >= 3 && s.label().toLowerCase(java.util.Locale.ROOT).startsWith(typed.toLowerCase(java.util.Locale.ROOT))) {
+                throw RegentException.invalid("'" + typed + "' looks like the stage " + s.label() + " abbreviated: write "
+                        + s.label() + " for the stage, or alias:" + typed + " for an alias named '" + typed + "'");
+            }
+        }
         try {
-            return of(AliasName.of(text.trim()));
+            return of(AliasName.of(typed));
         } catch (RegentException e) {
             throw RegentException.invalid("'" + text + "' is neither a stage (None, Staging, Production, Archived) nor a valid alias name");
         }

@@ -17,16 +17,22 @@ import java.util.TreeMap;
  * override names replaces the default gate of that kind, other default gates stay, and an explicitly empty list
  * removes every gate of that target. So "fraud-*: Production: [approvals: {count: 3}]" raises the approval count
  * and keeps the other Production gates.
+ *
+ * <p>Aliases are pointers deployments follow (models:/name@champion), so an alias the policy does not declare —
+ * by name or glob, in the defaults or the model's override — is gated exactly like Production. Declaring an alias
+ * gives it its own gates; declaring it with an empty list leaves it ungated, explicitly.
  */
 public final class Policy {
     private final String source;
+    private final String text;
     private final Map<String, List<EvidenceKind>> complianceTags;
     private final TargetGates defaults;
     private final Map<String, TargetGates> overrides;
 
-    public Policy(String source, Map<String, List<EvidenceKind>> complianceTags, TargetGates defaults,
+    public Policy(String source, String text, Map<String, List<EvidenceKind>> complianceTags, TargetGates defaults,
                   Map<String, TargetGates> overrides) {
         this.source = source;
+        this.text = text;
         TreeMap<String, List<EvidenceKind>> tags = new TreeMap<>();
         complianceTags.forEach((k, v) -> tags.put(k, List.copyOf(v)));
         this.complianceTags = Collections.unmodifiableMap(tags);
@@ -37,6 +43,11 @@ public final class Policy {
     /** Where the policy came from (a file path, or "built-in default"). */
     public String source() {
         return source;
+    }
+
+    /** The policy's YAML text, as written. */
+    public String text() {
+        return text;
     }
 
     /** Tag name → the evidence kinds that can support it. */
@@ -73,27 +84,45 @@ public final class Policy {
 
     /** The gates in effect for moving a version of the model to the target. */
     public List<GateSpec> gates(ModelName model, GateTarget target) {
-        List<GateSpec> base = defaults.declared(target).orElse(List.of());
-        Optional<List<GateSpec>> override = overrideFor(model).flatMap(p -> overrides.get(p).declared(target));
-        if (override.isEmpty()) {
-            return base;
+        return gateSet(model, target).gates();
+    }
+
+    /** The gates in effect for moving a version of the model to the target, with where the policy declares them. */
+    public GateSet gateSet(ModelName model, GateTarget target) {
+        Optional<String> override = overrideFor(model);
+        if (target.alias() != null && !isDeclared(model, target)) {
+            GateSet production = gateSet(model, GateTarget.of(dev.regent.core.model.Stage.PRODUCTION));
+            return new GateSet(production.gates(), production.origin() + " (alias '" + target.alias().value()
+                    + "' is not declared in the policy: gated like Production)");
         }
-        if (override.get().isEmpty()) {
-            return List.of();
+        String defaultOrigin = "default." + where(defaults, target);
+        Optional<List<GateSpec>> base = defaults.declared(target);
+        Optional<List<GateSpec>> over = override.flatMap(p -> overrides.get(p).declared(target));
+        if (over.isEmpty()) {
+            return new GateSet(base.orElse(List.of()), base.isPresent() ? defaultOrigin : "nothing declared for " + target);
+        }
+        String overOrigin = "models." + override.get() + "." + where(overrides.get(override.get()), target);
+        if (over.get().isEmpty() || base.isEmpty()) {
+            return new GateSet(over.get(), overOrigin);
         }
         List<GateSpec> merged = new ArrayList<>();
-        for (GateSpec gate : base) {
-            if (override.get().stream().noneMatch(o -> o.kind().equals(gate.kind()))) {
+        for (GateSpec gate : base.get()) {
+            if (over.get().stream().noneMatch(o -> o.kind().equals(gate.kind()))) {
                 merged.add(gate);
             }
         }
-        merged.addAll(override.get());
-        return merged;
+        merged.addAll(over.get());
+        return new GateSet(merged, overOrigin + " over " + defaultOrigin);
     }
 
-    /** Whether moving the alias is gated for the model (declared in the defaults or the model's override). */
-    public boolean isProtected(ModelName model, GateTarget alias) {
+    /** Whether the policy declares the alias for the model (by name or glob, in the defaults or the override). */
+    public boolean isDeclared(ModelName model, GateTarget alias) {
         return defaults.declared(alias).isPresent()
                 || overrideFor(model).flatMap(p -> overrides.get(p).declared(alias)).isPresent();
+    }
+
+    private static String where(TargetGates section, GateTarget target) {
+        return target.stage() != null ? "stages." + target.stage().label()
+                : "aliases." + section.aliasPattern(target.alias()).orElse(target.alias().value());
     }
 }

@@ -26,6 +26,7 @@ public final class PolicyParser {
     private static final Set<String> TOP_KEYS = Set.of("version", "compliance_tags", "default", "models");
     private static final Pattern TAG = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,63}");
     private static final Pattern MODEL_GLOB = Pattern.compile("[a-z0-9*?][a-z0-9._*?-]{0,127}");
+    private static final Pattern ALIAS_GLOB = MODEL_GLOB;
     private final YamlTree yaml;
     private final String source;
 
@@ -34,8 +35,15 @@ public final class PolicyParser {
         this.yaml = new YamlTree(source);
     }
 
+    /** The longest policy text accepted, in characters: policies are read on every gate decision's first use. */
+    public static final int MAX_CHARS = 256 * 1024;
+
     /** Parses and compiles the policy text; {@code source} names it in errors (a file path). */
     public static Policy parse(String text, String source) {
+        if (text == null || text.length() > MAX_CHARS) {
+            throw RegentException.invalid(source + ": the policy is " + (text == null ? "missing" : text.length()
+                    + " characters long; the limit is " + MAX_CHARS));
+        }
         return new PolicyParser(source).policy(text);
     }
 
@@ -64,7 +72,7 @@ public final class PolicyParser {
                 overrides.put(pattern, section(e.getValue().value(), "models." + pattern, tags));
             }
         }
-        return new Policy(source, tags, defaults, overrides);
+        return new Policy(source, text, tags, defaults, overrides);
     }
 
     private Map<String, List<EvidenceKind>> complianceTags(YamlTree.Entry entry) {
@@ -91,7 +99,7 @@ public final class PolicyParser {
     private TargetGates section(Node node, String where, Map<String, List<EvidenceKind>> tags) {
         Map<String, YamlTree.Entry> keys = yaml.mapping(node, where);
         Map<Stage, List<GateSpec>> stages = new EnumMap<>(Stage.class);
-        Map<AliasName, List<GateSpec>> aliases = new TreeMap<>();
+        Map<String, List<GateSpec>> aliases = new TreeMap<>();
         for (Map.Entry<String, YamlTree.Entry> e : keys.entrySet()) {
             switch (e.getKey()) {
                 case "stages" -> {
@@ -110,11 +118,18 @@ public final class PolicyParser {
                 }
                 case "aliases" -> {
                     for (Map.Entry<String, YamlTree.Entry> a : yaml.mapping(e.getValue().value(), where + ".aliases").entrySet()) {
-                        AliasName alias;
+                        String alias = a.getKey();
+                        boolean glob = alias.indexOf('*') >= 0 || alias.indexOf('?') >= 0;
                         try {
-                            alias = AliasName.of(a.getKey());
+                            if (!glob) {
+                                AliasName.of(alias);
+                            }
                         } catch (RegentException ex) {
                             throw yaml.error(a.getValue().key(), ex.getMessage());
+                        }
+                        if (glob && (!ALIAS_GLOB.matcher(alias).matches() || alias.chars().filter(c -> c == '*').count() > 8)) {
+                            throw yaml.error(a.getValue().key(), "'" + alias + "' is not an alias name or glob (a-z, 0-9, '.', "
+                                    + "'_', '-', with '*' and '?' as wildcards)");
                         }
                         aliases.put(alias, gates(a.getValue().value(), where + " alias " + alias, tags));
                     }
@@ -187,8 +202,12 @@ public final class PolicyParser {
                         }
                     }
                 }
+                // only people's approvals count unless the policy widens it: a CI token must not approve what a CI
+                // job requested under another name
                 Set<PrincipalKind> kinds = new LinkedHashSet<>();
-                if (o.containsKey("principal_kinds")) {
+                if (!o.containsKey("principal_kinds")) {
+                    kinds.add(PrincipalKind.USER);
+                } else {
                     for (String k : yaml.scalars(o.get("principal_kinds").value(), name + ": principal_kinds")) {
                         try {
                             kinds.add(PrincipalKind.valueOf(k.toUpperCase(java.util.Locale.ROOT)));
@@ -196,6 +215,10 @@ public final class PolicyParser {
                             throw yaml.error(o.get("principal_kinds").value(), name + ": unknown principal kind '" + k
                                     + "': use user or service (agents never approve)");
                         }
+                    }
+                    if (kinds.isEmpty()) {
+                        throw yaml.error(o.get("principal_kinds").value(), name + ": principal_kinds names no kind; "
+                                + "leave it out for [user], or widen it explicitly: [user, service]");
                     }
                 }
                 return new GateSpec.Approvals(count, roles, kinds);

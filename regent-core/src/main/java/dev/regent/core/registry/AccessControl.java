@@ -68,7 +68,7 @@ final class AccessControl {
 
     static void require(Decision d, Role role) {
         if (!d.allowed()) {
-            throw new RegentException(d.code(), d.message(), Map.of("required_role", role.label()));
+            throw new RegentException(d.code(), d.message(), Map.of("required_role", role == null ? "any" : role.label()));
         }
     }
 

@@ -39,12 +39,15 @@ final class Decide extends Mutation {
     private final Decision decision;
     private final String comment;
     private final boolean asserted;
+    private final PolicyInEffect policies;
+    private String gateSet;
+    private dev.regent.core.policy.EffectivePolicy policyUsed;
     private Approval recorded;
     private GateContext context;
     private PrincipalRecord reviewer;
 
     Decide(Principal actor, ModelName model, VersionNumber number, GateTarget target, Decision decision, String comment,
-           boolean asserted) {
+           boolean asserted, PolicyInEffect policies) {
         this.actor = actor;
         this.model = model;
         this.number = number;
@@ -52,6 +55,7 @@ final class Decide extends Mutation {
         this.decision = decision;
         this.comment = comment == null ? "" : comment.strip();
         this.asserted = asserted;
+        this.policies = policies;
         if (this.comment.length() > MAX_COMMENT) {
             throw RegentException.invalid("comment is " + this.comment.length() + " characters; the limit is " + MAX_COMMENT);
         }
@@ -80,6 +84,9 @@ final class Decide extends Mutation {
         ModelVersion version = Lookups.version(tx, model, number);
         context = GateContext.load(tx, version, target, actor);
         reviewer = tx.findPrincipal(actor).orElseThrow();
+        dev.regent.core.policy.EffectivePolicy policy = policies.current(tx);
+        policyUsed = policy;
+        gateSet = "policy " + policy.revision().label() + ": " + policy.policy().gateSet(model, target).origin();
         List<Finding> pre = new ArrayList<>();
         pre.add(version.createdBy().equals(actor)
                 ? Finding.fail("reviewer is not the creator", actor + " registered " + version.ref() + " and cannot review it; "
@@ -94,20 +101,27 @@ final class Decide extends Mutation {
                 "Record " + actor + "'s " + what + " of " + version.ref() + " for " + target + ", bound to review digest "
                         + context.reviewDigest().shortForm() + " (card " + context.card().map(c -> "revision " + c.revision())
                         .orElse("none") + ", " + context.evidence().size() + " evidence, " + context.tags().size() + " compliance tag(s)).",
+                "It is given for the gate set of " + target + " in " + gateSet + ".",
                 "It supersedes " + actor + "'s earlier decisions on this target; it goes stale if any of these change.",
                 "Record an " + (decision == Decision.APPROVE ? "approval.approve" : "approval.reject") + " audit entry."
                         + (asserted ? " Local mode: the identity is asserted, not authenticated." : "")), pre);
     }
 
     @Override
+    dev.regent.core.policy.EffectivePolicy policyUsed() {
+        return policyUsed;
+    }
+
+    @Override
     Applied apply(StoreTransaction tx, Instant now) {
         recorded = tx.insertApproval(new Approval(0, model, number, target.wire(), actor, reviewer.effectiveRoles(model), decision,
-                comment, context.reviewDigest(), asserted, now));
+                comment, context.reviewDigest(), asserted, now, gateSet));
         TreeMap<String, String> after = new TreeMap<>();
         after.put("target", target.wire());
         after.put("decision", decision.name());
         after.put("review_digest", context.reviewDigest().value());
         after.put("asserted", Boolean.toString(asserted));
+        after.put("gate_set", gateSet);
         AuditEntry entry = AuditEntry.draft(now, actor, decision == Decision.APPROVE ? AuditAction.APPROVE : AuditAction.REJECT,
                 AuditTarget.version(model, number), AuditOutcome.APPLIED, comment, null, after)
                 .withEvidence(context.evidence().stream().map(e -> e.id().value()).toList());

@@ -35,33 +35,58 @@ import java.util.Optional;
 record LocalRegistrySession(Registry registry, Principal actor) implements RegistrySession {
 
     @Override
-    public String policySource() {
-        return registry.policy().source();
+    public dev.regent.core.policy.EffectivePolicy policy() {
+        return registry.policies().inEffect(actor);
+    }
+
+    @Override
+    public dev.regent.core.policy.EffectivePolicy policyRevision(int number) {
+        return registry.policies().revision(actor, number);
+    }
+
+    @Override
+    public List<dev.regent.core.policy.PolicyRevision> policyHistory() {
+        return registry.policies().history(actor);
+    }
+
+    @Override
+    public OperationReport applyPolicy(dev.regent.core.policy.Policy policy, Reason reason, boolean dryRun) {
+        return registry.policies().apply(actor, policy, reason, dryRun);
+    }
+
+    @Override
+    public OperationReport applyPolicyRevision(int revision, Reason reason, boolean dryRun) {
+        return registry.policies().applyRevision(actor, revision, reason, dryRun);
+    }
+
+    @Override
+    public List<Finding> gatesUnder(dev.regent.core.policy.Policy whatIf, ModelName model, VersionNumber number, GateTarget target) {
+        return registry.governance().gatesUnder(whatIf, actor, model, number, target);
     }
 
     @Override
     public OperationReport addPrincipal(Principal subject, PrincipalKind kind, Grant grant, boolean dryRun) {
-        return registry.addPrincipal(actor, subject, kind, grant, dryRun);
+        return registry.access().addPrincipal(actor, subject, kind, grant, dryRun);
     }
 
     @Override
     public List<PrincipalRecord> principals() {
-        return registry.principals(actor);
+        return registry.access().principals(actor);
     }
 
     @Override
     public TokenIssued issueToken(Principal subject, Duration lifetime, String description, boolean dryRun) {
-        return registry.issueToken(actor, subject, lifetime, description, dryRun);
+        return registry.access().issueToken(actor, subject, lifetime, description, dryRun);
     }
 
     @Override
     public OperationReport revokeToken(String tokenId, boolean dryRun) {
-        return registry.revokeToken(actor, tokenId, dryRun);
+        return registry.access().revokeToken(actor, tokenId, dryRun);
     }
 
     @Override
     public List<TokenRecord> tokens(Principal of) {
-        return registry.tokens(actor, of);
+        return registry.access().tokens(actor, of);
     }
 
     @Override
@@ -171,7 +196,7 @@ record LocalRegistrySession(Registry registry, Principal actor) implements Regis
 
     @Override
     public List<Transition> history(ModelName model) {
-        return registry.history(actor, model);
+        return registry.governance().history(actor, model);
     }
 
     @Override
@@ -181,12 +206,12 @@ record LocalRegistrySession(Registry registry, Principal actor) implements Regis
 
     @Override
     public Optional<CardRevision> card(ModelName model, VersionNumber number) {
-        return registry.card(actor, model, number);
+        return registry.governance().card(actor, model, number);
     }
 
     @Override
     public List<CardRevision> cardRevisions(ModelName model, VersionNumber number) {
-        return registry.cardRevisions(actor, model, number);
+        return registry.governance().cardRevisions(actor, model, number);
     }
 
     @Override
@@ -196,17 +221,17 @@ record LocalRegistrySession(Registry registry, Principal actor) implements Regis
 
     @Override
     public Evidence evidence(EvidenceId id) {
-        return registry.evidence(actor, id);
+        return registry.governance().evidence(actor, id);
     }
 
     @Override
     public List<Evidence> evidenceOf(ModelName model, VersionNumber number) {
-        return registry.evidenceOf(actor, model, number);
+        return registry.governance().evidenceOf(actor, model, number);
     }
 
     @Override
     public Optional<InputStream> evidenceContent(EvidenceId id) {
-        return registry.evidenceContent(actor, id);
+        return registry.governance().evidenceContent(actor, id);
     }
 
     @Override
@@ -228,7 +253,7 @@ record LocalRegistrySession(Registry registry, Principal actor) implements Regis
 
     @Override
     public List<TagSupport> complianceTags(ModelName model, VersionNumber number) {
-        return registry.complianceTags(actor, model, number);
+        return registry.governance().complianceTags(actor, model, number);
     }
 
     @Override
@@ -239,16 +264,16 @@ record LocalRegistrySession(Registry registry, Principal actor) implements Regis
 
     @Override
     public List<ApprovalView> approvals(ModelName model, VersionNumber number) {
-        return registry.approvals(actor, model, number);
+        return registry.governance().approvals(actor, model, number);
     }
 
     @Override
     public List<Finding> gates(ModelName model, VersionNumber number, GateTarget target) {
-        return registry.gates(actor, model, number, target);
+        return registry.governance().gates(actor, model, number, target);
     }
 
     @Override
     public List<AuditEntry> audit(AuditQuery query) {
-        return registry.audit(actor, query);
+        return registry.governance().audit(actor, query);
     }
 }

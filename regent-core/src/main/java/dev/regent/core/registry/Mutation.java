@@ -49,6 +49,14 @@ abstract class Mutation {
     /** The exact command that undoes this change (after apply). */
     abstract Rollback rollback();
 
+    /**
+     * The policy revision the last plan evaluated gates under, or null for a change no gate decides. The runner
+     * records it in every audit entry the change writes, applied or refused.
+     */
+    dev.regent.core.policy.EffectivePolicy policyUsed() {
+        return null;
+    }
+
     /** The audit entry recorded when the plan is refused. */
     abstract AuditEntry refusal(Instant now, String why);
 

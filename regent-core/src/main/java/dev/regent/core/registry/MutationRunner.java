@@ -2,6 +2,7 @@ package dev.regent.core.registry;
 
 import dev.regent.core.audit.AuditEntry;
 import dev.regent.core.error.RegentException;
+import dev.regent.core.policy.EffectivePolicy;
 import dev.regent.core.report.Finding;
 import dev.regent.core.report.OperationReport;
 import dev.regent.core.report.Plan;
@@ -32,6 +33,17 @@ final class MutationRunner {
         return channel == null ? entry : entry.withAfterField("via", channel);
     }
 
+    /** An entry of a gate decision also names the policy revision it was decided under, and that revision's digest. */
+    private AuditEntry stamped(AuditEntry entry, Mutation mutation) {
+        EffectivePolicy policy = mutation.policyUsed();
+        AuditEntry marked = stamped(entry);
+        if (policy == null) {
+            return marked;
+        }
+        return marked.withAfterField("policy_revision", Integer.toString(policy.revision().number()))
+                .withAfterField("policy_digest", policy.revision().digest().value());
+    }
+
     OperationReport run(Mutation mutation, boolean dryRun) {
         authorize(mutation, dryRun);
         if (dryRun) {
@@ -48,12 +60,12 @@ final class MutationRunner {
             Plan plan = mutation.plan(tx);
             Instant now = clock.instant();
             if (!plan.feasible()) {
-                tx.appendAudit(stamped(mutation.refusal(now, fullWhy(plan))));
+                tx.appendAudit(stamped(mutation.refusal(now, fullWhy(plan)), mutation));
                 return new Outcome(plan, null);
             }
             Mutation.Applied applied = mutation.apply(tx, now);
             for (AuditEntry entry : applied.audit()) {
-                tx.appendAudit(stamped(entry));
+                tx.appendAudit(stamped(entry, mutation));
             }
             return new Outcome(plan, applied);
         });

@@ -14,6 +14,7 @@ import dev.regent.core.model.ModelVersion;
 import dev.regent.core.model.Principal;
 import dev.regent.core.model.Stage;
 import dev.regent.core.model.VersionNumber;
+import dev.regent.core.policy.GateTarget;
 import dev.regent.core.report.Change;
 import dev.regent.core.report.Finding;
 import dev.regent.core.report.Plan;
@@ -36,20 +37,21 @@ final class Promote extends Mutation {
     private final VersionNumber number;
     private final Stage target;
     private final Reason reason;
-    private final TransitionGates gates;
+    private final PolicyInEffect policies;
+    private GateDecision decision;
     private ModelVersion before;
     private ModelVersion displaced;
     private SortedMap<AliasName, VersionNumber> aliasesBefore;
     private dev.regent.core.store.VersionSummary existing;
     private ErrorCode refusal = ErrorCode.RULE_VIOLATION;
 
-    Promote(Principal actor, ModelName model, VersionNumber number, Stage target, Reason reason, TransitionGates gates) {
+    Promote(Principal actor, ModelName model, VersionNumber number, Stage target, Reason reason, PolicyInEffect policies) {
         this.actor = actor;
         this.model = model;
         this.number = number;
         this.target = target;
         this.reason = reason;
-        this.gates = gates;
+        this.policies = policies;
     }
 
     @Override
@@ -76,11 +78,11 @@ final class Promote extends Mutation {
         pre.add(before.stage() == target
                 ? Finding.fail("version not already in " + target, before.ref() + " is already in " + target)
                 : Finding.pass("version not already in " + target, "it is in " + before.stage()));
-        List<Finding> gateResults = gates.evaluate(tx, before, target, actor);
-        if (gateResults.stream().anyMatch(f -> !f.passed()) && pre.stream().allMatch(Finding::passed)) {
+        decision = policies.decide(tx, before, GateTarget.of(target), actor);
+        if (!decision.passed() && pre.stream().allMatch(Finding::passed)) {
             refusal = ErrorCode.GATE_FAILED;
         }
-        pre.addAll(gateResults);
+        pre.addAll(decision.withPolicy());
         List<String> steps = new ArrayList<>();
         steps.add("Move version " + before.ref() + " from " + before.stage() + " to " + target + ".");
         if (displaced != null) {
@@ -88,6 +90,11 @@ final class Promote extends Mutation {
         }
         steps.add("Record the transition(s) in the stage history and a stage.transition audit entry with the reason.");
         return new Plan("promote", steps, pre);
+    }
+
+    @Override
+    dev.regent.core.policy.EffectivePolicy policyUsed() {
+        return decision == null ? null : decision.policy();
     }
 
     @Override

@@ -28,7 +28,7 @@ final class RegisterVersion extends Mutation {
     private final Principal actor;
     private final NewVersion request;
     private final SourceRules sourceRules;
-    private final java.util.Set<String> complianceTags;
+    private final PolicyInEffect policies;
     private final dev.regent.core.artifact.ArtifactBlobs blobs;
     private final dev.regent.core.artifact.ArtifactKind stored;
     private dev.regent.core.store.VersionSummary existing;
@@ -36,14 +36,14 @@ final class RegisterVersion extends Mutation {
     private ErrorCode refusal = ErrorCode.RULE_VIOLATION;
 
     /** @param stored what the artifact stored under the request's digest is; null when the registry holds no artifact */
-    RegisterVersion(Principal actor, NewVersion request, SourceRules sourceRules, java.util.Set<String> complianceTags,
+    RegisterVersion(Principal actor, NewVersion request, SourceRules sourceRules, PolicyInEffect policies,
                     dev.regent.core.artifact.ArtifactBlobs blobs, dev.regent.core.artifact.ArtifactKind stored) {
         this.blobs = blobs;
         this.stored = stored;
         this.actor = actor;
         this.request = request;
         this.sourceRules = sourceRules;
-        this.complianceTags = complianceTags;
+        this.policies = policies;
     }
 
     @Override
@@ -63,7 +63,8 @@ final class RegisterVersion extends Mutation {
         List<Finding> pre = new ArrayList<>();
         pre.add(sourceRules.check(request.source()));
         if (!request.tags().isEmpty()) {
-            pre.add(ComplianceTagNames.check(complianceTags, request.tags().values(), request.model() + " VERSION"));
+            pre.add(ComplianceTagNames.check(policies.current(tx).policy().complianceTags().keySet(), request.tags().values(),
+                    request.model() + " VERSION"));
         }
         if (request.digest() != null) {
             Optional<ModelVersion> same = tx.findVersionByDigest(request.model(), request.digest());

@@ -71,31 +71,40 @@ public final class Registry {
     private final Clock clock;
     private final RandomGenerator random;
     private final SourceRules sourceRules;
-    private final Policy policy;
-    private final GateEvaluator gates;
+    private final PolicyInEffect policies = new PolicyInEffect();
     private final RollbackGuard rollbackGuard = new GovernanceRollbackGuard();
     private final BlobStore blobs;
     private final boolean authenticated;
     private final HotReads hot;
+    private final AccessFacet access;
+    private final SearchFacet search;
+    private final GovernanceReads governance;
+    private final PolicyFacet policyFacet;
 
     /**
+     * Opens the registry service on a store. The policy in effect is registry state; {@code seedPolicy} becomes its
+     * revision 1 only when the registry has none yet (a new registry, or one created before revisions were kept).
+     *
      * @param random        source of evidence ids (a SecureRandom in production, seeded in tests)
-     * @param policy        the promotion policy, already parsed and compiled
+     * @param seedPolicy    the policy to record as revision 1 of a registry that has no policy yet
      * @param authenticated whether principals are authenticated (server) or only asserted (local mode); recorded
      *                      on every approval
      */
-    public Registry(RegistryStore store, Clock clock, RandomGenerator random, SourceRules sourceRules, Policy policy,
+    public Registry(RegistryStore store, Clock clock, RandomGenerator random, SourceRules sourceRules, Policy seedPolicy,
                     BlobStore blobs, boolean authenticated) {
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.runner = new MutationRunner(store, clock, null);
         this.random = Objects.requireNonNull(random, "random");
         this.sourceRules = Objects.requireNonNull(sourceRules, "sourceRules");
-        this.policy = Objects.requireNonNull(policy, "policy");
-        this.gates = new GateEvaluator(() -> this.policy);
         this.blobs = Objects.requireNonNull(blobs, "blobs");
         this.authenticated = authenticated;
         this.hot = new HotReads(store, HotReads.configuredMaxAge());
+        this.access = new AccessFacet(store, clock, random, runner, hot);
+        this.search = new SearchFacet(store);
+        this.governance = new GovernanceReads(store, blobs, policies);
+        this.policyFacet = new PolicyFacet(store, clock, runner, policies);
+        policyFacet.seed(Objects.requireNonNull(seedPolicy, "seedPolicy"));
     }
 
     private Registry(Registry base, String channel) {
@@ -104,11 +113,13 @@ public final class Registry {
         this.runner = new MutationRunner(base.store, base.clock, channel);
         this.random = base.random;
         this.sourceRules = base.sourceRules;
-        this.policy = base.policy;
-        this.gates = new GateEvaluator(() -> this.policy);
         this.blobs = base.blobs;
         this.authenticated = base.authenticated;
         this.hot = base.hot;
+        this.access = new AccessFacet(store, clock, random, runner, hot);
+        this.search = base.search;
+        this.governance = base.governance;
+        this.policyFacet = new PolicyFacet(store, clock, runner, policies);
     }
 
     /**
@@ -137,111 +148,24 @@ public final class Registry {
         store.read(StoreTransaction::countPrincipals);
     }
 
-    /** The policy in effect. */
-    public Policy policy() {
-        return policy;
+    /** Principals and tokens. */
+    public AccessFacet access() {
+        return access;
     }
 
-    // ---- principals ----
-
-    /**
-     * Makes {@code operator} the first admin of an empty registry (local mode's bootstrap); does nothing once any
-     * principal exists. Returns whether it created the admin.
-     */
-    public boolean bootstrapAdmin(Principal operator, String why) {
-        try {
-            return insertFirstAdmin(operator, why);
-        } catch (dev.regent.core.store.StoreConflict e) {
-            // another node bootstrapped the same empty database at the same moment and its principal is there now
-            if (store.read(tx -> tx.countPrincipals()) > 0) {
-                return false;
-            }
-            throw e;
-        }
+    /** Searches of models and versions. */
+    public SearchFacet search() {
+        return search;
     }
 
-    private boolean insertFirstAdmin(Principal operator, String why) {
-        return store.inTransaction(tx -> {
-            if (tx.countPrincipals() > 0) {
-                return false;
-            }
-            Instant now = clock.instant();
-            tx.insertPrincipal(new PrincipalRecord(operator, PrincipalKind.USER, List.of(Grant.global(Role.ADMIN)), operator, now));
-            TreeMap<String, String> after = new TreeMap<>();
-            after.put("kind", PrincipalKind.USER.name());
-            after.put("grant", Grant.global(Role.ADMIN).toString());
-            tx.appendAudit(AuditEntry.draft(now, operator, AuditAction.PRINCIPAL_ADD, AuditTarget.principal(operator),
-                    AuditOutcome.APPLIED, why, null, after));
-            return true;
-        });
+    /** Reads of cards, evidence, tags, approvals, gates, history and the audit log. */
+    public GovernanceReads governance() {
+        return governance;
     }
 
-    /** Registers a principal with a grant, or adds the grant to an existing one. Admins only. */
-    public OperationReport addPrincipal(Principal actor, Principal subject, PrincipalKind kind, Grant grant, boolean dryRun) {
-        return runner.run(new AddPrincipal(actor, subject, kind, grant), dryRun);
-    }
-
-    /** Every principal with its grants; admins only, since grants say who can do what. */
-    public List<PrincipalRecord> principals(Principal actor) {
-        return store.read(tx -> {
-            AccessControl.require(tx, actor, Role.ADMIN, null);
-            return tx.listPrincipals();
-        });
-    }
-
-    // ---- tokens ----
-
-    /** Issues a bearer token for a principal (admins for anyone, principals for themselves); the secret is returned once. */
-    public TokenIssued issueToken(Principal actor, Principal subject, java.time.Duration lifetime, String description,
-                                  boolean dryRun) {
-        byte[] id = new byte[6];
-        random.nextBytes(id);
-        IssueToken issue = new IssueToken(actor, subject, lifetime, description, "tok-" + HexFormat.of().formatHex(id),
-                TokenSecret.generate(random));
-        OperationReport report = runner.run(issue, dryRun);
-        return new TokenIssued(report, issue.id(), issue.secret());
-    }
-
-    /** Revokes a token: admins any, principals their own. */
-    public OperationReport revokeToken(Principal actor, String tokenId, boolean dryRun) {
-        Principal owner = store.read(tx -> tx.findToken(tokenId)).map(TokenRecord::principal)
-                .orElseThrow(() -> RegentException.notFound("token " + tokenId + " not found"));
-        return runner.run(new RevokeToken(actor, tokenId, owner), dryRun);
-    }
-
-    /** Tokens of a principal (or of everyone for null): admins any, principals their own. Never the secrets. */
-    public List<TokenRecord> tokens(Principal actor, Principal of) {
-        return store.read(tx -> {
-            if (!actor.equals(of)) {
-                AccessControl.require(tx, actor, Role.ADMIN, null);
-            }
-            return tx.listTokens(of);
-        });
-    }
-
-    /**
-     * The principal a bearer secret belongs to, or UNAUTHENTICATED. The same answer for a malformed, unknown,
-     * expired or revoked token, so the answer says nothing about which tokens exist.
-     */
-    public PrincipalRecord authenticate(String secret) {
-        RegentException refused = new RegentException(dev.regent.core.error.ErrorCode.UNAUTHENTICATED,
-                "invalid, expired or revoked token; create one with 'regent token create PRINCIPAL'");
-        if (!TokenSecret.wellFormed(secret)) {
-            throw refused;
-        }
-        Instant now = clock.instant();
-        Digest hash = TokenSecret.hash(secret);
-        // from the hot-read view while nothing changed (a revocation is a change); validity is checked every time
-        Authenticated found = hot.get(new HotReads.TokenKey(hash), () -> store.read(tx -> tx.findTokenByHash(hash)
-                .flatMap(t -> tx.findPrincipal(t.principal()).map(p -> new Authenticated(t, p)))).orElseThrow(() -> refused));
-        if (!found.token().validAt(now)) {
-            throw refused;
-        }
-        return found.principal();
-    }
-
-    /** A token with the principal it belongs to, as the hot-read view keeps them. */
-    private record Authenticated(TokenRecord token, PrincipalRecord principal) {
+    /** The policy in effect, its revisions, and applying a new one. */
+    public PolicyFacet policies() {
+        return policyFacet;
     }
 
     /** The read check of the hot paths, on the principal record from the hot-read view. */
@@ -249,29 +173,6 @@ public final class Registry {
         java.util.Optional<PrincipalRecord> record = hot.get(new HotReads.PrincipalKey(actor),
                 () -> store.read(tx -> tx.findPrincipal(actor)));
         AccessControl.require(AccessControl.decide(record, actor, Role.VIEWER, model), Role.VIEWER);
-    }
-
-    /**
-     * A server's bootstrap: on an empty registry, registers {@code admin} as the first admin and issues its token
-     * (the given secret, e.g. from REGENT_BOOTSTRAP_TOKEN, or a new one). Returns the secret to show once, or empty
-     * when the registry already had principals.
-     */
-    public Optional<String> bootstrapServerAdmin(Principal admin, String presetSecret) {
-        if (presetSecret != null && !TokenSecret.wellFormed(presetSecret)) {
-            throw RegentException.invalid("the bootstrap token must look like rgt_ followed by 43 base64url characters");
-        }
-        if (!bootstrapAdmin(admin, "bootstrap of a new server")) {
-            return Optional.empty();
-        }
-        String secret = presetSecret != null ? presetSecret : TokenSecret.generate(random);
-        byte[] id = new byte[6];
-        random.nextBytes(id);
-        OperationReport report = runner.run(new IssueToken(admin, admin, null, "bootstrap admin token",
-                "tok-" + HexFormat.of().formatHex(id), secret), false);
-        if (report.outcome() != dev.regent.core.report.Outcome.APPLIED) {
-            throw new IllegalStateException("bootstrap token refused: " + report.summary());
-        }
-        return Optional.of(secret);
     }
 
     // ---- models ----
@@ -308,7 +209,7 @@ public final class Registry {
      * @param reason why (optional: null or blank for none)
      */
     public OperationReport renameModel(Principal actor, ModelName from, ModelName to, String reason, boolean dryRun) {
-        return runner.run(new RenameModel(actor, from, to, reason, policy), dryRun);
+        return runner.run(new RenameModel(actor, from, to, reason, policies), dryRun);
     }
 
     /** The live model, or NOT_FOUND. */
@@ -349,53 +250,6 @@ public final class Registry {
         });
     }
 
-    // ---- search ----
-
-    /** The most models one search window may hold (MLflow's limit). */
-    public static final int MAX_MODEL_RESULTS = 1000;
-    /** The most versions one search window may hold (MLflow's limit). */
-    public static final int MAX_VERSION_RESULTS = 200_000;
-
-    /**
-     * Live models the actor may read that match the query (name and tag predicates), in the query's order; the
-     * window skips {@code offset} results and holds at most {@code limit} (1..{@value #MAX_MODEL_RESULTS}).
-     */
-    public Found<Model> searchModels(Principal actor, SearchQuery query, int offset, int limit) {
-        query.requireModelSearch();
-        checkWindow(offset, limit, MAX_MODEL_RESULTS);
-        return store.read(tx -> {
-            java.util.Set<ModelName> within = readableScope(tx, actor);
-            return found(within != null && within.isEmpty() ? List.of() : tx.searchModels(query, within, offset, limit + 1), limit);
-        });
-    }
-
-    /** Live versions of the models the actor may read that match the query; the window as for searchModels. */
-    public Found<ModelVersion> searchVersions(Principal actor, SearchQuery query, int offset, int limit) {
-        checkWindow(offset, limit, MAX_VERSION_RESULTS);
-        return store.read(tx -> {
-            java.util.Set<ModelName> within = readableScope(tx, actor);
-            return found(within != null && within.isEmpty() ? List.of() : tx.searchVersions(query, within, offset, limit + 1), limit);
-        });
-    }
-
-    /** Null (every model) for a global viewer; otherwise the models the actor holds a grant on — as {@link #models}. */
-    private static java.util.Set<ModelName> readableScope(StoreTransaction tx, Principal actor) {
-        return AccessControl.mayRead(tx, actor, null) ? null : java.util.Set.copyOf(AccessControl.readableModels(tx, actor));
-    }
-
-    private static <T> Found<T> found(List<T> oneMore, int limit) {
-        return new Found<>(oneMore.subList(0, Math.min(limit, oneMore.size())), oneMore.size() > limit);
-    }
-
-    private static void checkWindow(int offset, int limit, int max) {
-        if (limit < 1 || limit > max) {
-            throw RegentException.invalid("a search returns between 1 and " + max + " results, got " + limit);
-        }
-        if (offset < 0) {
-            throw RegentException.invalid("a search offset must not be negative, got " + offset);
-        }
-    }
-
     // ---- versions ----
 
     /** Registers a new immutable version; refused when its digest is already registered under the model. */
@@ -409,7 +263,7 @@ public final class Registry {
      * content, or for a directory any listed file, is not stored; INVALID_ARGUMENT for a malformed manifest.
      */
     public OperationReport registerVersion(Principal actor, NewVersion request, ArtifactKind stored, boolean dryRun) {
-        return runner.run(new RegisterVersion(actor, request, sourceRules, policy.complianceTags().keySet(),
+        return runner.run(new RegisterVersion(actor, request, sourceRules, policies,
                 new ArtifactBlobs(blobs), stored), dryRun);
     }
 
@@ -464,7 +318,7 @@ public final class Registry {
     /** Annotates a version only if {@code stillAsRead} holds for its current state (see updateModel). */
     public OperationReport updateVersion(Principal actor, ModelName model, VersionNumber number, Annotations change,
                                          java.util.function.Predicate<ModelVersion> stillAsRead, boolean dryRun) {
-        return runner.run(new UpdateVersion(actor, model, number, change, policy.complianceTags().keySet(), stillAsRead), dryRun);
+        return runner.run(new UpdateVersion(actor, model, number, change, policies, stillAsRead), dryRun);
     }
 
     /** Tombstones a version; refused while it is in Staging or Production. */
@@ -503,7 +357,7 @@ public final class Registry {
     /** Moves a version to a stage through the stage's gates; an exclusive stage's current holder is archived. */
     public OperationReport promote(Principal actor, ModelName model, VersionNumber number, Stage target, Reason reason,
                                    boolean dryRun) {
-        return runner.run(new Promote(actor, model, number, target, reason, gates), dryRun);
+        return runner.run(new Promote(actor, model, number, target, reason, policies), dryRun);
     }
 
     /** Returns an exclusive stage to its previous known-good holder, or to {@code to} (nullable) if it held the stage. */
@@ -515,21 +369,12 @@ public final class Registry {
     /** Creates or moves an alias; protected aliases pass their gates. */
     public OperationReport setAlias(Principal actor, ModelName model, AliasName alias, VersionNumber number, Reason reason,
                                     boolean dryRun) {
-        return runner.run(new SetAlias(actor, model, alias, number, reason, gates), dryRun);
+        return runner.run(new SetAlias(actor, model, alias, number, reason, policies), dryRun);
     }
 
     /** Removes an alias, or NOT_FOUND. */
     public OperationReport deleteAlias(Principal actor, ModelName model, AliasName alias, Reason reason, boolean dryRun) {
         return runner.run(new DeleteAlias(actor, model, alias, reason), dryRun);
-    }
-
-    /** The model's stage history, oldest first. */
-    public List<Transition> history(Principal actor, ModelName model) {
-        return store.read(tx -> {
-            AccessControl.requireRead(tx, actor, model);
-            Lookups.model(tx, model);
-            return tx.transitions(model);
-        });
     }
 
     // ---- governance ----
@@ -539,24 +384,6 @@ public final class Registry {
         return runner.run(new SetCard(actor, model, number, card), dryRun);
     }
 
-    /** The version's current card revision, if it has a card. */
-    public Optional<CardRevision> card(Principal actor, ModelName model, VersionNumber number) {
-        return store.read(tx -> {
-            AccessControl.requireRead(tx, actor, model);
-            Lookups.version(tx, model, number);
-            return tx.latestCard(model, number);
-        });
-    }
-
-    /** Every card revision of the version, oldest first. */
-    public List<CardRevision> cardRevisions(Principal actor, ModelName model, VersionNumber number) {
-        return store.read(tx -> {
-            AccessControl.requireRead(tx, actor, model);
-            Lookups.version(tx, model, number);
-            return tx.cardRevisions(model, number);
-        });
-    }
-
     /** Attaches evidence to a version (content stored content-addressed; eval reports parsed and validated). */
     public OperationReport addEvidence(Principal actor, NewEvidence request, boolean dryRun) {
         byte[] id = new byte[10];
@@ -564,42 +391,16 @@ public final class Registry {
         return runner.run(new AddEvidence(actor, request, blobs, new EvidenceId("ev-" + HexFormat.of().formatHex(id))), dryRun);
     }
 
-    /** The evidence of that id, or NOT_FOUND. */
-    public Evidence evidence(Principal actor, EvidenceId id) {
-        return store.read(tx -> {
-            Evidence e = tx.findEvidence(id).orElseThrow(() -> RegentException.notFound("evidence " + id + " not found"));
-            if (!AccessControl.mayRead(tx, actor, e.model())) {
-                throw RegentException.notFound("evidence " + id + " not found");
-            }
-            return e;
-        });
-    }
-
-    /** The evidence attached to a version, oldest first (revoked included). */
-    public List<Evidence> evidenceOf(Principal actor, ModelName model, VersionNumber number) {
-        return store.read(tx -> {
-            AccessControl.requireRead(tx, actor, model);
-            Lookups.version(tx, model, number);
-            return tx.evidenceOf(model, number);
-        });
-    }
-
-    /** The stored content of evidence, when it was uploaded rather than referenced. */
-    public Optional<java.io.InputStream> evidenceContent(Principal actor, EvidenceId id) {
-        Evidence e = evidence(actor, id);
-        return e.stored() ? blobs.open(e.digest()) : Optional.empty();
-    }
-
     /** Revokes evidence: it supports nothing from now on. */
     public OperationReport revokeEvidence(Principal actor, EvidenceId id, Reason reason, boolean dryRun) {
-        Evidence e = evidence(actor, id);
+        Evidence e = governance.evidence(actor, id);
         return runner.run(new RevokeEvidence(actor, id, reason, e.model()), dryRun);
     }
 
     /** Sets a compliance tag backed by evidence. */
     public OperationReport setComplianceTag(Principal actor, ModelName model, VersionNumber number, String tag, EvidenceId evidence,
                                             boolean dryRun) {
-        return runner.run(new SetComplianceTag(actor, model, number, tag, evidence, policy), dryRun);
+        return runner.run(new SetComplianceTag(actor, model, number, tag, evidence, policies), dryRun);
     }
 
     /** Removes a compliance tag. */
@@ -608,52 +409,10 @@ public final class Registry {
         return runner.run(new RemoveComplianceTag(actor, model, number, tag, reason), dryRun);
     }
 
-    /** The version's compliance tags with whether each is still supported (its evidence unrevoked and of a supporting kind). */
-    public List<TagSupport> complianceTags(Principal actor, ModelName model, VersionNumber number) {
-        return store.read(tx -> {
-            AccessControl.requireRead(tx, actor, model);
-            Lookups.version(tx, model, number);
-            List<Evidence> evidence = tx.evidenceOf(model, number);
-            return tx.complianceTags(model, number).stream().map(t -> TagSupport.of(t, evidence, policy)).toList();
-        });
-    }
-
     /** Records an approval or rejection of the version for a target. Approvers only; never the version's creator. */
     public OperationReport decide(Principal actor, ModelName model, VersionNumber number, GateTarget target, Decision decision,
                                   String comment, boolean dryRun) {
-        return runner.run(new Decide(actor, model, number, target, decision, comment, !authenticated), dryRun);
-    }
-
-    /** Every decision on the version, classified as current, stale or superseded. */
-    public List<ApprovalView> approvals(Principal actor, ModelName model, VersionNumber number) {
-        return store.read(tx -> {
-            AccessControl.requireRead(tx, actor, model);
-            ModelVersion version = Lookups.version(tx, model, number);
-            GateContext ctx = GateContext.load(tx, version, GateTarget.of(Stage.PRODUCTION), version.createdBy());
-            return ApprovalView.classify(ctx.approvals(), ctx.reviewDigest());
-        });
-    }
-
-    /** Evaluates every gate for moving the version to the target on behalf of the requester; changes nothing. */
-    public List<Finding> gates(Principal requester, ModelName model, VersionNumber number, GateTarget target) {
-        return store.read(tx -> {
-            AccessControl.requireRead(tx, requester, model);
-            return gates.evaluate(GateContext.load(tx, Lookups.version(tx, model, number), target, requester));
-        });
-    }
-
-    // ---- audit ----
-
-    /** Audit entries in sequence order matching the query: one model's for its viewers, the whole log for global viewers. */
-    public List<AuditEntry> audit(Principal actor, AuditQuery query) {
-        return store.read(tx -> {
-            if (query.model() != null) {
-                AccessControl.requireRead(tx, actor, query.model());
-            } else {
-                AccessControl.require(tx, actor, Role.VIEWER, null);
-            }
-            return tx.auditEntries(query);
-        });
+        return runner.run(new Decide(actor, model, number, target, decision, comment, !authenticated, policies), dryRun);
     }
 
     private static void checkPage(int limit) {

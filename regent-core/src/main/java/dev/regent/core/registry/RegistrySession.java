@@ -42,8 +42,29 @@ public interface RegistrySession {
     /** The principal this session acts as. */
     Principal actor();
 
-    /** Where the policy in effect came from (a file path, or "built-in default"). */
-    String policySource();
+    /** The policy in effect: "policy revision 3 (sha256:…), from FILE", for people. */
+    default String policySource() {
+        dev.regent.core.policy.EffectivePolicy p = policy();
+        return "policy " + p.revision().label() + ", from " + p.policy().source();
+    }
+
+    /** The registry's policy in effect, with its revision. */
+    dev.regent.core.policy.EffectivePolicy policy();
+
+    /** A stored policy revision, compiled; NOT_FOUND for a number never applied. */
+    dev.regent.core.policy.EffectivePolicy policyRevision(int number);
+
+    /** Every policy revision, oldest first (listings carry no text). */
+    List<dev.regent.core.policy.PolicyRevision> policyHistory();
+
+    /** Makes the policy the registry's policy in effect, as a new revision (admins). */
+    OperationReport applyPolicy(dev.regent.core.policy.Policy policy, dev.regent.core.lifecycle.Reason reason, boolean dryRun);
+
+    /** Puts an earlier revision's policy in effect again, as a new revision (admins). */
+    OperationReport applyPolicyRevision(int revision, dev.regent.core.lifecycle.Reason reason, boolean dryRun);
+
+    /** What-if: the gates of a policy that is not in effect, for the version and target; changes nothing. */
+    List<Finding> gatesUnder(dev.regent.core.policy.Policy whatIf, ModelName model, VersionNumber number, GateTarget target);
 
     OperationReport addPrincipal(Principal subject, PrincipalKind kind, Grant grant, boolean dryRun);
 

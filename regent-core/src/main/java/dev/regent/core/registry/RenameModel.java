@@ -33,13 +33,13 @@ final class RenameModel extends Mutation {
     private final ModelName from;
     private final ModelName to;
     private final String reason;
-    private final Policy policy;
+    private final PolicyInEffect policies;
     private Model before;
     private boolean taken;
     private List<String> moving = List.of();
 
-    RenameModel(Principal actor, ModelName from, ModelName to, String reason, Policy policy) {
-        this.policy = policy;
+    RenameModel(Principal actor, ModelName from, ModelName to, String reason, PolicyInEffect policies) {
+        this.policies = policies;
         this.actor = actor;
         this.from = from;
         this.to = to;
@@ -68,6 +68,7 @@ final class RenameModel extends Mutation {
                 : Finding.fail("new name is free", "model '" + to + "' already exists (created by "
                         + existing.get().createdBy() + "); choose another name or delete that model first"));
         // The policy picks gates by model name: a rename must not move a model out from under its gates.
+        Policy policy = policies.current(tx).policy();
         Optional<String> governs = policy.overrideFor(from);
         Optional<String> wouldGovern = policy.overrideFor(to);
         pre.add(governs.equals(wouldGovern)

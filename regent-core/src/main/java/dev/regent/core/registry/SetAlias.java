@@ -10,6 +10,7 @@ import dev.regent.core.model.ModelName;
 import dev.regent.core.model.ModelVersion;
 import dev.regent.core.model.Principal;
 import dev.regent.core.model.VersionNumber;
+import dev.regent.core.policy.GateTarget;
 import dev.regent.core.report.Change;
 import dev.regent.core.report.Finding;
 import dev.regent.core.report.Plan;
@@ -26,17 +27,18 @@ final class SetAlias extends Mutation {
     private final AliasName alias;
     private final VersionNumber number;
     private final Reason reason;
-    private final AliasGates gates;
+    private final PolicyInEffect policies;
+    private GateDecision decision;
     private VersionNumber previous;
     private ModelVersion version;
 
-    SetAlias(Principal actor, ModelName model, AliasName alias, VersionNumber number, Reason reason, AliasGates gates) {
+    SetAlias(Principal actor, ModelName model, AliasName alias, VersionNumber number, Reason reason, PolicyInEffect policies) {
         this.actor = actor;
         this.model = model;
         this.alias = alias;
         this.number = number;
         this.reason = reason;
-        this.gates = gates;
+        this.policies = policies;
     }
 
     @Override
@@ -55,11 +57,18 @@ final class SetAlias extends Mutation {
         previous = tx.aliases(model).get(alias);
         List<Finding> pre = new ArrayList<>();
         pre.add(Finding.pass("version exists", version.ref() + " is in " + version.stage()));
-        pre.addAll(gates.evaluate(tx, version, alias, actor));
+        // deployments follow aliases as they follow stages: every alias move passes its gates (see Policy)
+        decision = policies.decide(tx, version, GateTarget.of(alias), actor);
+        pre.addAll(decision.withPolicy());
         String step = previous == null ? "Create alias '" + alias + "' pointing at version " + number + "."
                 : previous.equals(number) ? "Alias '" + alias + "' already points at version " + number + "; nothing to change."
                 : "Move alias '" + alias + "' from version " + previous + " to version " + number + ".";
         return new Plan("alias set", List.of(step, "Record an alias.set audit entry with the reason."), pre);
+    }
+
+    @Override
+    dev.regent.core.policy.EffectivePolicy policyUsed() {
+        return decision == null ? null : decision.policy();
     }
 
     @Override

@@ -35,17 +35,18 @@ final class SetComplianceTag extends Mutation {
     private final VersionNumber number;
     private final String tag;
     private final EvidenceId evidenceId;
-    private final Policy policy;
+    private final PolicyInEffect policies;
+    private dev.regent.core.policy.EffectivePolicy effective;
     private ModelVersion version;
     private Optional<ComplianceTag> previous;
 
-    SetComplianceTag(Principal actor, ModelName model, VersionNumber number, String tag, EvidenceId evidenceId, Policy policy) {
+    SetComplianceTag(Principal actor, ModelName model, VersionNumber number, String tag, EvidenceId evidenceId, PolicyInEffect policies) {
         this.actor = actor;
         this.model = model;
         this.number = number;
         this.tag = tag;
         this.evidenceId = evidenceId;
-        this.policy = policy;
+        this.policies = policies;
     }
 
     @Override
@@ -64,9 +65,12 @@ final class SetComplianceTag extends Mutation {
         Evidence evidence = tx.findEvidence(evidenceId).orElseThrow(() -> RegentException.notFound("evidence " + evidenceId + " not found"));
         previous = tx.complianceTags(model, number).stream().filter(t -> t.tag().equals(tag)).findFirst();
         List<Finding> pre = new ArrayList<>();
+        effective = policies.current(tx);
+        Policy policy = effective.policy();
         List<EvidenceKind> kinds = policy.complianceTags().get(tag);
         if (kinds == null) {
-            pre.add(Finding.fail("tag is a compliance tag", "'" + tag + "' is not a compliance tag of policy " + policy.source()
+            pre.add(Finding.fail("tag is a compliance tag", "'" + tag + "' is not a compliance tag of policy "
+                    + effective.revision().label()
                     + " (compliance tags: " + String.join(", ", policy.complianceTags().keySet()) + "); ordinary tags are set with "
                     + "'regent version update " + model + " " + number + " --tag " + tag + "=VALUE'"));
         } else {
@@ -90,6 +94,11 @@ final class SetComplianceTag extends Mutation {
                 + ", backed by " + evidence.kind() + " evidence " + evidenceId + ".";
         return new Plan("tag set", List.of(step, "Approvals of this version become stale (the review digest changes).",
                 "Record a tag.set audit entry linking the evidence."), pre);
+    }
+
+    @Override
+    dev.regent.core.policy.EffectivePolicy policyUsed() {
+        return effective;
     }
 
     @Override

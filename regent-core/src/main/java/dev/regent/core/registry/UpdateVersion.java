@@ -27,15 +27,15 @@ final class UpdateVersion extends Mutation {
     private final Annotations change;
     private final java.util.function.Predicate<ModelVersion> stillAsRead;
     private boolean stale;
-    private final java.util.Set<String> complianceTags;
+    private final PolicyInEffect policies;
     private ModelVersion before;
     private Description newDescription;
     private Tags newTags;
 
-    UpdateVersion(Principal actor, ModelName model, VersionNumber number, Annotations change, java.util.Set<String> complianceTags,
+    UpdateVersion(Principal actor, ModelName model, VersionNumber number, Annotations change, PolicyInEffect policies,
                   java.util.function.Predicate<ModelVersion> stillAsRead) {
         this.stillAsRead = stillAsRead;
-        this.complianceTags = complianceTags;
+        this.policies = policies;
         this.actor = actor;
         this.model = model;
         this.number = number;
@@ -63,7 +63,7 @@ final class UpdateVersion extends Mutation {
         steps.add("Record a version.update audit entry.");
         stale = !stillAsRead.test(before);
         return new Plan("version update", steps, List.of(Finding.pass("version exists", before.ref().toString()),
-                ComplianceTagNames.check(complianceTags, change.setTags(), model + " " + number), stale
+                ComplianceTagNames.check(policies.current(tx).policy().complianceTags().keySet(), change.setTags(), model + " " + number), stale
                         ? Finding.fail("unchanged since read", "version " + before.ref() + " was changed after you read it "
                                 + "(updated " + before.updatedAt() + "); read it again and retry")
                         : Finding.pass("unchanged since read", "as read")));

@@ -50,9 +50,10 @@ class PolicyParserTest {
         List<GateSpec> prod = p.gates(ModelName.of("churn"), prod());
         assertThat(prod).extracting(GateSpec::kind)
                 .containsExactly("artifact_digest", "eval_report", "model_card", "approvals", "compliance_tags");
-        assertThat(prod.get(3)).isEqualTo(new GateSpec.Approvals(2, java.util.Set.of(Role.APPROVER)));
-        assertThat(p.isProtected(ModelName.of("churn"), GateTarget.of(AliasName.of("champion")))).isTrue();
-        assertThat(p.isProtected(ModelName.of("churn"), GateTarget.of(AliasName.of("shadow")))).isFalse();
+        assertThat(prod.get(3)).isEqualTo(new GateSpec.Approvals(2, java.util.Set.of(Role.APPROVER),
+                java.util.Set.of(dev.regent.core.access.PrincipalKind.USER)));
+        assertThat(p.isDeclared(ModelName.of("churn"), GateTarget.of(AliasName.of("champion")))).isTrue();
+        assertThat(p.isDeclared(ModelName.of("churn"), GateTarget.of(AliasName.of("shadow")))).isFalse();
     }
 
     @Test
@@ -61,7 +62,8 @@ class PolicyParserTest {
         List<GateSpec> fraud = p.gates(ModelName.of("fraud-eu"), prod());
         assertThat(fraud).extracting(GateSpec::kind)
                 .containsExactly("artifact_digest", "eval_report", "model_card", "compliance_tags", "approvals");
-        assertThat(fraud).contains(new GateSpec.Approvals(3, java.util.Set.of(Role.APPROVER)));
+        assertThat(fraud).contains(new GateSpec.Approvals(3, java.util.Set.of(Role.APPROVER),
+                java.util.Set.of(dev.regent.core.access.PrincipalKind.USER)));
         assertThat(p.overrideFor(ModelName.of("fraud-eu"))).contains("fraud-*");
         assertThat(p.overrideFor(ModelName.of("antifraud"))).isEmpty();
     }

@@ -12,6 +12,7 @@ import dev.regent.core.model.ModelName;
 import dev.regent.core.model.ModelVersion;
 import dev.regent.core.model.VersionNumber;
 import dev.regent.core.registry.Registry;
+import dev.regent.core.registry.SearchFacet;
 import dev.regent.core.search.Field;
 import dev.regent.core.search.Found;
 import dev.regent.core.search.Match;
@@ -29,9 +30,9 @@ import java.util.Map;
  * the filter and order.
  */
 final class SearchRoutes {
-    static final int MAX_MODEL_RESULTS = Registry.MAX_MODEL_RESULTS;
+    static final int MAX_MODEL_RESULTS = SearchFacet.MAX_MODEL_RESULTS;
     static final int DEFAULT_MODEL_RESULTS = 100;
-    static final int MAX_VERSION_RESULTS = Registry.MAX_VERSION_RESULTS;
+    static final int MAX_VERSION_RESULTS = SearchFacet.MAX_VERSION_RESULTS;
     static final int DEFAULT_VERSION_RESULTS = 10_000;
 
     private SearchRoutes() {
@@ -43,7 +44,7 @@ final class SearchRoutes {
                 SearchGrammar.MODELS.parseOrderBy(c.params().strings("order_by")));
         String route = "registered-models/search";
         int offset = offset(c, route);
-        Found<Model> found = c.registry().searchModels(c.actor(), query, offset, max);
+        Found<Model> found = c.registry().search().searchModels(c.actor(), query, offset, max);
         Views views = new Views(c.registry(), c.actor());
         return Reply.ok(new MlflowResponses.Models(found.items().stream().map(views::model).toList(),
                 next(c, route, found.more(), offset + found.items().size())));
@@ -55,7 +56,7 @@ final class SearchRoutes {
                 SearchGrammar.VERSIONS.parseOrderBy(c.params().strings("order_by")));
         String route = "model-versions/search";
         int offset = offset(c, route);
-        Found<ModelVersion> found = c.registry().searchVersions(c.actor(), query, offset, max);
+        Found<ModelVersion> found = c.registry().search().searchVersions(c.actor(), query, offset, max);
         Views views = new Views(c.registry(), c.actor());
         Map<ModelName, Map<AliasName, VersionNumber>> aliases = new HashMap<>();
         return Reply.ok(new MlflowResponses.Versions(found.items().stream().map(v -> Views.version(v,

@@ -43,7 +43,7 @@ final class AdminPages {
 
     private void principals(Context ctx, PrincipalRecord caller) {
         templates.render(ctx, 200, "principals", new PrincipalsView(ui.frame(ctx, caller, "Principals", "principals"),
-                endpoints.registry().principals(caller.principal()),
+                endpoints.registry().access().principals(caller.principal()),
                 Arrays.stream(PrincipalKind.values()).map(k -> k.name().toLowerCase(Locale.ROOT)).toList(),
                 Arrays.stream(Role.values()).map(Role::label).toList()));
     }
@@ -57,7 +57,7 @@ final class AdminPages {
         String model = form.optional("model");
         Grant grant = model == null ? Grant.global(role) : new Grant(role, ModelName.of(model));
         ui.report(ctx, caller, "Add principal " + subject.name(), endpoints.registry().via(WebUi.CHANNEL)
-                .addPrincipal(caller.principal(), subject, kind, grant, false), null, Map.of(), "/principals", "principals");
+                .access().addPrincipal(caller.principal(), subject, kind, grant, false), null, Map.of(), "/principals", "principals");
     }
 
     private void issueToken(Context ctx, PrincipalRecord caller) {
@@ -78,7 +78,7 @@ final class AdminPages {
                 throw RegentException.invalid("the lifetime is a number of days, got '" + rawDays + "'");
             }
         }
-        TokenIssued issued = endpoints.registry().via(WebUi.CHANNEL).issueToken(caller.principal(), subject, lifetime,
+        TokenIssued issued = endpoints.registry().via(WebUi.CHANNEL).access().issueToken(caller.principal(), subject, lifetime,
                 form.optional("description"), false);
         int status = issued.report().refusalCode().map(c -> c.httpStatus()).orElse(200);
         templates.render(ctx, status, "token", new TokenView(ui.frame(ctx, caller, "Token for " + subject.name(), "principals"),

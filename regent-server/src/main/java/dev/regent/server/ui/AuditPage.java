@@ -48,7 +48,7 @@ final class AuditPage {
         long after = QueryParams.after(ctx.queryParam("after"));
         AuditQuery query = new AuditQuery(model == null ? null : ModelName.of(model), actor == null ? null : Principal.of(actor),
                 action == null ? null : AuditAction.fromWireName(action), after, PAGE);
-        List<AuditEntry> entries = registry().audit(caller.principal(), query);
+        List<AuditEntry> entries = registry().governance().audit(caller.principal(), query);
         String next = entries.size() < PAGE ? null : Links.withQuery("/audit", Links.params("model", model, "actor", actor,
                 "action", action, "after", Long.toString(entries.get(entries.size() - 1).seq())));
         CheckpointSigner signer = endpoints.audit().orElse(null);

@@ -163,7 +163,7 @@ final class ContentForms {
         EvidenceId evidence = EvidenceId.parse(form.required("evidence", "The evidence to revoke"));
         Reason reason = Reason.of(form.required("reason", "A reason for the revocation"));
         // the evidence must belong to the version of the page the form came from
-        if (registry().evidenceOf(caller.principal(), model, number).stream().noneMatch(e -> e.id().equals(evidence))) {
+        if (registry().governance().evidenceOf(caller.principal(), model, number).stream().noneMatch(e -> e.id().equals(evidence))) {
             throw RegentException.notFound("evidence " + evidence + " is not attached to " + model + " v" + number);
         }
         show(ctx, caller, "Revoke evidence " + evidence, registry().revokeEvidence(caller.principal(), evidence, reason, false),

@@ -60,9 +60,9 @@ final class ModelPage {
         String older = !versions.isEmpty() && versions.get(versions.size() - 1).number().value() > 1
                 ? Links.withQuery(Links.model(name), Links.params("before", versions.get(versions.size() - 1).number().toString()))
                 : null;
-        Policy policy = registry().policy();
+        Policy policy = registry().policies().inEffect().policy();
         templates.render(ctx, 200, "model", new ModelView(ui.frame(ctx, caller, name.value(), "models"), overview, versions, older,
-                timeline(actor, name), policy.overrideFor(name).orElse(null), PolicyTargets.of(policy, name),
+                timeline(actor, name), policy.overrideFor(name).orElse(null), PolicyTargets.of(policy, name, overview.aliases().keySet()),
                 caller.has(Role.APPROVER, name), caller.has(Role.CONTRIBUTOR, name)));
     }
 
@@ -83,7 +83,7 @@ final class ModelPage {
     private List<TimelineItem> timeline(Principal actor, ModelName name) {
         List<AuditEntry> entries = new ArrayList<>();
         for (AuditAction action : List.of(AuditAction.STAGE_TRANSITION, AuditAction.STAGE_ROLLBACK)) {
-            entries.addAll(registry().audit(actor, new AuditQuery(name, null, action, 0, AuditQuery.MAX_LIMIT)));
+            entries.addAll(registry().governance().audit(actor, new AuditQuery(name, null, action, 0, AuditQuery.MAX_LIMIT)));
         }
         entries.sort(Comparator.comparingLong(AuditEntry::seq).reversed());
         return entries.stream().limit(TIMELINE_MAX).map(ModelPage::timelineItem).toList();

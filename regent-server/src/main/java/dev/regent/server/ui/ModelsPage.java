@@ -61,7 +61,7 @@ final class ModelsPage {
         if (stage != null) {
             predicates.add(Predicate.attribute(Field.STAGE, Match.EQ, Stage.parse(stage).label()));
         }
-        Found<Model> found = registry().searchModels(actor, new SearchQuery(predicates, List.of()), offset, PAGE);
+        Found<Model> found = registry().search().searchModels(actor, new SearchQuery(predicates, List.of()), offset, PAGE);
         List<ModelRow> rows = new ArrayList<>();
         for (Model m : found.items()) {
             // one overview per listed model: a page holds at most PAGE of them

@@ -45,7 +45,7 @@ final class SignInPages {
             return;
         }
         try {
-            endpoints.registry().authenticate(token.trim());
+            endpoints.registry().access().authenticate(token.trim());
         } catch (RegentException e) {
             // one answer for unknown, malformed, expired and revoked tokens, as on the API
             form(ctx, 401, "That token is not valid: it is unknown, expired or revoked.");

@@ -51,7 +51,7 @@ final class VersionPage {
         ModelOverview overview = registry().overview(actor, name);
         String aliases = overview.aliases().entrySet().stream().filter(e -> e.getValue().equals(number))
                 .map(e -> e.getKey().value()).collect(Collectors.joining(", "));
-        CardRevision card = registry().card(actor, name, number).orElse(null);
+        CardRevision card = registry().governance().card(actor, name, number).orElse(null);
         String cardHtml = null;
         List<String> sections = List.of();
         if (card != null) {
@@ -60,21 +60,21 @@ final class VersionPage {
             cardHtml = parsed.toHtml("");
             sections = parsed.sections();
         }
-        Policy policy = registry().policy();
+        Policy policy = registry().policies().inEffect().policy();
         List<String> targets = new ArrayList<>(List.of("Staging", "Production"));
         List<Checklist> checklists = new ArrayList<>();
-        for (TargetPolicy target : PolicyTargets.of(policy, name)) {
+        for (TargetPolicy target : PolicyTargets.of(policy, name, overview.aliases().keySet())) {
             GateTarget t = GateTarget.parse(target.wire());
             if (t.stage() != null || !target.gates().isEmpty()) {
-                checklists.add(new Checklist(target.target(), registry().gates(actor, name, number, t)));
+                checklists.add(Checklist.of(target.target(), registry().governance().gates(actor, name, number, t)));
             }
             if (t.alias() != null) {
                 targets.add(target.wire());
             }
         }
         templates.render(ctx, 200, "version", new VersionView(ui.frame(ctx, caller, name + " v" + number, "models"), v, aliases,
-                card, cardHtml, sections, registry().evidenceOf(actor, name, number), registry().complianceTags(actor, name, number),
-                registry().approvals(actor, name, number), checklists, targets, caller.has(Role.APPROVER, name),
+                card, cardHtml, sections, registry().governance().evidenceOf(actor, name, number), registry().governance().complianceTags(actor, name, number),
+                registry().governance().approvals(actor, name, number), checklists, targets, caller.has(Role.APPROVER, name),
                 caller.has(Role.CONTRIBUTOR, name), List.copyOf(new TreeSet<>(policy.complianceTags().keySet())),
                 evidenceKinds(policy)));
     }

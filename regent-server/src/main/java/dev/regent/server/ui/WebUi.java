@@ -64,7 +64,7 @@ public final class WebUi implements UiEndpoints.Browser {
     public Optional<PrincipalRecord> signedIn(Context ctx) {
         return session(ctx).flatMap(s -> {
             try {
-                return Optional.of(registry.authenticate(s.token()));
+                return Optional.of(registry.access().authenticate(s.token()));
             } catch (RegentException e) {
                 // the token expired or was revoked since sign-in: the session ends with it
                 sessions.end(s.id());

@@ -146,7 +146,7 @@ public final class SearchDataLoader {
         try (JdbcRegistryStore store = StoreFactory.open(data, null)) {
             Registry registry = new Registry(store, Clock.fixed(T0.minusSeconds(3600), ZoneOffset.UTC), new SecureRandom(),
                     SourceRules.noLocalFiles(), Policies.builtIn(), StoreFactory.blobs(data), true);
-            if (registry.bootstrapServerAdmin(ADMIN, token).isEmpty()) {
+            if (registry.access().bootstrapServerAdmin(ADMIN, token).isEmpty()) {
                 throw new IllegalStateException("the data directory already had principals");
             }
             for (int first = 0; first < models; first += MODELS_PER_TX) {

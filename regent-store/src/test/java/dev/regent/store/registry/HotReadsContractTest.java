@@ -105,19 +105,19 @@ abstract class HotReadsContractTest extends StoreFixture {
     void revokingATokenOrAGrantTakesEffectOnTheNextRequest() {
         Principal erin = Principal.of("erin-" + uniqueModel("p").value());
         ModelName m = modelWithVersions("granted", 1);
-        registry.addPrincipal(ALICE, erin, PrincipalKind.USER, new Grant(Role.VIEWER, m), false);
-        var issued = registry.issueToken(ALICE, erin, null, "hot", false);
+        registry.access().addPrincipal(ALICE, erin, PrincipalKind.USER, new Grant(Role.VIEWER, m), false);
+        var issued = registry.access().issueToken(ALICE, erin, null, "hot", false);
         String secret = issued.secret().orElseThrow();
-        assertThat(registry.authenticate(secret).principal()).isEqualTo(erin);
-        assertThat(registry.authenticate(secret).principal()).isEqualTo(erin);
+        assertThat(registry.access().authenticate(secret).principal()).isEqualTo(erin);
+        assertThat(registry.access().authenticate(secret).principal()).isEqualTo(erin);
         assertThat(registry.overview(erin, m).model().name()).isEqualTo(m);
         ModelName other = modelWithVersions("other", 1);
         assertThatThrownBy(() -> registry.overview(erin, other)).isInstanceOf(RegentException.class);
-        registry.addPrincipal(ALICE, erin, PrincipalKind.USER, new Grant(Role.VIEWER, other), false);
+        registry.access().addPrincipal(ALICE, erin, PrincipalKind.USER, new Grant(Role.VIEWER, other), false);
         assertThat(registry.overview(erin, other).model().name()).isEqualTo(other);
 
-        registry.revokeToken(ALICE, issued.tokenId(), false);
-        assertThatThrownBy(() -> registry.authenticate(secret)).isInstanceOf(RegentException.class)
+        registry.access().revokeToken(ALICE, issued.tokenId(), false);
+        assertThatThrownBy(() -> registry.access().authenticate(secret)).isInstanceOf(RegentException.class)
                 .extracting(e -> ((RegentException) e).code()).isEqualTo(ErrorCode.UNAUTHENTICATED);
     }
 

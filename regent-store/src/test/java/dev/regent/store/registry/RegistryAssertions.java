@@ -20,7 +20,7 @@ final class RegistryAssertions {
 
     static void historyMatchesStages(Registry registry, ModelName model) {
         Map<VersionNumber, Stage> replayed = new HashMap<>();
-        for (Transition t : registry.history(ALICE, model)) {
+        for (Transition t : registry.governance().history(ALICE, model)) {
             Stage current = replayed.getOrDefault(t.version(), Stage.NONE);
             assertThat(t.from()).as("transition %s starts where the version was", t).isEqualTo(current);
             replayed.put(t.version(), t.to());

@@ -74,9 +74,9 @@ abstract class RegistryConcurrencyTest extends StoreFixture {
     void serversBootstrappingOneEmptyDatabaseAtOnceMakeOneAdminAndNoErrors() throws Exception {
         // several nodes starting together on a new database: each tries to bootstrap; one wins, the others see it done
         try (dev.regent.store.TestDatabase fresh = createDatabase(); dev.regent.core.store.RegistryStore empty = fresh.openStore()) {
-            List<Optional<String>> tokens = race(THREADS, i -> node(empty, i).bootstrapServerAdmin(Principal.of("admin"), null));
+            List<Optional<String>> tokens = race(THREADS, i -> node(empty, i).access().bootstrapServerAdmin(Principal.of("admin"), null));
             assertThat(tokens.stream().filter(Optional::isPresent)).hasSize(1);
-            assertThat(node(empty, 99).authenticate(tokens.stream().flatMap(Optional::stream).findFirst().orElseThrow())
+            assertThat(node(empty, 99).access().authenticate(tokens.stream().flatMap(Optional::stream).findFirst().orElseThrow())
                     .principal().name()).isEqualTo("admin");
         }
     }

@@ -86,7 +86,7 @@ abstract class RegistryContractTest extends StoreFixture {
     }
 
     long auditSize() {
-        List<AuditEntry> all = registry.audit(ALICE, AuditQuery.all(AuditQuery.MAX_LIMIT));
+        List<AuditEntry> all = registry.governance().audit(ALICE, AuditQuery.all(AuditQuery.MAX_LIMIT));
         return all.isEmpty() ? 0 : all.get(all.size() - 1).seq();
     }
 
@@ -154,7 +154,7 @@ abstract class RegistryContractTest extends StoreFixture {
         assertThat(dup.refusalCode()).contains(ErrorCode.ALREADY_EXISTS);
         assertThat(dup.summary()).contains("already registered as version 1").contains("regent version update " + m + " 1");
         assertThat(registryState()).isEqualTo(before);
-        List<AuditEntry> last = registry.audit(ALICE, new AuditQuery(null, audit, 10));
+        List<AuditEntry> last = registry.governance().audit(ALICE, new AuditQuery(null, audit, 10));
         assertThat(last).singleElement().satisfies(e -> {
             assertThat(e.outcome()).isEqualTo(AuditOutcome.REFUSED);
             assertThat(e.action()).isEqualTo(AuditAction.VERSION_REGISTER);
@@ -275,13 +275,13 @@ abstract class RegistryContractTest extends StoreFixture {
         ModelName m = model("audited");
         register(m, 1);
         registry.promote(Principal.of("bob"), m, VersionNumber.of(1), Stage.STAGING, Reason.of("ready"), false);
-        List<AuditEntry> entries = registry.audit(ALICE, new AuditQuery(m, 0, 100));
+        List<AuditEntry> entries = registry.governance().audit(ALICE, new AuditQuery(m, 0, 100));
         assertThat(entries).extracting(AuditEntry::action)
                 .containsExactly(AuditAction.MODEL_CREATE, AuditAction.VERSION_REGISTER, AuditAction.STAGE_TRANSITION);
         assertThat(entries.get(2).actor().name()).isEqualTo("bob");
         assertThat(entries.get(2).reason()).isEqualTo("ready");
         assertThat(entries.get(2).after()).containsEntry("stage", "Staging");
-        List<AuditEntry> all = registry.audit(ALICE, AuditQuery.all(AuditQuery.MAX_LIMIT));
+        List<AuditEntry> all = registry.governance().audit(ALICE, AuditQuery.all(AuditQuery.MAX_LIMIT));
         for (int i = 0; i < all.size(); i++) {
             assertThat(all.get(i).seq()).isEqualTo(i + 1);
         }
@@ -293,15 +293,15 @@ abstract class RegistryContractTest extends StoreFixture {
         register(m, 1);
         register(m, 2);
         registry.promote(Principal.of("bob"), m, VersionNumber.of(1), Stage.STAGING, Reason.of("ready"), false);
-        assertThat(registry.audit(ALICE, new AuditQuery(m, null, AuditAction.VERSION_REGISTER, 0, 100)))
+        assertThat(registry.governance().audit(ALICE, new AuditQuery(m, null, AuditAction.VERSION_REGISTER, 0, 100)))
                 .extracting(AuditEntry::action).containsExactly(AuditAction.VERSION_REGISTER, AuditAction.VERSION_REGISTER);
-        assertThat(registry.audit(ALICE, new AuditQuery(m, Principal.of("bob"), null, 0, 100)))
+        assertThat(registry.governance().audit(ALICE, new AuditQuery(m, Principal.of("bob"), null, 0, 100)))
                 .extracting(AuditEntry::action).containsExactly(AuditAction.STAGE_TRANSITION);
-        assertThat(registry.audit(ALICE, new AuditQuery(m, Principal.of("bob"), AuditAction.VERSION_REGISTER, 0, 100))).isEmpty();
+        assertThat(registry.governance().audit(ALICE, new AuditQuery(m, Principal.of("bob"), AuditAction.VERSION_REGISTER, 0, 100))).isEmpty();
         // the cursor and the limit apply after the filters
-        List<AuditEntry> registered = registry.audit(ALICE, new AuditQuery(m, null, AuditAction.VERSION_REGISTER, 0, 1));
+        List<AuditEntry> registered = registry.governance().audit(ALICE, new AuditQuery(m, null, AuditAction.VERSION_REGISTER, 0, 1));
         assertThat(registered).hasSize(1);
-        assertThat(registry.audit(ALICE, new AuditQuery(m, null, AuditAction.VERSION_REGISTER, registered.get(0).seq(), 100)))
+        assertThat(registry.governance().audit(ALICE, new AuditQuery(m, null, AuditAction.VERSION_REGISTER, registered.get(0).seq(), 100)))
                 .hasSize(1);
     }
 
@@ -336,7 +336,7 @@ abstract class RegistryContractTest extends StoreFixture {
         register(m, 2);
         registry.promote(ALICE, m, VersionNumber.of(1), Stage.PRODUCTION, WHY, false);
         registry.promote(ALICE, m, VersionNumber.of(2), Stage.PRODUCTION, WHY, false);
-        List<Transition> history = registry.history(ALICE, m);
+        List<Transition> history = registry.governance().history(ALICE, m);
         assertThat(history).extracting(t -> t.version().value() + ":" + t.from() + "->" + t.to() + ":" + t.cause())
                 .containsExactly("1:None->Production:PROMOTION", "1:Production->Archived:DISPLACED",
                         "2:None->Production:PROMOTION");
@@ -367,7 +367,7 @@ abstract class RegistryContractTest extends StoreFixture {
         registry.via("mcp:create_model").createModel(ALICE, m, Description.EMPTY, Tags.EMPTY, false);
         registry.via("mcp:register_version").registerVersion(ALICE, new NewVersion(m, SourceUri.of("file:///etc/x"), null, null,
                 null, null, null, null), false);
-        List<AuditEntry> entries = registry.audit(ALICE, new AuditQuery(m, 0, 10));
+        List<AuditEntry> entries = registry.governance().audit(ALICE, new AuditQuery(m, 0, 10));
         assertThat(entries).extracting(e -> e.after().get("via")).containsExactly("mcp:create_model", "mcp:register_version");
         assertThat(entries.get(1).outcome()).isEqualTo(AuditOutcome.REFUSED);
         assertThatThrownBy(() -> registry.via("MCP tool")).isInstanceOf(RegentException.class);

@@ -85,6 +85,8 @@ abstract class RegistryGovernanceTest extends StoreFixture {
             registry = TestRegistries.open(store(), Clock.tick(Clock.system(ZoneOffset.UTC), Duration.ofMillis(1)),
                     SourceRules.noLocalFiles(), PolicyParser.parse(POLICY, "policy.yaml"));
         }
+        // a test may have applied another policy to the shared store; every test starts under this class's
+        TestRegistries.use(registry, PolicyParser.parse(POLICY, "policy.yaml"));
     }
 
     /** A model with one version registered by bob (with a digest). */
@@ -116,7 +118,7 @@ abstract class RegistryGovernanceTest extends StoreFixture {
 
     Map<String, Finding> gates(ModelName m, Principal requester) {
         Map<String, Finding> byKind = new java.util.LinkedHashMap<>();
-        for (Finding f : registry.gates(requester, m, V1, GateTarget.of(Stage.PRODUCTION))) {
+        for (Finding f : registry.governance().gates(requester, m, V1, GateTarget.of(Stage.PRODUCTION))) {
             byKind.put(f.check().replaceFirst("^gate (\\w+).*", "$1"), f);
         }
         return byKind;
@@ -130,12 +132,12 @@ abstract class RegistryGovernanceTest extends StoreFixture {
         assertThat(refused.refusalCode()).contains(ErrorCode.GATE_FAILED);
         assertThat(refused.plan().preconditions()).filteredOn(f -> !f.passed()).extracting(Finding::check)
                 .containsExactly("gate eval_report (passed, metrics.auc >= 0.90)",
-                        "gate model_card (intended_use, limitations, risks, contacts)", "gate approvals (1 with role approver)",
+                        "gate model_card (intended_use, limitations, risks, contacts)", "gate approvals (1 with role approver, by user)",
                         "gate compliance_tags (bias_checked)");
         assertThat(refused.summary()).contains("4 checks failed").contains("the Plan says what would satisfy each");
         assertThat(refused.plan().preconditions()).anySatisfy(f -> assertThat(f.detail())
                 .contains("regent evidence add " + m + " 1 --kind eval-report"));
-        List<AuditEntry> last = registry.audit(ALICE, new AuditQuery(m, 0, 100));
+        List<AuditEntry> last = registry.governance().audit(ALICE, new AuditQuery(m, 0, 100));
         assertThat(last.get(last.size() - 1).outcome()).isEqualTo(AuditOutcome.REFUSED);
 
         satisfyAllButApproval(m);
@@ -203,7 +205,7 @@ abstract class RegistryGovernanceTest extends StoreFixture {
 
         registry.setCard(BOB, m, V1, card("Drift; mitigated by monitoring."), false);
         assertThat(gates(m, BOB).get("approvals").detail()).contains("carol (stale");
-        assertThat(registry.approvals(ALICE, m, V1)).extracting(v -> v.status()).containsExactly(ApprovalStatus.STALE);
+        assertThat(registry.governance().approvals(ALICE, m, V1)).extracting(v -> v.status()).containsExactly(ApprovalStatus.STALE);
 
         registry.decide(CAROL, m, V1, prod, Decision.APPROVE, "re-reviewed", false);
         assertThat(gates(m, BOB).get("approvals").passed()).isTrue();
@@ -211,10 +213,10 @@ abstract class RegistryGovernanceTest extends StoreFixture {
         assertThat(gates(m, BOB).get("approvals").passed()).as("new evidence").isFalse();
 
         registry.decide(CAROL, m, V1, prod, Decision.APPROVE, "", false);
-        EvidenceId eval = registry.evidenceOf(ALICE, m, V1).stream().filter(e -> e.kind().isEvalReport()).findFirst().orElseThrow().id();
+        EvidenceId eval = registry.governance().evidenceOf(ALICE, m, V1).stream().filter(e -> e.kind().isEvalReport()).findFirst().orElseThrow().id();
         registry.setComplianceTag(BOB, m, V1, "validated", eval, false);
         assertThat(gates(m, BOB).get("approvals").passed()).as("tag change").isFalse();
-        assertThat(registry.approvals(ALICE, m, V1)).extracting(v -> v.status())
+        assertThat(registry.governance().approvals(ALICE, m, V1)).extracting(v -> v.status())
                 .containsExactly(ApprovalStatus.SUPERSEDED, ApprovalStatus.SUPERSEDED, ApprovalStatus.STALE);
     }
 
@@ -222,11 +224,11 @@ abstract class RegistryGovernanceTest extends StoreFixture {
     void theCreatorCannotApproveAndTheRequesterIsNotCounted() {
         ModelName m = modelWithVersion("self");
         satisfyAllButApproval(m);
-        registry.addPrincipal(ALICE, BOB, PrincipalKind.USER, Grant.global(Role.APPROVER), false);
+        registry.access().addPrincipal(ALICE, BOB, PrincipalKind.USER, Grant.global(Role.APPROVER), false);
         OperationReport self = registry.decide(BOB, m, V1, GateTarget.of(Stage.PRODUCTION), Decision.APPROVE, "mine", false);
         assertThat(self.outcome()).isEqualTo(Outcome.REFUSED);
         assertThat(self.summary()).contains("cannot review it");
-        assertThat(registry.audit(ALICE, new AuditQuery(m, 0, 100))).last().satisfies(e -> {
+        assertThat(registry.governance().audit(ALICE, new AuditQuery(m, 0, 100))).last().satisfies(e -> {
             assertThat(e.outcome()).isEqualTo(AuditOutcome.REFUSED);
             assertThat(e.actor()).isEqualTo(BOB);
         });
@@ -255,11 +257,11 @@ abstract class RegistryGovernanceTest extends StoreFixture {
     void agentsAndContributorsCannotApprove() {
         ModelName m = modelWithVersion("who");
         Principal agent = Principal.of("copilot-" + m);
-        registry.addPrincipal(ALICE, agent, PrincipalKind.AGENT, Grant.global(Role.APPROVER), false);
+        registry.access().addPrincipal(ALICE, agent, PrincipalKind.AGENT, Grant.global(Role.APPROVER), false);
         assertThat(registry.decide(agent, m, V1, GateTarget.of(Stage.PRODUCTION), Decision.APPROVE, "", false).summary())
                 .contains("is an agent");
         Principal contributor = Principal.of("erin-" + m);
-        registry.addPrincipal(ALICE, contributor, PrincipalKind.USER, Grant.global(Role.CONTRIBUTOR), false);
+        registry.access().addPrincipal(ALICE, contributor, PrincipalKind.USER, Grant.global(Role.CONTRIBUTOR), false);
         RegentException denied = (RegentException) org.assertj.core.api.Assertions.catchThrowable(() ->
                 registry.decide(contributor, m, V1, GateTarget.of(Stage.STAGING), Decision.APPROVE, "", false));
         assertThat(denied.code()).isEqualTo(ErrorCode.PERMISSION_DENIED);
@@ -267,7 +269,7 @@ abstract class RegistryGovernanceTest extends StoreFixture {
         RegentException unknown = (RegentException) org.assertj.core.api.Assertions.catchThrowable(() ->
                 registry.promote(Principal.of("mallory"), m, V1, Stage.STAGING, WHY, false));
         assertThat(unknown.code()).isEqualTo(ErrorCode.UNAUTHENTICATED);
-        assertThat(registry.audit(ALICE, new AuditQuery(m, 0, 100))).last().satisfies(e -> {
+        assertThat(registry.governance().audit(ALICE, new AuditQuery(m, 0, 100))).last().satisfies(e -> {
             assertThat(e.actor().name()).isEqualTo("mallory");
             assertThat(e.outcome()).isEqualTo(AuditOutcome.REFUSED);
         });
@@ -296,7 +298,7 @@ abstract class RegistryGovernanceTest extends StoreFixture {
 
         registry.revokeEvidence(ALICE, bias, Reason.of("wrong dataset"), false);
         assertThat(registry.setComplianceTag(BOB, m, V1, "bias_checked", bias, false).summary()).contains("was revoked");
-        assertThat(registry.complianceTags(ALICE, m, V1)).isEmpty();
+        assertThat(registry.governance().complianceTags(ALICE, m, V1)).isEmpty();
     }
 
     @Test
@@ -305,10 +307,10 @@ abstract class RegistryGovernanceTest extends StoreFixture {
         satisfyAllButApproval(m);
         registry.decide(CAROL, m, V1, GateTarget.of(Stage.PRODUCTION), Decision.APPROVE, "", false);
         assertThat(gates(m, BOB).values()).allMatch(Finding::passed);
-        EvidenceId bias = registry.complianceTags(ALICE, m, V1).get(0).tag().evidence();
+        EvidenceId bias = registry.governance().complianceTags(ALICE, m, V1).get(0).tag().evidence();
         OperationReport revoked = registry.revokeEvidence(BOB, bias, Reason.of("bias analysis used the wrong split"), false);
         assertThat(revoked.changes()).extracting(c -> c.detail()).contains("bias_checked now unsupported");
-        assertThat(registry.complianceTags(ALICE, m, V1).get(0).supported()).isFalse();
+        assertThat(registry.governance().complianceTags(ALICE, m, V1).get(0).supported()).isFalse();
         Map<String, Finding> g = gates(m, BOB);
         assertThat(g.get("compliance_tags").detail()).contains("was revoked");
         assertThat(g.get("approvals").passed()).as("the review digest changed").isFalse();
@@ -333,12 +335,12 @@ abstract class RegistryGovernanceTest extends StoreFixture {
         assertThat(registry.promote(BOB, m, v2, Stage.PRODUCTION, WHY, false).outcome()).isEqualTo(Outcome.APPLIED);
 
         Principal erin = Principal.of("erin-" + m);
-        registry.addPrincipal(ALICE, erin, PrincipalKind.USER, Grant.global(Role.CONTRIBUTOR), false);
+        registry.access().addPrincipal(ALICE, erin, PrincipalKind.USER, Grant.global(Role.CONTRIBUTOR), false);
         RegentException contributor = (RegentException) org.assertj.core.api.Assertions.catchThrowable(() ->
                 registry.rollback(erin, m, Stage.PRODUCTION, WHY, null, false));
         assertThat(contributor.code()).isEqualTo(ErrorCode.PERMISSION_DENIED);
 
-        EvidenceId bias1 = registry.complianceTags(ALICE, m, V1).get(0).tag().evidence();
+        EvidenceId bias1 = registry.governance().complianceTags(ALICE, m, V1).get(0).tag().evidence();
         registry.revokeEvidence(BOB, bias1, Reason.of("flawed"), false);
         OperationReport refused = registry.rollback(CAROL, m, Stage.PRODUCTION, WHY, null, false);
         assertThat(refused.outcome()).isEqualTo(Outcome.REFUSED);
@@ -350,7 +352,10 @@ abstract class RegistryGovernanceTest extends StoreFixture {
         ModelName m = modelWithVersion("alias");
         AliasName champion = AliasName.of("champion");
         assertThat(registry.setAlias(BOB, m, champion, V1, WHY, false).outcome()).isEqualTo(Outcome.REFUSED);
-        assertThat(registry.setAlias(BOB, m, AliasName.of("shadow"), V1, WHY, false).outcome()).isEqualTo(Outcome.APPLIED);
+        // an alias the policy does not declare is gated like Production (issue 13: it used to go around every gate)
+        OperationReport shadow = registry.setAlias(BOB, m, AliasName.of("shadow"), V1, WHY, false);
+        assertThat(shadow.outcome()).isEqualTo(Outcome.REFUSED);
+        assertThat(shadow.plan().preconditions()).anyMatch(f -> f.detail().contains("'shadow' is not declared"));
         registry.decide(CAROL, m, V1, GateTarget.of(champion), Decision.APPROVE, "", false);
         assertThat(registry.setAlias(BOB, m, champion, V1, WHY, false).outcome()).isEqualTo(Outcome.APPLIED);
     }
@@ -362,8 +367,8 @@ abstract class RegistryGovernanceTest extends StoreFixture {
         registry.setCard(BOB, m, V1, card("two"), false);
         OperationReport same = registry.setCard(BOB, m, V1, card("two"), false);
         assertThat(same.changes()).isEmpty();
-        assertThat(registry.cardRevisions(ALICE, m, V1)).extracting(r -> r.revision()).containsExactly(1, 2);
-        assertThat(registry.audit(ALICE, new AuditQuery(m, 0, 100))).filteredOn(e -> e.action().wireName().equals("card.set"))
+        assertThat(registry.governance().cardRevisions(ALICE, m, V1)).extracting(r -> r.revision()).containsExactly(1, 2);
+        assertThat(registry.governance().audit(ALICE, new AuditQuery(m, 0, 100))).filteredOn(e -> e.action().wireName().equals("card.set"))
                 .extracting(e -> e.after().get("card.digest"))
                 .containsExactly(card("one").digest().value(), card("two").digest().value());
     }
@@ -373,9 +378,9 @@ abstract class RegistryGovernanceTest extends StoreFixture {
         ModelName m = modelWithVersion("ev");
         byte[] report = evalReport(0.91, null);
         EvidenceId id = attach(m, "eval-report", report);
-        assertThat(registry.evidence(ALICE, id).digest()).isEqualTo(Digest.sha256Of(report));
-        assertThat(registry.evidence(ALICE, id).evalReport().metrics().values()).containsEntry("auc", 0.91);
-        try (var in = registry.evidenceContent(ALICE, id).orElseThrow()) {
+        assertThat(registry.governance().evidence(ALICE, id).digest()).isEqualTo(Digest.sha256Of(report));
+        assertThat(registry.governance().evidence(ALICE, id).evalReport().metrics().values()).containsEntry("auc", 0.91);
+        try (var in = registry.governance().evidenceContent(ALICE, id).orElseThrow()) {
             assertThat(in.readAllBytes()).isEqualTo(report);
         }
         String before = snapshot().text();
@@ -405,7 +410,7 @@ abstract class RegistryGovernanceTest extends StoreFixture {
             assertThat(edit.get(60, TimeUnit.SECONDS).outcome()).isEqualTo(Outcome.APPLIED);
             pool.shutdown();
             // the promotion saw either the old card with its current approval, or the new card with a stale one
-            List<AuditEntry> entries = registry.audit(ALICE, new AuditQuery(m, 0, 1000));
+            List<AuditEntry> entries = registry.governance().audit(ALICE, new AuditQuery(m, 0, 1000));
             long cardSeq = entries.stream().filter(e -> e.action().wireName().equals("card.set")).mapToLong(AuditEntry::seq).max().orElseThrow();
             AuditEntry transition = entries.stream().filter(e -> e.action().wireName().equals("stage.transition")).reduce((a, b) -> b).orElseThrow();
             if (promotion.outcome() == Outcome.APPLIED) {
@@ -423,7 +428,7 @@ abstract class RegistryGovernanceTest extends StoreFixture {
         ModelName visible = modelWithVersion("visible");
         ModelName hidden = modelWithVersion("hidden");
         Principal frank = Principal.of("frank-" + visible);
-        registry.addPrincipal(ALICE, frank, PrincipalKind.USER, new Grant(Role.CONTRIBUTOR, visible), false);
+        registry.access().addPrincipal(ALICE, frank, PrincipalKind.USER, new Grant(Role.CONTRIBUTOR, visible), false);
         assertThat(registry.models(frank, null, 100)).extracting(m -> m.name()).containsExactly(visible);
         RegentException hiddenRead = (RegentException) org.assertj.core.api.Assertions.catchThrowable(() ->
                 registry.version(frank, hidden, V1));
@@ -436,9 +441,9 @@ abstract class RegistryGovernanceTest extends StoreFixture {
         assertThat(hiddenWrite.code()).isEqualTo(ErrorCode.NOT_FOUND);
         assertThat(registry.version(frank, visible, V1).number()).isEqualTo(V1);
         RegentException wholeLog = (RegentException) org.assertj.core.api.Assertions.catchThrowable(() ->
-                registry.audit(frank, AuditQuery.all(10)));
+                registry.governance().audit(frank, AuditQuery.all(10)));
         assertThat(wholeLog.code()).isEqualTo(ErrorCode.PERMISSION_DENIED);
-        assertThat(registry.audit(frank, new AuditQuery(visible, 0, 100))).isNotEmpty();
+        assertThat(registry.governance().audit(frank, new AuditQuery(visible, 0, 100))).isNotEmpty();
     }
 
     @Test
@@ -452,7 +457,7 @@ abstract class RegistryGovernanceTest extends StoreFixture {
         custom.createModel(BOB, m, Description.EMPTY, Tags.EMPTY, false);
         custom.registerVersion(BOB, new NewVersion(m, SourceUri.of("s3://b/svc"), null, null, null, null, null, null), false);
         Principal robot = Principal.of("release-bot-" + m);
-        custom.addPrincipal(ALICE, robot, PrincipalKind.SERVICE, Grant.global(Role.APPROVER), false);
+        custom.access().addPrincipal(ALICE, robot, PrincipalKind.SERVICE, Grant.global(Role.APPROVER), false);
         custom.decide(robot, m, V1, GateTarget.of(Stage.PRODUCTION), Decision.APPROVE, "", false);
         OperationReport refused = custom.promote(BOB, m, V1, Stage.PRODUCTION, WHY, false);
         assertThat(refused.outcome()).isEqualTo(Outcome.REFUSED);

@@ -73,7 +73,7 @@ abstract class RenameContractTest extends StoreFixture {
     }
 
     List<Grant> grantsOf(Principal p) {
-        return registry.principals(ALICE).stream().filter(r -> r.principal().equals(p)).findFirst()
+        return registry.access().principals(ALICE).stream().filter(r -> r.principal().equals(p)).findFirst()
                 .map(PrincipalRecord::grants).orElse(List.of());
     }
 
@@ -86,7 +86,7 @@ abstract class RenameContractTest extends StoreFixture {
         registry.promote(ALICE, from, VersionNumber.of(2), Stage.STAGING, WHY, false);
         registry.setAlias(ALICE, from, AliasName.of("champion"), VersionNumber.of(1), WHY, false);
         Principal erin = Principal.of(uniqueModel("erin").value());
-        registry.addPrincipal(ALICE, erin, PrincipalKind.USER, new Grant(Role.VIEWER, from), false);
+        registry.access().addPrincipal(ALICE, erin, PrincipalKind.USER, new Grant(Role.VIEWER, from), false);
 
         OperationReport r = registry.renameModel(ALICE, from, to, "clearer name", false);
 
@@ -111,7 +111,7 @@ abstract class RenameContractTest extends StoreFixture {
         register(to, 3);
         assertThat(registry.version(ALICE, to, VersionNumber.of(3)).number().value()).isEqualTo(3);
 
-        List<AuditEntry> audit = registry.audit(ALICE, new AuditQuery(to, 0, 1000));
+        List<AuditEntry> audit = registry.governance().audit(ALICE, new AuditQuery(to, 0, 1000));
         AuditEntry entry = audit.stream().filter(e -> e.action() == AuditAction.MODEL_RENAME).findFirst().orElseThrow();
         assertThat(entry.action().wireName()).isEqualTo("model.rename");
         assertThat(entry.outcome()).isEqualTo(AuditOutcome.APPLIED);
@@ -133,7 +133,7 @@ abstract class RenameContractTest extends StoreFixture {
         assertThat(r.summary()).contains("already exists");
         assertThat(registry.versions(ALICE, from, 0, 10)).hasSize(1);
         assertThat(registry.versions(ALICE, to, 0, 10)).isEmpty();
-        assertThat(registry.audit(ALICE, new AuditQuery(from, 0, 1000))).last().satisfies(e -> {
+        assertThat(registry.governance().audit(ALICE, new AuditQuery(from, 0, 1000))).last().satisfies(e -> {
             assertThat(e.action()).isEqualTo(AuditAction.MODEL_RENAME);
             assertThat(e.outcome()).isEqualTo(AuditOutcome.REFUSED);
         });
@@ -146,12 +146,12 @@ abstract class RenameContractTest extends StoreFixture {
                 .isInstanceOf(RegentException.class).extracting(e -> ((RegentException) e).code()).isEqualTo(ErrorCode.NOT_FOUND);
         ModelName from = model("ren-dry");
         ModelName to = uniqueModel("ren-dry-to");
-        int before = registry.audit(ALICE, AuditQuery.all(10_000)).size();
+        int before = registry.governance().audit(ALICE, AuditQuery.all(10_000)).size();
         OperationReport r = registry.renameModel(ALICE, from, to, "why", true);
         assertThat(r.outcome()).isEqualTo(Outcome.PLANNED);
         assertThat(registry.model(ALICE, from).name()).isEqualTo(from);
         assertThatThrownBy(() -> registry.model(ALICE, to)).isInstanceOf(RegentException.class);
-        assertThat(registry.audit(ALICE, AuditQuery.all(10_000))).hasSize(before);
+        assertThat(registry.governance().audit(ALICE, AuditQuery.all(10_000))).hasSize(before);
     }
 
     @Test
@@ -175,11 +175,11 @@ abstract class RenameContractTest extends StoreFixture {
         ModelName from = model("ren-both");
         ModelName to = uniqueModel("ren-both-to");
         Principal frank = Principal.of(uniqueModel("frank").value());
-        registry.addPrincipal(ALICE, frank, PrincipalKind.USER, new Grant(Role.CONTRIBUTOR, from), false);
-        registry.addPrincipal(ALICE, frank, PrincipalKind.USER, new Grant(Role.CONTRIBUTOR, to), false);
-        registry.addPrincipal(ALICE, frank, PrincipalKind.USER, new Grant(Role.VIEWER, from), false);
+        registry.access().addPrincipal(ALICE, frank, PrincipalKind.USER, new Grant(Role.CONTRIBUTOR, from), false);
+        registry.access().addPrincipal(ALICE, frank, PrincipalKind.USER, new Grant(Role.CONTRIBUTOR, to), false);
+        registry.access().addPrincipal(ALICE, frank, PrincipalKind.USER, new Grant(Role.VIEWER, from), false);
         Principal gina = Principal.of(uniqueModel("gina").value());
-        registry.addPrincipal(ALICE, gina, PrincipalKind.USER, new Grant(Role.VIEWER, from), false);
+        registry.access().addPrincipal(ALICE, gina, PrincipalKind.USER, new Grant(Role.VIEWER, from), false);
 
         assertThatThrownBy(() -> registry.renameModel(gina, from, to, null, false)).isInstanceOf(RegentException.class)
                 .extracting(e -> ((RegentException) e).code()).isEqualTo(ErrorCode.PERMISSION_DENIED);

@@ -20,6 +20,7 @@ import dev.regent.core.model.Tags;
 import dev.regent.core.model.VersionNumber;
 import dev.regent.core.registry.NewVersion;
 import dev.regent.core.registry.Registry;
+import dev.regent.core.registry.SearchFacet;
 import dev.regent.core.registry.SourceRules;
 import dev.regent.core.report.Outcome;
 import dev.regent.core.search.Field;
@@ -89,7 +90,7 @@ abstract class SearchContractTest extends StoreFixture {
     List<String> models(List<Sort> order, Predicate... predicates) {
         List<Predicate> all = new ArrayList<>(List.of(predicates));
         all.add(mine());
-        return registry.searchModels(ALICE, new SearchQuery(all, order), 0, 100).items().stream()
+        return registry.search().searchModels(ALICE, new SearchQuery(all, order), 0, 100).items().stream()
                 .map(m -> m.name().value().substring(base.length() + 1)).toList();
     }
 
@@ -100,7 +101,7 @@ abstract class SearchContractTest extends StoreFixture {
     List<String> versions(Principal actor, List<Sort> order, Predicate... predicates) {
         List<Predicate> all = new ArrayList<>(List.of(predicates));
         all.add(mine());
-        return label(registry.searchVersions(actor, new SearchQuery(all, order), 0, 100).items());
+        return label(registry.search().searchVersions(actor, new SearchQuery(all, order), 0, 100).items());
     }
 
     List<String> label(List<ModelVersion> versions) {
@@ -133,13 +134,13 @@ abstract class SearchContractTest extends StoreFixture {
         for (Sort.Key key : List.of(Sort.Key.CREATED_AT, Sort.Key.UPDATED_AT)) {
             for (boolean ascending : new boolean[] {true, false}) {
                 List<Sort> order = List.of(new Sort(key, ascending));
-                List<String> unfiltered = all(registry.searchVersions(ALICE, new SearchQuery(List.of(), order), 0, 10_000).items());
-                List<String> filtered = all(registry.searchVersions(ALICE,
+                List<String> unfiltered = all(registry.search().searchVersions(ALICE, new SearchQuery(List.of(), order), 0, 10_000).items());
+                List<String> filtered = all(registry.search().searchVersions(ALICE,
                         new SearchQuery(List.of(attr(Field.NAME, Match.LIKE, "%")), order), 0, 10_000).items());
                 assertThat(unfiltered).isNotEmpty().isEqualTo(filtered);
                 List<String> paged = new ArrayList<>();
                 for (int offset = 0; offset < unfiltered.size(); offset += 7) {
-                    paged.addAll(all(registry.searchVersions(ALICE, new SearchQuery(List.of(), order), offset, 7).items()));
+                    paged.addAll(all(registry.search().searchVersions(ALICE, new SearchQuery(List.of(), order), offset, 7).items()));
                 }
                 assertThat(paged).isEqualTo(unfiltered);
             }
@@ -159,7 +160,7 @@ abstract class SearchContractTest extends StoreFixture {
                     dev.regent.core.model.Params.of(Map.of("depth", Integer.toString(i))), null,
                     Tags.of(Map.of("k" + i, "v" + i, "shared", "s"))), false).outcome()).isEqualTo(Outcome.APPLIED);
         }
-        List<ModelVersion> found = registry.searchVersions(ALICE, new SearchQuery(List.of(attr(Field.NAME, Match.EQ,
+        List<ModelVersion> found = registry.search().searchVersions(ALICE, new SearchQuery(List.of(attr(Field.NAME, Match.EQ,
                 m.value())), List.of()), 0, 100).items();
         assertThat(found).hasSize(3);
         for (ModelVersion v : found) {
@@ -187,7 +188,7 @@ abstract class SearchContractTest extends StoreFixture {
         assertThat(models(tag("team", Match.EQ, "risk"), tag("tier", Match.EQ, "Gold"))).containsExactly("alpha");
         assertThat(models(tag("team", Match.EQ, "risk"), tag("tier", Match.EQ, "Bronze"))).isEmpty();
         // the found models carry their tags
-        Model found = registry.searchModels(ALICE, new SearchQuery(List.of(mine(), tag("team", Match.EQ, "risk")), List.of()),
+        Model found = registry.search().searchModels(ALICE, new SearchQuery(List.of(mine(), tag("team", Match.EQ, "risk")), List.of()),
                 0, 10).items().get(0);
         assertThat(found.tags().values()).containsEntry("tier", "Gold").containsEntry("team", "risk");
     }
@@ -249,9 +250,9 @@ abstract class SearchContractTest extends StoreFixture {
         assertThat(models(List.of(new Sort(Sort.Key.CREATED_AT, false)))).containsExactly("beta", "alpha");
         // versions registered since the models were made leave alpha updated last
         assertThat(models(List.of(new Sort(Sort.Key.UPDATED_AT, true)))).containsExactly("alpha", "beta");
-        assertThatThrownBy(() -> registry.searchModels(ALICE, new SearchQuery(List.of(),
+        assertThatThrownBy(() -> registry.search().searchModels(ALICE, new SearchQuery(List.of(),
                 List.of(new Sort(Sort.Key.VERSION_NUMBER, true))), 0, 10)).isInstanceOf(RegentException.class);
-        assertThatThrownBy(() -> registry.searchModels(ALICE, new SearchQuery(List.of(attr(Field.RUN_ID, Match.EQ, "r1")),
+        assertThatThrownBy(() -> registry.search().searchModels(ALICE, new SearchQuery(List.of(attr(Field.RUN_ID, Match.EQ, "r1")),
                 List.of()), 0, 10)).isInstanceOf(RegentException.class);
     }
 
@@ -262,7 +263,7 @@ abstract class SearchContractTest extends StoreFixture {
         int offset = 0;
         List<Boolean> more = new ArrayList<>();
         while (true) {
-            Found<ModelVersion> page = registry.searchVersions(ALICE, q, offset, 3);
+            Found<ModelVersion> page = registry.search().searchVersions(ALICE, q, offset, 3);
             seen.addAll(label(page.items()));
             more.add(page.more());
             offset += page.items().size();
@@ -272,37 +273,37 @@ abstract class SearchContractTest extends StoreFixture {
         }
         assertThat(seen).containsExactly("alpha/3", "alpha/2", "alpha/1", "beta/1");
         assertThat(more).containsExactly(true, false);
-        Found<ModelVersion> exact = registry.searchVersions(ALICE, q, 0, 4);
+        Found<ModelVersion> exact = registry.search().searchVersions(ALICE, q, 0, 4);
         assertThat(exact.items()).hasSize(4);
         assertThat(exact.more()).isFalse();
-        assertThat(registry.searchVersions(ALICE, q, 10, 4).items()).isEmpty();
-        Found<Model> firstModel = registry.searchModels(ALICE, q, 0, 1);
+        assertThat(registry.search().searchVersions(ALICE, q, 10, 4).items()).isEmpty();
+        Found<Model> firstModel = registry.search().searchModels(ALICE, q, 0, 1);
         assertThat(firstModel.items()).extracting(Model::name).containsExactly(alpha);
         assertThat(firstModel.more()).isTrue();
-        assertThat(registry.searchModels(ALICE, q, 1, 1).items()).extracting(Model::name).containsExactly(beta);
+        assertThat(registry.search().searchModels(ALICE, q, 1, 1).items()).extracting(Model::name).containsExactly(beta);
         // the found versions carry their maps
-        assertThat(registry.searchVersions(ALICE, new SearchQuery(List.of(mine(), tag("stage", Match.EQ, "dev")), List.of()),
+        assertThat(registry.search().searchVersions(ALICE, new SearchQuery(List.of(mine(), tag("stage", Match.EQ, "dev")), List.of()),
                 0, 1).items().get(0).tags().values()).containsExactly(Map.entry("stage", "dev"));
-        assertThatThrownBy(() -> registry.searchVersions(ALICE, q, 0, 0)).isInstanceOf(RegentException.class);
-        assertThatThrownBy(() -> registry.searchVersions(ALICE, q, 0, Registry.MAX_VERSION_RESULTS + 1))
+        assertThatThrownBy(() -> registry.search().searchVersions(ALICE, q, 0, 0)).isInstanceOf(RegentException.class);
+        assertThatThrownBy(() -> registry.search().searchVersions(ALICE, q, 0, SearchFacet.MAX_VERSION_RESULTS + 1))
                 .isInstanceOf(RegentException.class);
-        assertThatThrownBy(() -> registry.searchModels(ALICE, q, 0, Registry.MAX_MODEL_RESULTS + 1))
+        assertThatThrownBy(() -> registry.search().searchModels(ALICE, q, 0, SearchFacet.MAX_MODEL_RESULTS + 1))
                 .isInstanceOf(RegentException.class);
-        assertThatThrownBy(() -> registry.searchModels(ALICE, q, -1, 1)).isInstanceOf(RegentException.class);
+        assertThatThrownBy(() -> registry.search().searchModels(ALICE, q, -1, 1)).isInstanceOf(RegentException.class);
     }
 
     @Test
     void onlyModelsTheCallerMayReadAreFound() {
         Principal reader = Principal.of(uniqueModel("reader").value());
-        registry.addPrincipal(ALICE, reader, PrincipalKind.USER, new Grant(Role.VIEWER, beta), false);
+        registry.access().addPrincipal(ALICE, reader, PrincipalKind.USER, new Grant(Role.VIEWER, beta), false);
         Principal nobody = Principal.of(uniqueModel("nobody").value());
-        registry.addPrincipal(ALICE, nobody, PrincipalKind.USER, new Grant(Role.VIEWER, ModelName.of(base + "-other")), false);
+        registry.access().addPrincipal(ALICE, nobody, PrincipalKind.USER, new Grant(Role.VIEWER, ModelName.of(base + "-other")), false);
         Principal viewer = Principal.of(uniqueModel("viewer").value());
-        registry.addPrincipal(ALICE, viewer, PrincipalKind.USER, Grant.global(Role.VIEWER), false);
+        registry.access().addPrincipal(ALICE, viewer, PrincipalKind.USER, Grant.global(Role.VIEWER), false);
 
         assertThat(versions(reader, List.of())).containsExactly("beta/1");
         assertThat(versions(reader, List.of(), attr(Field.NAME, Match.EQ, alpha.value()))).isEmpty();
-        assertThat(registry.searchModels(reader, new SearchQuery(List.of(mine()), List.of()), 0, 10).items())
+        assertThat(registry.search().searchModels(reader, new SearchQuery(List.of(mine()), List.of()), 0, 10).items())
                 .extracting(Model::name).containsExactly(beta);
         assertThat(versions(nobody, List.of())).isEmpty();
         assertThat(versions(Principal.of("stranger"), List.of())).isEmpty();

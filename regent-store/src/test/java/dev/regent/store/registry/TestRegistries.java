@@ -5,6 +5,7 @@ import dev.regent.core.access.PrincipalKind;
 import dev.regent.core.access.Role;
 import dev.regent.core.model.Principal;
 import dev.regent.core.policy.Policy;
+import dev.regent.core.policy.PolicyCanonicalForm;
 import dev.regent.core.policy.PolicyParser;
 import dev.regent.core.registry.Registry;
 import dev.regent.core.registry.SourceRules;
@@ -38,15 +39,30 @@ final class TestRegistries {
         return open(store, clock, rules, NO_GATES);
     }
 
+    /**
+     * Puts the policy in effect on the registry's store (applied by alice as a new revision when it differs): the
+     * policy is registry state, so every registry on one store shares it, and a test that wants another policy
+     * applies it like an admin would.
+     */
+    static Registry use(Registry registry, Policy policy) {
+        if (!PolicyCanonicalForm.digest(registry.policies().inEffect().policy()).equals(PolicyCanonicalForm.digest(policy))) {
+            var report = registry.policies().apply(ALICE, policy, dev.regent.core.lifecycle.Reason.of("test fixture"), false);
+            if (report.outcome() != dev.regent.core.report.Outcome.APPLIED) {
+                throw new IllegalStateException("test policy refused: " + report.summary());
+            }
+        }
+        return registry;
+    }
+
     static Registry open(RegistryStore store, Clock clock, SourceRules rules, Policy policy) {
         try {
             Registry registry = new Registry(store, clock, new Random(SEEDS.incrementAndGet()), rules, policy,
                     new FileBlobStore(Files.createTempDirectory("regent-blobs")), true);
-            registry.bootstrapAdmin(ALICE, "test fixture");
-            registry.addPrincipal(ALICE, BOB, PrincipalKind.USER, Grant.global(Role.CONTRIBUTOR), false);
-            registry.addPrincipal(ALICE, CAROL, PrincipalKind.USER, Grant.global(Role.APPROVER), false);
-            registry.addPrincipal(ALICE, DAVE, PrincipalKind.USER, Grant.global(Role.APPROVER), false);
-            return registry;
+            registry.access().bootstrapAdmin(ALICE, "test fixture");
+            registry.access().addPrincipal(ALICE, BOB, PrincipalKind.USER, Grant.global(Role.CONTRIBUTOR), false);
+            registry.access().addPrincipal(ALICE, CAROL, PrincipalKind.USER, Grant.global(Role.APPROVER), false);
+            registry.access().addPrincipal(ALICE, DAVE, PrincipalKind.USER, Grant.global(Role.APPROVER), false);
+            return use(registry, policy);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

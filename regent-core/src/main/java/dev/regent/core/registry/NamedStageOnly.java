@@ -60,10 +60,13 @@ final class NamedStageOnly {
                 .max(Comparator.comparing(v -> v.number().value()))
                 .ifPresent(v -> instead.add("to promote version " + v.number() + " to " + stage + " through its gates: regent promote "
                         + model + " " + v.number() + " --to " + stage + " --reason " + why));
-        instead.add("to move version " + target.number() + " itself to " + stage + ", leaving " + held + " empty: regent promote "
-                + model + " " + target.number() + " --to " + stage + " --reason " + why);
+        // the explicit form of what was literally asked for: promote names the version, so leaving held is then on purpose
+        instead.add((instead.isEmpty() ? "" : "or, ") + "to move version " + target.number() + " from " + held + " to " + stage
+                + " anyway and leave " + held + " empty: regent promote " + model + " " + target.number() + " --to " + stage
+                + " --reason " + why);
+        String suggestions = String.join("; ", instead);
         return Finding.fail(CHECK, "version " + target.number() + " holds " + held + "; rolling " + stage + " back to it would take it out of "
-                + held + " and leave " + held + " empty. Instead, " + String.join("; ", instead));
+                + held + " and leave " + held + " empty. " + Character.toUpperCase(suggestions.charAt(0)) + suggestions.substring(1));
     }
 
     /** The most recent earlier holder of the stage that is in None or Archived, was not rolled back away from, and passes. */

@@ -187,23 +187,52 @@ abstract class RollbackContractTest extends StoreFixture {
         assertThat(holders(m, Stage.STAGING)).isEmpty();
     }
 
-    /** The refusal says what to run instead, computed from the state: another free earlier holder, or a promotion. */
+    /**
+     * The refusal says what to run instead, computed from the state: another free earlier holder of the stage, a
+     * rollback of the stage the target holds, a promotion of a free version, or the explicit move of the target.
+     */
     @Test
     void theRefusalSuggestsCommandsThatFitTheState() {
         ModelName m = model("suggest");
-        // Staging held 3, then 1, then 2; 1 went on to Production; 3 is free (Archived)
+        // Staging held 3, then 1, then 2; Production held 3, then 1; 3 is free (Archived)
         promote(m, V3, Stage.STAGING);
         promote(m, V1, Stage.STAGING);
         promote(m, V2, Stage.STAGING);
+        promote(m, V3, Stage.PRODUCTION);
         promote(m, V1, Stage.PRODUCTION);
+        String why = " --reason 'bad canary'\\''s output'";
         OperationReport r = registry.rollback(ALICE, m, Stage.STAGING, WHY, null, false);
         assertThat(r.outcome()).isEqualTo(Outcome.REFUSED);
         assertThat(r.summary())
-                .contains("regent rollback " + m + " --stage Staging --to 3 --reason 'bad canary'\\''s output'")
-                .contains("regent promote " + m + " 1 --to Staging --reason 'bad canary'\\''s output'");
+                .contains("version 1 holds Production; rolling Staging back to it would take it out of Production")
+                .contains("Production empty. To return Staging to version 3, an earlier holder that is in Archived: "
+                        + "regent rollback " + m + " --stage Staging --to 3" + why)
+                .contains("; to roll back Production instead (returns version 3 to Production): regent rollback " + m
+                        + " --stage Production" + why)
+                .contains("; or, to move version 1 from Production to Staging anyway and leave Production empty: regent promote "
+                        + m + " 1 --to Staging" + why)
+                .doesNotContain("regent promote " + m + " 2").doesNotContain("regent promote " + m + " 3");
         assertThat(stageOf(m, V1)).isEqualTo(Stage.PRODUCTION);
         assertThat(stageOf(m, V2)).isEqualTo(Stage.STAGING);
         assertThat(stageOf(m, V3)).isEqualTo(Stage.ARCHIVED);
+
+        // each suggested rollback does what it says
+        assertThat(registry.rollback(ALICE, m, Stage.STAGING, WHY, V3, true).outcome()).isEqualTo(Outcome.PLANNED);
+        assertThat(registry.rollback(ALICE, m, Stage.PRODUCTION, WHY, null, true).summary()).contains("would return to version 3");
+    }
+
+    /** With no earlier holder free, a fresh version is suggested for promotion. */
+    @Test
+    void aFreeVersionIsSuggestedForPromotion() {
+        ModelName m = model("fresh");
+        promote(m, V1, Stage.STAGING);
+        promote(m, V1, Stage.PRODUCTION);
+        OperationReport r = registry.rollback(ALICE, m, Stage.STAGING, WHY, VersionNumber.of(1), true);
+        assertThat(r.outcome()).isEqualTo(Outcome.REFUSED);
+        assertThat(r.summary())
+                .contains("Production empty. To promote version 3 to Staging through its gates: regent promote " + m
+                        + " 3 --to Staging --reason")
+                .doesNotContain("--to 2").doesNotContain("--stage Production");
     }
 
     /** The registry's state (everything but the audit log), for "refused changes nothing" assertions. */

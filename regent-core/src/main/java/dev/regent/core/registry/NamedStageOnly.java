@@ -42,7 +42,7 @@ final class NamedStageOnly {
                                   BiPredicate<ModelVersion, Stage> canRestore) {
         Stage held = target.stage();
         if (!held.exclusive() || held == stage) {
-            // held == stage: the target is the current holder, which "target held the stage before" already refuses
+            // held == stage: the target is the stage's current holder, which rollback refuses before asking this
             return Finding.pass(CHECK, "version " + target.number() + " is in " + held);
         }
         String why = Shell.quote(reason.text());
@@ -53,11 +53,12 @@ final class NamedStageOnly {
         KnownGood.target(history, held, target.number()).flatMap(v -> tx.findVersion(model, v))
                 .filter(v -> !v.stage().exclusive() && canRestore.test(v, held))
                 .ifPresent(v -> instead.add("to roll back " + held + " instead (returns version " + v.number() + " to " + held
-                        + "): regent rollback " + model + " --stage " + held + " --reason " + why));
+                        + " and archives version " + target.number() + "): regent rollback " + model + " --stage " + held
+                        + " --reason " + why));
         tx.latestPerStage(model).stream()
                 .filter(v -> !v.stage().exclusive() && !v.number().equals(target.number())
                         && earlier.map(e -> !e.number().equals(v.number())).orElse(true))
-                .max(Comparator.comparing(v -> v.number().value()))
+                .max(Comparator.comparing(ModelVersion::number))
                 .ifPresent(v -> instead.add("to promote version " + v.number() + " to " + stage + " through its gates: regent promote "
                         + model + " " + v.number() + " --to " + stage + " --reason " + why));
         // the explicit form of what was literally asked for: promote names the version, so leaving held is then on purpose

@@ -112,10 +112,12 @@ final class RollbackStage extends Mutation {
             } else {
                 restored = live.get();
                 pre.add(Finding.pass("target still registered", "version " + candidate.get() + " is registered"));
-                pre.add(NamedStageOnly.rollbackTarget(tx, history, model, stage, restored, currentNumber, reason,
-                        (v, s) -> guard.check(tx, v, s, actor).stream().allMatch(Finding::passed)));
                 if (pre.stream().allMatch(Finding::passed)) {
-                    // only a valid target is worth the governance checks; otherwise they would bury the real reason
+                    // only a valid target is worth the stage and governance checks; otherwise they would bury the real reason
+                    pre.add(NamedStageOnly.rollbackTarget(tx, history, model, stage, restored, currentNumber, reason,
+                            (v, s) -> guard.check(tx, v, s, actor).stream().allMatch(Finding::passed)));
+                }
+                if (pre.stream().allMatch(Finding::passed)) {
                     pre.addAll(guard.check(tx, restored, stage, actor));
                 }
             }

@@ -207,8 +207,8 @@ abstract class RollbackContractTest extends StoreFixture {
                 .contains("version 1 holds Production; rolling Staging back to it would take it out of Production")
                 .contains("Production empty. To return Staging to version 3, an earlier holder that is in Archived: "
                         + "regent rollback " + m + " --stage Staging --to 3" + why)
-                .contains("; to roll back Production instead (returns version 3 to Production): regent rollback " + m
-                        + " --stage Production" + why)
+                .contains("; to roll back Production instead (returns version 3 to Production and archives version 1): "
+                        + "regent rollback " + m + " --stage Production" + why)
                 .contains("; or, to move version 1 from Production to Staging anyway and leave Production empty: regent promote "
                         + m + " 1 --to Staging" + why)
                 .doesNotContain("regent promote " + m + " 2").doesNotContain("regent promote " + m + " 3");
@@ -233,6 +233,17 @@ abstract class RollbackContractTest extends StoreFixture {
                 .contains("Production empty. To promote version 3 to Staging through its gates: regent promote " + m
                         + " 3 --to Staging --reason")
                 .doesNotContain("--to 2").doesNotContain("--stage Production");
+    }
+
+    /** A target that never held the stage is refused for that alone, whatever stage it holds now. */
+    @Test
+    void anExplicitTargetThatNeverHeldTheStageIsRefusedForThatAlone() {
+        ModelName m = model("never");
+        promote(m, V1, Stage.PRODUCTION);
+        OperationReport r = registry.rollback(ALICE, m, Stage.STAGING, WHY, V1, false);
+        assertThat(r.outcome()).isEqualTo(Outcome.REFUSED);
+        assertThat(r.summary()).contains("version 1 never held Staging").doesNotContain("holds Production");
+        assertThat(holders(m, Stage.PRODUCTION)).containsExactly(V1);
     }
 
     /** The registry's state (everything but the audit log), for "refused changes nothing" assertions. */

@@ -147,7 +147,8 @@ class CliLifecycleTest {
         String promote = "regent promote fraud 2 --to Staging --reason 'bad data'";
         CliHarness.Result again = cli.run("rollback", "fraud", "--stage", "Staging", "--reason", "bad data");
         assertThat(again.exit()).isEqualTo(1);
-        assertThat(again.section("Summary")).contains("Production empty. To promote version 2 to Staging through its gates: " + promote);
+        assertThat(again.section("Summary"))
+                .contains("Production empty. To promote version 2 to Staging through its gates: " + promote);
         ok(cli, "promote", "fraud", "2", "--to", "Staging", "--reason", "bad data");
         assertThat(ok(cli, "version", "show", "fraud", "1").out()).contains("Stage:           Production");
         assertThat(ok(cli, "version", "show", "fraud", "2").out()).contains("Stage:           Staging");

@@ -59,15 +59,16 @@ final class NamedStageOnly {
                 .filter(v -> !v.stage().exclusive() && !v.number().equals(target.number())
                         && earlier.map(e -> !e.number().equals(v.number())).orElse(true))
                 .max(Comparator.comparing(ModelVersion::number))
-                .ifPresent(v -> instead.add("to promote version " + v.number() + " to " + stage + " through its gates: regent promote "
-                        + model + " " + v.number() + " --to " + stage + " --reason " + why));
+                .ifPresent(v -> instead.add("to promote version " + v.number() + " to " + stage + " through its gates: "
+                        + "regent promote " + model + " " + v.number() + " --to " + stage + " --reason " + why));
         // the explicit form of what was literally asked for: promote names the version, so leaving held is then on purpose
         instead.add((instead.isEmpty() ? "" : "or, ") + "to move version " + target.number() + " from " + held + " to " + stage
                 + " anyway and leave " + held + " empty: regent promote " + model + " " + target.number() + " --to " + stage
                 + " --reason " + why);
         String suggestions = String.join("; ", instead);
-        return Finding.fail(CHECK, "version " + target.number() + " holds " + held + "; rolling " + stage + " back to it would take it out of "
-                + held + " and leave " + held + " empty. " + Character.toUpperCase(suggestions.charAt(0)) + suggestions.substring(1));
+        return Finding.fail(CHECK, "version " + target.number() + " holds " + held + "; rolling " + stage
+                + " back to it would take it out of " + held + " and leave " + held + " empty. "
+                + Character.toUpperCase(suggestions.charAt(0)) + suggestions.substring(1));
     }
 
     /** The most recent earlier holder of the stage that is in None or Archived, was not rolled back away from, and passes. */
@@ -78,7 +79,8 @@ final class NamedStageOnly {
             if (v.equals(target) || v.equals(current) || KnownGood.wasRolledBackAwayFrom(history, stage, v)) {
                 continue;
             }
-            Optional<ModelVersion> live = tx.findVersion(model, v).filter(mv -> !mv.stage().exclusive()).filter(mv -> canRestore.test(mv, stage));
+            Optional<ModelVersion> live = tx.findVersion(model, v)
+                    .filter(mv -> !mv.stage().exclusive() && canRestore.test(mv, stage));
             if (live.isPresent()) {
                 return live;
             }

@@ -93,7 +93,8 @@ abstract class RollbackContractTest extends StoreFixture {
     }
 
     private List<VersionNumber> holders(ModelName m, Stage stage) {
-        return registry.versions(ALICE, m, 0, Registry.MAX_PAGE).stream().filter(v -> v.stage() == stage).map(v -> v.number()).toList();
+        return registry.versions(ALICE, m, 0, Registry.MAX_PAGE).stream().filter(v -> v.stage() == stage)
+                .map(v -> v.number()).toList();
     }
 
     private AuditEntry lastAuditEntry(ModelName m) {
@@ -218,7 +219,8 @@ abstract class RollbackContractTest extends StoreFixture {
 
         // each suggested rollback does what it says
         assertThat(registry.rollback(ALICE, m, Stage.STAGING, WHY, V3, true).outcome()).isEqualTo(Outcome.PLANNED);
-        assertThat(registry.rollback(ALICE, m, Stage.PRODUCTION, WHY, null, true).summary()).contains("would return to version 3");
+        assertThat(registry.rollback(ALICE, m, Stage.PRODUCTION, WHY, null, true).summary())
+                .contains("would return to version 3");
     }
 
     /** With no earlier holder free, a fresh version is suggested for promotion. */

@@ -110,4 +110,47 @@ class CliLifecycleTest {
         ok(cli, "model", "create", "m3", "--as", "dana");
         assertThat(ok(cli, "audit", "log", "--json").out()).contains("\"actor\" : \"dana\"");
     }
+
+    /**
+     * Issue 13, hole 2: version 1 went None → Staging → Production, so Staging is empty; rolling Staging back must not
+     * take version 1 out of Production. The refusal exits 1, says why and what to run instead, and changes nothing.
+     */
+    @Test
+    void rollingBackStagingDoesNotEmptyProduction() {
+        CliHarness cli = CliHarness.withoutGates(dir);
+        ok(cli, "model", "create", "fraud");
+        ok(cli, "version", "register", "fraud", "--source", "s3://m/1", "--digest", DIGEST1);
+        ok(cli, "promote", "fraud", "1", "--to", "Staging", "--reason", "eval ok");
+        CliHarness.Result prod = ok(cli, "promote", "fraud", "1", "--to", "Production", "--reason", "canary ok");
+        assertThat(prod.section("Plan")).contains("No version will hold Staging afterwards.");
+        String why = "version 1 holds Production; rolling Staging back to it would take it out of Production and leave"
+                + " Production empty";
+        String explicit = "regent promote fraud 1 --to Staging --reason 'bad data'";
+
+        CliHarness.Result dry = cli.run("rollback", "fraud", "--stage", "Staging", "--reason", "bad data", "--dry-run");
+        assertThat(dry.exit()).as(dry.toString()).isEqualTo(1);
+        assertThat(dry.section("Summary")).startsWith("Dry run: this would be refused.").contains(why);
+
+        CliHarness.Result refused = cli.run("rollback", "fraud", "--stage", "Staging", "--reason", "bad data");
+        assertThat(refused.exit()).as(refused.toString()).isEqualTo(1);
+        assertFiveSections(refused);
+        assertThat(refused.section("Plan")).contains("[FAIL] target holds no other stage - " + why)
+                .contains("Production empty. To move version 1 from Production to Staging anyway and leave Production empty: "
+                        + explicit);
+        assertThat(refused.section("Changes")).isEqualTo("none (refused: nothing was written)");
+        assertThat(refused.section("Summary")).startsWith("Refused: target holds no other stage: " + why);
+        assertThat(ok(cli, "version", "show", "fraud", "1").out()).contains("Stage:           Production");
+        assertThat(ok(cli, "audit", "log", "--model", "fraud").out()).contains("stage.rollback").contains("REFUSED");
+
+        // with a fresh version registered, the refusal suggests promoting it, and that command works as printed
+        ok(cli, "version", "register", "fraud", "--source", "s3://m/2", "--digest", DIGEST2);
+        String promote = "regent promote fraud 2 --to Staging --reason 'bad data'";
+        CliHarness.Result again = cli.run("rollback", "fraud", "--stage", "Staging", "--reason", "bad data");
+        assertThat(again.exit()).isEqualTo(1);
+        assertThat(again.section("Summary"))
+                .contains("Production empty. To promote version 2 to Staging through its gates: " + promote);
+        ok(cli, "promote", "fraud", "2", "--to", "Staging", "--reason", "bad data");
+        assertThat(ok(cli, "version", "show", "fraud", "1").out()).contains("Stage:           Production");
+        assertThat(ok(cli, "version", "show", "fraud", "2").out()).contains("Stage:           Staging");
+    }
 }

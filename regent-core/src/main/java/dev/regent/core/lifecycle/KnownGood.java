@@ -44,7 +44,12 @@ public final class KnownGood {
         return false;
     }
 
-    /** The most recent earlier holder of the stage, other than the current one, that was not rolled back away from. */
+    /**
+     * The most recent earlier holder of the stage, other than the current one, that was not rolled back away from.
+     * Where that version is now does not matter here: one that has moved on to another exclusive stage is still the
+     * answer (rollback then refuses and explains), because silently going further back would restore a version the
+     * person did not expect.
+     */
     public static Optional<VersionNumber> target(List<Transition> history, Stage stage, VersionNumber current) {
         for (VersionNumber v : previousHolders(history, stage)) {
             if (v.equals(current)) {

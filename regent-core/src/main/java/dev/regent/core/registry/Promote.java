@@ -85,6 +85,10 @@ final class Promote extends Mutation {
         pre.addAll(decision.withPolicy());
         List<String> steps = new ArrayList<>();
         steps.add("Move version " + before.ref() + " from " + before.stage() + " to " + target + ".");
+        if (before.stage().exclusive() && before.stage() != target) {
+            // leaving an exclusive stage is what was asked for (the version is named), but say what it leaves behind
+            steps.add("No version will hold " + before.stage() + " afterwards.");
+        }
         if (displaced != null) {
             steps.add(target + " is exclusive: move the current holder, version " + displaced.number() + ", to Archived.");
         }

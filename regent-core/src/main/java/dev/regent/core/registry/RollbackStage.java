@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * The emergency path: returns a stage to its previous known-good holder (or to an explicit earlier holder) and
@@ -41,6 +42,7 @@ final class RollbackStage extends Mutation {
     private ModelVersion current;
     private ModelVersion restored;
     private dev.regent.core.store.VersionSummary existing;
+    private String otherHolders;
 
     RollbackStage(Principal actor, ModelName model, Stage stage, Reason reason, VersionNumber requested, RollbackGuard guard) {
         if (!stage.exclusive()) {
@@ -76,6 +78,7 @@ final class RollbackStage extends Mutation {
         Lookups.model(tx, model);
         existing = tx.versionSummary(model);
         current = tx.stageHolders(model, stage).stream().findFirst().orElse(null);
+        otherHolders = holders(tx, otherExclusive());
         restored = null;
         List<Transition> history = tx.transitions(model);
         List<Finding> pre = new ArrayList<>();
@@ -93,6 +96,8 @@ final class RollbackStage extends Mutation {
             }
             candidate = Optional.of(requested);
         } else {
+            // The known-good target is not skipped when it has moved on to the other exclusive stage: going further
+            // back on its own would restore a version nobody asked for, so the plan refuses and says what to run.
             candidate = KnownGood.target(history, stage, currentNumber);
             pre.add(candidate.isPresent()
                     ? Finding.pass("previous known-good version", "version " + candidate.get() + " held " + stage
@@ -106,9 +111,13 @@ final class RollbackStage extends Mutation {
                 pre.add(Finding.fail("target still registered", "version " + candidate.get() + " was deleted"));
             } else {
                 restored = live.get();
-                pre.add(Finding.pass("target still registered", "version " + candidate.get() + " is in " + restored.stage()));
+                pre.add(Finding.pass("target still registered", "version " + candidate.get() + " is registered"));
                 if (pre.stream().allMatch(Finding::passed)) {
-                    // only a valid target is worth the governance checks; otherwise they would bury the real reason
+                    // only a valid target is worth the stage and governance checks; otherwise they would bury the real reason
+                    pre.add(NamedStageOnly.rollbackTarget(tx, history, model, stage, restored, currentNumber, reason,
+                            (v, s) -> guard.check(tx, v, s, actor).stream().allMatch(Finding::passed)));
+                }
+                if (pre.stream().allMatch(Finding::passed)) {
                     pre.addAll(guard.check(tx, restored, stage, actor));
                 }
             }
@@ -154,8 +163,21 @@ final class RollbackStage extends Mutation {
             checks.add(Expect.equal("stage of rolled-back version " + current.number(), Stage.ARCHIVED,
                     tx.findVersion(model, current.number()).map(ModelVersion::stage).orElse(null)));
         }
+        Stage other = otherExclusive();
+        checks.add(Expect.equal("holder of " + other + " unchanged", otherHolders, holders(tx, other)));
         checks.add(OlderVersions.stillPresent(tx, model, existing, 0));
         return checks;
+    }
+
+    /** The exclusive stage this rollback does not name, whose holder it must leave where it is. */
+    private Stage otherExclusive() {
+        return stage == Stage.STAGING ? Stage.PRODUCTION : Stage.STAGING;
+    }
+
+    /** The stage's holder as the verification shows it: a version number, or "none". */
+    private String holders(StoreTransaction tx, Stage of) {
+        List<ModelVersion> holders = tx.stageHolders(model, of);
+        return holders.isEmpty() ? "none" : holders.stream().map(v -> v.number().toString()).collect(Collectors.joining(", "));
     }
 
     @Override

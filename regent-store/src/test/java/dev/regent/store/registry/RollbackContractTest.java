@@ -98,7 +98,7 @@ abstract class RollbackContractTest extends StoreFixture {
     }
 
     private AuditEntry lastAuditEntry(ModelName m) {
-        List<AuditEntry> entries = registry.audit(ALICE, new AuditQuery(m, 0, AuditQuery.MAX_LIMIT));
+        List<AuditEntry> entries = registry.governance().audit(ALICE, new AuditQuery(m, 0, AuditQuery.MAX_LIMIT));
         return entries.get(entries.size() - 1);
     }
 

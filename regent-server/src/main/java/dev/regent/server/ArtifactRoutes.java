@@ -51,7 +51,7 @@ final class ArtifactRoutes {
         VersionNumber number = call.version();
         String rawPath = call.query("path");
         ArtifactPath path = rawPath == null ? null : ArtifactPath.of(rawPath);
-        StoredArtifact artifact = call.registry().artifact(call.actor(), model, number).orElseThrow(() -> RegentException.notFound(
+        StoredArtifact artifact = call.registry().artifacts().artifact(call.actor(), model, number).orElseThrow(() -> RegentException.notFound(
                 "the registry does not hold the artifact of " + model + " version " + number + "; see its source"));
         Digest digest = artifact.digest();
         if (path != null) {
@@ -62,7 +62,7 @@ final class ArtifactRoutes {
             digest = artifact.manifest().find(path.value()).map(ArtifactManifest.Entry::digest).orElseThrow(() ->
                     RegentException.notFound("the artifact of " + model + " version " + number + " has no file '" + path + "'"));
         }
-        InputStream in = call.registry().artifactContent(call.actor(), model, number, rawPath);
+        InputStream in = call.registry().artifacts().artifactContent(call.actor(), model, number, rawPath);
         return Reply.stream("application/octet-stream", in).header(KIND_HEADER, artifact.kind().wireName())
                 .header(DIGEST_HEADER, digest.value()).header("ETag", ETags.of(digest))
                 .header("X-Content-Type-Options", "nosniff");

@@ -232,7 +232,7 @@ public final class Call {
     dev.regent.api.BlobWire uploadBlob(ModelName model) {
         long[] size = new long[1];
         Digest digest = stream("the file", in -> {
-            Digest d = registry().storeBlob(actor(), model, in, parts.config().maxUploadBytes());
+            Digest d = registry().artifacts().storeBlob(actor(), model, in, parts.config().maxUploadBytes());
             size[0] = ((BodyReader.Counting) in).count();
             return d;
         });

@@ -139,17 +139,17 @@ record LocalRegistrySession(Registry registry, Principal actor) implements Regis
     /** In-process the operator is trusted with their own disk: no upload limit beyond the disk's. */
     @Override
     public dev.regent.core.model.Digest storeBlob(ModelName model, java.io.InputStream content, long size) {
-        return registry.storeBlob(actor, model, content, Long.MAX_VALUE);
+        return registry.artifacts().storeBlob(actor, model, content, Long.MAX_VALUE);
     }
 
     @Override
     public Optional<dev.regent.core.artifact.StoredArtifact> artifact(ModelName model, VersionNumber number) {
-        return registry.artifact(actor, model, number);
+        return registry.artifacts().artifact(actor, model, number);
     }
 
     @Override
     public java.io.InputStream artifactContent(ModelName model, VersionNumber number, String path) {
-        return registry.artifactContent(actor, model, number, path);
+        return registry.artifacts().artifactContent(actor, model, number, path);
     }
 
     @Override

@@ -1,10 +1,7 @@
 package dev.regent.core.registry;
 
-import dev.regent.core.audit.AuditEntry;
-import dev.regent.core.audit.AuditQuery;
 import dev.regent.core.error.RegentException;
 import dev.regent.core.lifecycle.Reason;
-import dev.regent.core.lifecycle.Transition;
 import dev.regent.core.model.AliasName;
 import dev.regent.core.model.Description;
 import dev.regent.core.model.Model;
@@ -15,40 +12,20 @@ import dev.regent.core.model.Stage;
 import dev.regent.core.model.Tags;
 import dev.regent.core.model.VersionNumber;
 import dev.regent.core.report.OperationReport;
-import dev.regent.core.search.Found;
-import dev.regent.core.search.SearchQuery;
 import dev.regent.core.store.RegistryStore;
-import dev.regent.core.access.Grant;
-import dev.regent.core.access.PrincipalKind;
 import dev.regent.core.access.PrincipalRecord;
 import dev.regent.core.access.Role;
-import dev.regent.core.access.TokenRecord;
-import dev.regent.core.access.TokenSecret;
-import dev.regent.core.approval.ApprovalView;
 import dev.regent.core.approval.Decision;
-import dev.regent.core.audit.AuditAction;
-import dev.regent.core.audit.AuditOutcome;
-import dev.regent.core.audit.AuditTarget;
 import dev.regent.core.artifact.ArtifactBlobs;
 import dev.regent.core.artifact.ArtifactKind;
-import dev.regent.core.artifact.ArtifactManifest;
-import dev.regent.core.artifact.ArtifactPath;
-import dev.regent.core.artifact.StoredArtifact;
 import dev.regent.core.blob.BlobStore;
-import dev.regent.core.model.Digest;
-import java.io.InputStream;
-import dev.regent.core.card.CardRevision;
 import dev.regent.core.card.ModelCard;
 import dev.regent.core.evidence.Evidence;
 import dev.regent.core.evidence.EvidenceId;
-import dev.regent.core.policy.GateContext;
-import dev.regent.core.policy.GateEvaluator;
 import dev.regent.core.policy.GateTarget;
 import dev.regent.core.policy.Policy;
-import dev.regent.core.report.Finding;
 import dev.regent.core.store.StoreTransaction;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
@@ -77,6 +54,7 @@ public final class Registry {
     private final boolean authenticated;
     private final HotReads hot;
     private final AccessFacet access;
+    private final ArtifactFacet artifacts;
     private final SearchFacet search;
     private final GovernanceReads governance;
     private final PolicyFacet policyFacet;
@@ -102,6 +80,7 @@ public final class Registry {
         this.hot = new HotReads(store, HotReads.configuredMaxAge());
         this.access = new AccessFacet(store, clock, random, runner, hot);
         this.search = new SearchFacet(store);
+        this.artifacts = new ArtifactFacet(store, blobs, this);
         this.governance = new GovernanceReads(store, blobs, policies);
         this.policyFacet = new PolicyFacet(store, clock, runner, policies);
         policyFacet.seed(Objects.requireNonNull(seedPolicy, "seedPolicy"));
@@ -118,6 +97,7 @@ public final class Registry {
         this.hot = base.hot;
         this.access = new AccessFacet(store, clock, random, runner, hot);
         this.search = base.search;
+        this.artifacts = new ArtifactFacet(store, blobs, this);
         this.governance = base.governance;
         this.policyFacet = new PolicyFacet(store, clock, runner, policies);
     }
@@ -146,6 +126,11 @@ public final class Registry {
     /** Whether the database answers (a cheap read); throws when it does not. */
     public void checkReady() {
         store.read(StoreTransaction::countPrincipals);
+    }
+
+    /** Artifacts: storing uploads, and reading a version's stored artifact. */
+    public ArtifactFacet artifacts() {
+        return artifacts;
     }
 
     /** Principals and tokens. */
@@ -265,48 +250,6 @@ public final class Registry {
     public OperationReport registerVersion(Principal actor, NewVersion request, ArtifactKind stored, boolean dryRun) {
         return runner.run(new RegisterVersion(actor, request, sourceRules, policies,
                 new ArtifactBlobs(blobs), stored), dryRun);
-    }
-
-    /**
-     * Streams content into the blob store for a later registration under {@code model} (at most {@code maxBytes},
-     * else INVALID_ARGUMENT) and returns its digest; needs contributor on the model. Storing is not a change of
-     * registry state (nothing refers to the blob until a version does), so it writes no audit entry.
-     */
-    public Digest storeBlob(Principal actor, ModelName model, InputStream content, long maxBytes) {
-        store.read(tx -> {
-            AccessControl.require(tx, actor, Role.CONTRIBUTOR, model);
-            Lookups.model(tx, model);
-            return null;
-        });
-        return blobs.put(content, maxBytes);
-    }
-
-    /** The version's artifact as the blob store holds it, or empty when the registry does not hold it. */
-    public Optional<StoredArtifact> artifact(Principal actor, ModelName model, VersionNumber number) {
-        ModelVersion v = version(actor, model, number);
-        return v.artifactDigest().flatMap(d -> new ArtifactBlobs(blobs).find(d));
-    }
-
-    /**
-     * The stored bytes of a version's artifact: with {@code path} null the file (or, for a directory, its manifest
-     * text); with a path, that file of a directory (checked against traversal, and it must be listed). NOT_FOUND
-     * when the registry does not hold it. The caller closes the stream.
-     */
-    public InputStream artifactContent(Principal actor, ModelName model, VersionNumber number, String path) {
-        ArtifactPath file = path == null ? null : ArtifactPath.of(path);
-        StoredArtifact artifact = artifact(actor, model, number).orElseThrow(() -> RegentException.notFound(
-                "the registry does not hold the artifact of " + model + " version " + number + "; see its source"));
-        ArtifactBlobs stored = new ArtifactBlobs(blobs);
-        if (file == null) {
-            return stored.open(artifact.digest());
-        }
-        if (artifact.kind() != ArtifactKind.DIRECTORY) {
-            throw RegentException.invalid("the artifact of " + model + " version " + number + " is a single file; "
-                    + "download it without a path");
-        }
-        ArtifactManifest.Entry entry = artifact.manifest().find(file.value()).orElseThrow(() -> RegentException.notFound(
-                "the artifact of " + model + " version " + number + " has no file '" + file + "'"));
-        return stored.open(entry.digest());
     }
 
     /** Annotates a version (description, tags). */

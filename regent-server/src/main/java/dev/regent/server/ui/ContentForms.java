@@ -87,7 +87,7 @@ final class ContentForms {
             // the artifact streams into the content-addressed store, hashed as it goes; the version records its digest
             Digest stored;
             try (InputStream in = file.content()) {
-                stored = registry().storeBlob(caller.principal(), model, in, endpoints.maxUploadBytes());
+                stored = registry().artifacts().storeBlob(caller.principal(), model, in, endpoints.maxUploadBytes());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

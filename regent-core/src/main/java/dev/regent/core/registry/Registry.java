@@ -88,7 +88,7 @@ public final class Registry {
                     BlobStore blobs, boolean authenticated) {
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.runner = new MutationRunner(store, clock, null);
+        this.runner = new MutationRunner(store, clock, new TreeMap<>());
         this.random = Objects.requireNonNull(random, "random");
         this.sourceRules = Objects.requireNonNull(sourceRules, "sourceRules");
         this.policy = Objects.requireNonNull(policy, "policy");
@@ -98,10 +98,12 @@ public final class Registry {
         this.hot = new HotReads(store, HotReads.configuredMaxAge());
     }
 
-    private Registry(Registry base, String channel) {
+    private Registry(Registry base, String field, String value) {
         this.store = base.store;
         this.clock = base.clock;
-        this.runner = new MutationRunner(base.store, base.clock, channel);
+        TreeMap<String, String> stamp = new TreeMap<>(base.runner.stamp());
+        stamp.put(field, value);
+        this.runner = new MutationRunner(base.store, base.clock, stamp);
         this.random = base.random;
         this.sourceRules = base.sourceRules;
         this.policy = base.policy;
@@ -119,7 +121,18 @@ public final class Registry {
         if (channel == null || !channel.matches("[a-z0-9][a-z0-9_.:-]{0,63}")) {
             throw RegentException.invalid("invalid channel '" + channel + "': 1-64 of a-z, 0-9, '_', '.', ':', '-'");
         }
-        return new Registry(this, channel);
+        return new Registry(this, "via", channel);
+    }
+
+    /**
+     * This registry, recording in every audit entry it writes the operating-system account that ran the process
+     * ({@code os_user}): in local mode the principal is only asserted (--as), so the log also says who asserted it.
+     */
+    public Registry onBehalfOfOsUser(String osUser) {
+        if (osUser == null || osUser.isEmpty() || osUser.length() > 256 || osUser.chars().anyMatch(Character::isISOControl)) {
+            throw RegentException.invalid("invalid OS user name: 1-256 characters without control characters");
+        }
+        return new Registry(this, "os_user", osUser);
     }
 
     /** This registry as the given principal sees it. */
@@ -149,6 +162,10 @@ public final class Registry {
      * principal exists. Returns whether it created the admin.
      */
     public boolean bootstrapAdmin(Principal operator, String why) {
+        // a read first: the registry usually has principals, and a process that may only read must get this far
+        if (store.read(tx -> tx.countPrincipals()) > 0) {
+            return false;
+        }
         try {
             return insertFirstAdmin(operator, why);
         } catch (dev.regent.core.store.StoreConflict e) {
@@ -170,8 +187,8 @@ public final class Registry {
             TreeMap<String, String> after = new TreeMap<>();
             after.put("kind", PrincipalKind.USER.name());
             after.put("grant", Grant.global(Role.ADMIN).toString());
-            tx.appendAudit(AuditEntry.draft(now, operator, AuditAction.PRINCIPAL_ADD, AuditTarget.principal(operator),
-                    AuditOutcome.APPLIED, why, null, after));
+            tx.appendAudit(runner.stamped(AuditEntry.draft(now, operator, AuditAction.PRINCIPAL_ADD,
+                    AuditTarget.principal(operator), AuditOutcome.APPLIED, why, null, after)));
             return true;
         });
     }

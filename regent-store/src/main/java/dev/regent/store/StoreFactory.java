@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -58,11 +59,30 @@ public final class StoreFactory {
         return config.isPostgres() ? openPostgres(config) : openSqlite(config);
     }
 
+    /**
+     * Opens the embedded SQLite store only if its schema is exactly this build's, never migrating it: for a process
+     * that may only read a directory another process writes (migrating is writing). Empty when it would need to.
+     */
+    public static Optional<JdbcRegistryStore> openSqliteIfCurrent(StoreConfig config) {
+        if (config.isPostgres()) {
+            throw new IllegalArgumentException("only the embedded SQLite store is opened without migrating");
+        }
+        Path file = privateSqliteFiles(config);
+        if (!SchemaHistory.current(sqliteSource(file))) {
+            return Optional.empty();
+        }
+        return Optional.of(sqlitePools(file));
+    }
+
     private static JdbcRegistryStore openSqlite(StoreConfig config) {
         Path file = privateSqliteFiles(config);
+        migrate(new SqliteDialect(), sqliteSource(file), "SQLite " + file);
+        return sqlitePools(file);
+    }
+
+    private static JdbcRegistryStore sqlitePools(Path file) {
         String description = "SQLite " + file;
         SqliteDialect dialect = new SqliteDialect();
-        migrate(dialect, sqliteSource(file), description);
         // One writer connection: in-process writers queue in the pool instead of spinning in SQLite's busy
         // handler; the busy timeout still covers writers in other processes. Readers run in parallel (WAL).
         HikariDataSource writers = pool("regent-sqlite-writer", sqliteSource(file), 1, null);

@@ -71,10 +71,10 @@ final class McpCommand implements Callable<Integer> {
         String dbUrl = root.db != null ? root.db : env.variable("REGENT_DB_URL").orElse(null);
         Policy policy = PolicyFiles.load(root.policy, env, dataDir);
         Path data = dataDir.toAbsolutePath().normalize();
-        RegistryStore store = StoreFactory.open(data, dbUrl);
+        RegistryStore store = LocalStore.open(data, dbUrl, env.clock());
         try {
             Registry registry = new Registry(store, env.clock(), new SecureRandom(), new SourceRules(fileRoots(env, dataDir)),
-                    policy, StoreFactory.blobs(data), false);
+                    policy, StoreFactory.blobs(data), false).onBehalfOfOsUser(LocalSession.osUserName(env.osUser()));
             registry.bootstrapAdmin(LocalSession.osUser(env.osUser()), "first local operator of this registry");
             requireRegistered(registry, agent);
             env.err().println("regent mcp: serving on stdio as '" + agent + "' (data " + data + ", policy " + policy.source()

@@ -28,7 +28,8 @@ public record LockHolder(Kind kind, long pid, String address, Instant started) {
 
     /** This process, about to hold the lock as {@code kind}. */
     public static LockHolder thisProcess(Kind kind, Instant started) {
-        return new LockHolder(kind, ProcessHandle.current().pid(), null, started);
+        // to the second: the time is for people reading a refusal
+        return new LockHolder(kind, ProcessHandle.current().pid(), null, started.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
     }
 
     /** The same holder, now reachable at {@code url} (http://host:port). */

@@ -16,9 +16,12 @@ import java.util.Optional;
 
 /**
  * Local mode: the registry runs in this process on the embedded store (or the configured database) for the length
- * of one command. The acting principal is --as, or the OS user.
+ * of one command. The acting principal is --as, or the OS user; changes are audited via=local with the OS user.
+ * While a server holds the data directory, changes are refused ({@link LocalStore}).
  */
 final class LocalSession implements Session {
+    /** The "via" of every change made in local mode. */
+    static final String CHANNEL = "local";
     private final RegistryStore store;
     private final RegistrySession registry;
     private final LocalAudit audit;
@@ -48,11 +51,12 @@ final class LocalSession implements Session {
         Optional<PolicyFiles.Given> policy = options.policyIsWhatIf ? Optional.empty()
                 : PolicyFiles.given(options.policy, env, dataDir);
         Path data = dataDir.toAbsolutePath().normalize();
-        RegistryStore store = StoreFactory.open(data, dbUrl);
+        RegistryStore store = LocalStore.open(data, dbUrl, env.clock());
         try {
             dev.regent.store.blob.FileBlobStore blobs = StoreFactory.blobs(data);
+            // the principal is only asserted here (--as), so each audit entry also names the OS account behind it
             Registry registry = new Registry(store, env.clock(), new SecureRandom(), new SourceRules(roots),
-                    PolicyFiles.seed(policy), blobs, false);
+                    PolicyFiles.seed(policy), blobs, false).via(CHANNEL).onBehalfOfOsUser(osUserName(env.osUser()));
             policy.ifPresent(given -> registry.policies().requireInEffect(given.policy(), given.how()));
             // local mode is one trusted operator: the OS user becomes the first admin of an empty registry
             registry.access().bootstrapAdmin(osUser(env.osUser()), "first local operator of this registry");
@@ -61,6 +65,12 @@ final class LocalSession implements Session {
             store.close();
             throw e;
         }
+    }
+
+    /** The OS account as the audit log records it: as the OS says, or "unknown" when it does not say. */
+    static String osUserName(String name) {
+        String cleaned = name == null || name.isBlank() ? "unknown" : name.replaceAll("\\p{Cntrl}", "?");
+        return cleaned.length() > 256 ? cleaned.substring(0, 256) : cleaned;
     }
 
     /** The OS user as a principal; characters a principal name cannot hold become '-'. */

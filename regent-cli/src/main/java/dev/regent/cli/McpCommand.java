@@ -71,10 +71,11 @@ final class McpCommand implements Callable<Integer> {
         String dbUrl = root.db != null ? root.db : env.variable("REGENT_DB_URL").orElse(null);
         Optional<PolicyFiles.Given> policy = PolicyFiles.given(root.policy, env, dataDir);
         Path data = dataDir.toAbsolutePath().normalize();
-        RegistryStore store = StoreFactory.open(data, dbUrl);
+        RegistryStore store = LocalStore.open(data, dbUrl, env.clock());
         try {
             Registry registry = new Registry(store, env.clock(), new SecureRandom(), new SourceRules(fileRoots(env, dataDir)),
-                    PolicyFiles.seed(policy), StoreFactory.blobs(data), false);
+                    PolicyFiles.seed(policy), StoreFactory.blobs(data), false)
+                    .onBehalfOfOsUser(LocalSession.osUserName(env.osUser()));
             policy.ifPresent(given -> registry.policies().requireInEffect(given.policy(), given.how()));
             registry.access().bootstrapAdmin(LocalSession.osUser(env.osUser()), "first local operator of this registry");
             requireRegistered(registry, agent);

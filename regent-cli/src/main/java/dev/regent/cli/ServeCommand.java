@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
  * {@code regent serve [--host 127.0.0.1] [--port 8080] [--data DIR] [--db URL] [--policy FILE] [--checkpoint-every N]
  * [--checkpoint-interval TIME] [--checkpoint-dir DIR]}: runs the registry as a server until SIGTERM/SIGINT, then stops
  * gracefully, signing audit checkpoints every N entries or TIME. On the first start of an empty registry it prints the admin
- * token once, on its own line starting "Admin token: " (or uses $REGENT_BOOTSTRAP_TOKEN).
+ * token once, on its own line starting "Admin token: " (or uses $REGENT_BOOTSTRAP_TOKEN). On the embedded store it holds
+ * the data directory's lock while it runs, so a second server there is refused ({@link ServerDirectoryLock}).
  */
 @Command(name = "serve", description = "Run Regent as a server (REST API) on an embedded SQLite store or --db.")
 final class ServeCommand implements Callable<Integer> {

@@ -10,7 +10,10 @@ import dev.regent.core.registry.SourceRules;
 import dev.regent.core.store.RegistryStore;
 import dev.regent.server.RegentServer;
 import dev.regent.server.ServerConfig;
+import dev.regent.store.StoreConfig;
 import dev.regent.store.StoreFactory;
+import dev.regent.store.lock.DataDirLock;
+import dev.regent.store.lock.LockHolder;
 import dev.regent.store.files.WriteOnceFile;
 import dev.regent.store.audit.CheckpointDirectory;
 import dev.regent.store.audit.SigningKeyFile;
@@ -36,9 +39,11 @@ final class ServerLauncher implements AutoCloseable {
     private final Optional<String> bootstrapToken;
     private final CheckpointSigner audit;
     private final String policy;
+    private final DataDirLock lock;
 
     private ServerLauncher(RegistryStore store, RegentServer server, int port, Optional<String> bootstrapToken,
-                           CheckpointSigner audit, String policy) {
+                           CheckpointSigner audit, String policy, DataDirLock lock) {
+        this.lock = lock;
         this.audit = audit;
         this.policy = policy;
         this.store = store;
@@ -79,7 +84,15 @@ final class ServerLauncher implements AutoCloseable {
     static ServerLauncher start(Path dataDir, String dbUrl, Optional<PolicyFiles.Given> policy, String host, int port,
                                 String presetToken, Clock clock, AuditOptions audit, long maxUploadBytes) {
         Path data = dataDir.toAbsolutePath().normalize();
-        RegistryStore store = StoreFactory.openLongLived(data, dbUrl);
+        // one writer per embedded data directory; nodes sharing a PostgreSQL database share it by design and hold none
+        DataDirLock lock = StoreConfig.of(data, dbUrl).isPostgres() ? null : ServerDirectoryLock.acquire(data, clock);
+        RegistryStore store;
+        try {
+            store = StoreFactory.openLongLived(data, dbUrl);
+        } catch (RuntimeException e) {
+            release(lock);
+            throw e;
+        }
         try {
             // a server reads no client-named files: file: sources are refused
             Registry registry = new Registry(store, clock, new SecureRandom(), SourceRules.noLocalFiles(),
@@ -95,10 +108,19 @@ final class ServerLauncher implements AutoCloseable {
                     ServerConfig.defaults(host, port, pageTokenKey(data)).withMaxUploadBytes(maxUploadBytes),
                     new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), signer);
             int bound = server.start();
+            if (lock != null) {
+                // now the lock file can say where to send what a local command may not write
+                lock.advertise(LockHolder.thisProcess(LockHolder.Kind.SERVER, clock.instant())
+                        .at("http://" + urlHost(host) + ":" + bound));
+            }
             return new ServerLauncher(store, server, bound, token, signer,
-                    "policy " + registry.policies().inEffect().revision().label());
+                    "policy " + registry.policies().inEffect().revision().label(), lock);
         } catch (RuntimeException e) {
-            store.close();
+            try {
+                store.close();
+            } finally {
+                release(lock);
+            }
             throw e;
         }
     }
@@ -138,13 +160,34 @@ final class ServerLauncher implements AutoCloseable {
         return bootstrapToken;
     }
 
-    /** Graceful stop: in-flight requests finish, then the database closes. */
+    /** Graceful stop: in-flight requests finish, then the database closes, then the data directory is let go. */
     @Override
     public void close() {
         try {
             server.stop();
         } finally {
-            store.close();
+            try {
+                store.close();
+            } finally {
+                release(lock);
+            }
         }
+    }
+
+    private static void release(DataDirLock lock) {
+        if (lock != null) {
+            lock.close();
+        }
+    }
+
+    /** The host as a URL on this machine writes it: loopback for a wildcard bind, an IPv6 address in brackets. */
+    private static String urlHost(String host) {
+        if (host.equals("0.0.0.0")) {
+            return "127.0.0.1";
+        }
+        if (host.equals("::") || host.equals("[::]")) {
+            return "[::1]";
+        }
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 }

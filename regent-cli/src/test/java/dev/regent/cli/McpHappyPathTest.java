@@ -109,7 +109,7 @@ class McpHappyPathTest {
             if (entry.get("actor").equals("agent-1")) {
                 assertThat((String) after.get("via")).as(entry.toString()).startsWith("mcp:");
             } else {
-                assertThat(after.get("via")).as("a person's change through the CLI: " + entry).isNull();
+                assertThat(after.get("via")).as("a person's change through the CLI in local mode: " + entry).isEqualTo("local");
             }
         }
         assertThat(text(audit)).contains("via=mcp:register_version", "via=mcp:set_model_card", "via=mcp:attach_evidence",

@@ -24,7 +24,8 @@ final class SqliteStatistics {
      * schema must exist: a new database is migrated first.
      */
     static void refresh(DataSource source, java.nio.file.Path file) {
-        if (!java.nio.file.Files.exists(file)) {
+        if (file.toFile().length() == 0) {
+            // no database yet (or the empty file made private before SQLite's first open): nothing to analyze
             return;
         }
         try (Connection c = source.getConnection()) {

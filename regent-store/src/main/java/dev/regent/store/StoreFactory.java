@@ -4,10 +4,12 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.regent.core.store.StoreFailure;
 import dev.regent.store.blob.FileBlobStore;
+import dev.regent.store.files.PrivateFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -20,6 +22,8 @@ public final class StoreFactory {
     static final int SQLITE_BUSY_TIMEOUT_MILLIS = 30_000;
     static final int SQLITE_READERS = 4;
     static final int POSTGRES_POOL_SIZE = 10;
+    /** The files SQLite keeps beside the database in WAL mode; they hold recent changes, so as private as it. */
+    static final List<String> SQLITE_SIDE_FILES = List.of("-wal", "-shm");
 
     private StoreFactory() {
     }
@@ -37,6 +41,7 @@ public final class StoreFactory {
     public static JdbcRegistryStore openLongLived(Path dataDir, String jdbcUrlOrNull) {
         StoreConfig config = StoreConfig.of(dataDir, jdbcUrlOrNull);
         if (!config.isPostgres()) {
+            privateSqliteFiles(config);
             SqliteStatistics.refresh(sqliteSource(config.sqliteFile()), config.sqliteFile());
         }
         JdbcRegistryStore store = open(config);
@@ -54,16 +59,30 @@ public final class StoreFactory {
         return config.isPostgres() ? openPostgres(config) : openSqlite(config);
     }
 
-    private static JdbcRegistryStore openSqlite(StoreConfig config) {
-        Path file = config.sqliteFile();
-        try {
-            Files.createDirectories(file.getParent());
-        } catch (IOException e) {
-            throw new StoreFailure("cannot create the data directory " + file.getParent() + ": " + e.getMessage(), e);
+    /**
+     * Opens the embedded SQLite store only if its schema is exactly this build's, never migrating it: for a process
+     * that may only read a directory another process writes (migrating is writing). Empty when it would need to.
+     */
+    public static Optional<JdbcRegistryStore> openSqliteIfCurrent(StoreConfig config) {
+        if (config.isPostgres()) {
+            throw new IllegalArgumentException("only the embedded SQLite store is opened without migrating");
         }
+        Path file = privateSqliteFiles(config);
+        if (!SchemaHistory.current(sqliteSource(file))) {
+            return Optional.empty();
+        }
+        return Optional.of(sqlitePools(file));
+    }
+
+    private static JdbcRegistryStore openSqlite(StoreConfig config) {
+        Path file = privateSqliteFiles(config);
+        migrate(new SqliteDialect(), sqliteSource(file), "SQLite " + file);
+        return sqlitePools(file);
+    }
+
+    private static JdbcRegistryStore sqlitePools(Path file) {
         String description = "SQLite " + file;
         SqliteDialect dialect = new SqliteDialect();
-        migrate(dialect, sqliteSource(file), description);
         // One writer connection: in-process writers queue in the pool instead of spinning in SQLite's busy
         // handler; the busy timeout still covers writers in other processes. Readers run in parallel (WAL).
         HikariDataSource writers = pool("regent-sqlite-writer", sqliteSource(file), 1, null);
@@ -75,6 +94,29 @@ public final class StoreFactory {
             throw e;
         }
         return new JdbcRegistryStore(dialect, writers, readers, description, List.of(writers, readers));
+    }
+
+    /**
+     * Makes the data directory (0700) and the database file (0600) before SQLite first opens it, or narrows them
+     * when an earlier version left them readable by others; returns the database file.
+     */
+    private static Path privateSqliteFiles(StoreConfig config) {
+        Path file = config.sqliteFile();
+        try {
+            if (config.jdbcUrl() == null) {
+                PrivateFiles.directory(file.getParent());
+            } else {
+                // a file named by URL may lie in a shared directory: only the file itself is made private
+                Files.createDirectories(file.getParent());
+            }
+            PrivateFiles.file(file);
+            for (String suffix : SQLITE_SIDE_FILES) {
+                PrivateFiles.narrowIfPresent(file.resolveSibling(file.getFileName() + suffix));
+            }
+        } catch (IOException e) {
+            throw new StoreFailure("cannot prepare the data directory " + file.getParent() + ": " + e.getMessage(), e);
+        }
+        return file;
     }
 
     private static SQLiteDataSource sqliteSource(Path file) {

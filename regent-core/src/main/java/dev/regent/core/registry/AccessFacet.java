@@ -49,6 +49,10 @@ public final class AccessFacet {
      * principal exists. Returns whether it created the admin.
      */
     public boolean bootstrapAdmin(Principal operator, String why) {
+        // a read first: the registry usually has principals, and a process that may only read must get this far
+        if (store.read(tx -> tx.countPrincipals()) > 0) {
+            return false;
+        }
         try {
             return insertFirstAdmin(operator, why);
         } catch (dev.regent.core.store.StoreConflict e) {
@@ -70,8 +74,8 @@ public final class AccessFacet {
             TreeMap<String, String> after = new TreeMap<>();
             after.put("kind", PrincipalKind.USER.name());
             after.put("grant", Grant.global(Role.ADMIN).toString());
-            tx.appendAudit(AuditEntry.draft(now, operator, AuditAction.PRINCIPAL_ADD, AuditTarget.principal(operator),
-                    AuditOutcome.APPLIED, why, null, after));
+            tx.appendAudit(runner.stamped(AuditEntry.draft(now, operator, AuditAction.PRINCIPAL_ADD,
+                    AuditTarget.principal(operator), AuditOutcome.APPLIED, why, null, after)));
             return true;
         });
     }

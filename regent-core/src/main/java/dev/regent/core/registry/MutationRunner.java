@@ -9,7 +9,11 @@ import dev.regent.core.report.Plan;
 import dev.regent.core.store.RegistryStore;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -20,17 +24,30 @@ import java.util.stream.Collectors;
 final class MutationRunner {
     private final RegistryStore store;
     private final Clock clock;
-    private final String channel;
+    private final SortedMap<String, String> stamp;
 
-    /** @param channel how changes arrive (e.g. "mcp:promote"), stamped on every audit entry as "via"; null for none */
-    MutationRunner(RegistryStore store, Clock clock, String channel) {
+    /**
+     * @param stamp fields recorded in "after" of every audit entry this runner writes: how changes arrive ("via",
+     *              e.g. "mcp:promote"), and for local mode the OS account behind the asserted principal; empty for none
+     */
+    MutationRunner(RegistryStore store, Clock clock, SortedMap<String, String> stamp) {
         this.store = store;
         this.clock = clock;
-        this.channel = channel;
+        this.stamp = Collections.unmodifiableSortedMap(new TreeMap<>(stamp));
     }
 
-    private AuditEntry stamped(AuditEntry entry) {
-        return channel == null ? entry : entry.withAfterField("via", channel);
+    /** The fields stamped on every entry. */
+    SortedMap<String, String> stamp() {
+        return stamp;
+    }
+
+    /** The entry with this runner's fields added (for the few entries written outside a mutation, too). */
+    AuditEntry stamped(AuditEntry entry) {
+        AuditEntry marked = entry;
+        for (Map.Entry<String, String> field : stamp.entrySet()) {
+            marked = marked.withAfterField(field.getKey(), field.getValue());
+        }
+        return marked;
     }
 
     /** An entry of a gate decision also names the policy revision it was decided under, and that revision's digest. */

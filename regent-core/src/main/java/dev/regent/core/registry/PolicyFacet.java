@@ -66,8 +66,8 @@ public final class PolicyFacet {
                 after.put("revision", "1");
                 after.put("digest", first.digest().value());
                 after.put("source", seed.source());
-                tx.appendAudit(AuditEntry.draft(now, SEEDER, AuditAction.POLICY_APPLY, AuditTarget.policy(1),
-                        AuditOutcome.APPLIED, why, null, after));
+                tx.appendAudit(runner.stamped(AuditEntry.draft(now, SEEDER, AuditAction.POLICY_APPLY, AuditTarget.policy(1),
+                        AuditOutcome.APPLIED, why, null, after)));
                 return null;
             });
         } catch (StoreConflict e) {

@@ -72,7 +72,7 @@ public final class Registry {
                     BlobStore blobs, boolean authenticated) {
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.runner = new MutationRunner(store, clock, null);
+        this.runner = new MutationRunner(store, clock, new TreeMap<>());
         this.random = Objects.requireNonNull(random, "random");
         this.sourceRules = Objects.requireNonNull(sourceRules, "sourceRules");
         this.blobs = Objects.requireNonNull(blobs, "blobs");
@@ -86,10 +86,12 @@ public final class Registry {
         policyFacet.seed(Objects.requireNonNull(seedPolicy, "seedPolicy"));
     }
 
-    private Registry(Registry base, String channel) {
+    private Registry(Registry base, String field, String value) {
         this.store = base.store;
         this.clock = base.clock;
-        this.runner = new MutationRunner(base.store, base.clock, channel);
+        TreeMap<String, String> stamp = new TreeMap<>(base.runner.stamp());
+        stamp.put(field, value);
+        this.runner = new MutationRunner(base.store, base.clock, stamp);
         this.random = base.random;
         this.sourceRules = base.sourceRules;
         this.blobs = base.blobs;
@@ -110,7 +112,18 @@ public final class Registry {
         if (channel == null || !channel.matches("[a-z0-9][a-z0-9_.:-]{0,63}")) {
             throw RegentException.invalid("invalid channel '" + channel + "': 1-64 of a-z, 0-9, '_', '.', ':', '-'");
         }
-        return new Registry(this, channel);
+        return new Registry(this, "via", channel);
+    }
+
+    /**
+     * This registry, recording in every audit entry it writes the operating-system account that ran the process
+     * ({@code os_user}): in local mode the principal is only asserted (--as), so the log also says who asserted it.
+     */
+    public Registry onBehalfOfOsUser(String osUser) {
+        if (osUser == null || osUser.isEmpty() || osUser.length() > 256 || osUser.chars().anyMatch(Character::isISOControl)) {
+            throw RegentException.invalid("invalid OS user name: 1-256 characters without control characters");
+        }
+        return new Registry(this, "os_user", osUser);
     }
 
     /** This registry as the given principal sees it. */

@@ -80,7 +80,7 @@ final class ServeCommand implements Callable<Integer> {
                                 : env.variable("REGENT_CHECKPOINT_INTERVAL").orElse(null))),
                 Optional.ofNullable(checkpointDir).or(() -> env.variable("REGENT_CHECKPOINT_DIR"))
                         .map(d -> env.workingDir().resolve(d)).orElse(null));
-        ServerLauncher server = ServerLauncher.start(dataDir, dbUrl, policy, bindHost, bindPort,
+        ServerLauncher server = ServerLauncher.start(dataDir, dbUrl, PolicyFiles.seed(policy), policy, bindHost, bindPort,
                 env.variable("REGENT_BOOTSTRAP_TOKEN").orElse(null), env.clock(), audit,
                 parseSize(maxUpload != null ? maxUpload : env.variable("REGENT_MAX_UPLOAD").orElse(null)));
         CountDownLatch stopped = new CountDownLatch(1);

@@ -72,17 +72,17 @@ final class ServerLauncher implements AutoCloseable {
     /** As above, signing the audit log as {@code audit} says. */
     static ServerLauncher start(Path dataDir, String dbUrl, Policy policy, String host, int port, String presetToken,
                                 Clock clock, AuditOptions audit) {
-        return start(dataDir, dbUrl, java.util.Optional.of(new PolicyFiles.Given(policy, "the test's policy")), host, port,
-                presetToken, clock, audit, ServerConfig.DEFAULT_MAX_UPLOAD_BYTES);
+        return start(dataDir, dbUrl, policy, Optional.empty(), host, port, presetToken, clock, audit,
+                ServerConfig.DEFAULT_MAX_UPLOAD_BYTES);
     }
 
     /**
-     * As above, with the policy file the process was given, if any (it seeds revision 1 of a new registry and must
-     * otherwise be the policy in effect), accepting uploads (evidence, artifact files) of at most
-     * {@code maxUploadBytes}; 413 beyond.
+     * As above: {@code seed} becomes revision 1 of a registry without a policy; {@code given} is the policy file the
+     * process was given, if any, which must otherwise be the policy in effect (the start is refused when it is not);
+     * uploads (evidence, artifact files) of at most {@code maxUploadBytes} are accepted, 413 beyond.
      */
-    static ServerLauncher start(Path dataDir, String dbUrl, Optional<PolicyFiles.Given> policy, String host, int port,
-                                String presetToken, Clock clock, AuditOptions audit, long maxUploadBytes) {
+    static ServerLauncher start(Path dataDir, String dbUrl, Policy seed, Optional<PolicyFiles.Given> given, String host,
+                                int port, String presetToken, Clock clock, AuditOptions audit, long maxUploadBytes) {
         Path data = dataDir.toAbsolutePath().normalize();
         // one writer per embedded data directory; nodes sharing a PostgreSQL database share it by design and hold none
         DataDirLock lock = StoreConfig.of(data, dbUrl).isPostgres() ? null : ServerDirectoryLock.acquire(data, clock);
@@ -96,8 +96,8 @@ final class ServerLauncher implements AutoCloseable {
         try {
             // a server reads no client-named files: file: sources are refused
             Registry registry = new Registry(store, clock, new SecureRandom(), SourceRules.noLocalFiles(),
-                    PolicyFiles.seed(policy), StoreFactory.blobs(data), true);
-            policy.ifPresent(given -> registry.policies().requireInEffect(given.policy(), given.how()));
+                    seed, StoreFactory.blobs(data), true);
+            given.ifPresent(file -> registry.policies().requireInEffect(file.policy(), file.how()));
             Optional<String> token = registry.access().bootstrapServerAdmin(BOOTSTRAP_ADMIN, presetToken);
             SigningKey key = SigningKeyFile.loadOrCreate(audit.keyFile() != null ? audit.keyFile()
                     : data.resolve(SigningKeyFile.FILE_NAME), audit.origin(), new SecureRandom());

@@ -48,6 +48,15 @@ class CliPolicyTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void aServerStartedWithAnotherPolicyRefusesToStartAndSaysHowToChangeIt() {
+        CliHarness.Result refused = cli.run("serve", "--port", "0", "--policy", "no-gates.yaml");
+        assertThat(refused.exit()).as(refused.toString()).isEqualTo(2);
+        assertThat(refused.err()).contains("not the registry's policy in effect").contains("regent policy apply");
+        assertThat(refused.err()).doesNotContain("Exception");
+    }
+
+    @Test
     void aliasesAreGatedLikeProductionUnderTheBuiltInPolicy() {
         CliHarness.Result refused = cli.run("--as", "bob", "alias", "set", "m", "champion", "1", "--reason", "deploy");
         assertThat(refused.exit()).as(refused.toString()).isEqualTo(1);

@@ -131,7 +131,7 @@ class McpHappyPathTest {
         List<Tool> tools = agent.client.listTools().tools();
         assertThat(tools).extracting(Tool::name).contains("find_models", "get_model", "get_version", "plan", "register_version",
                 "annotate_version", "set_model_card", "attach_evidence", "set_compliance_tag", "request_promotion", "approve",
-                "promote", "rollback", "set_alias", "check_gates", "verify_version", "audit_log");
+                "promote", "rollback", "set_alias", "check_gates", "show_policy", "verify_version", "audit_log");
         assertThat(tools).extracting(Tool::name).noneMatch(n -> n.contains("delete") || n.contains("deploy"));
         for (Tool tool : tools) {
             assertThat(tool.inputSchema().additionalProperties()).as(tool.name()).isFalse();

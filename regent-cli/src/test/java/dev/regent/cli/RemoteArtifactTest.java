@@ -66,7 +66,7 @@ class RemoteArtifactTest {
         assertThat(ServeCommand.parseSize(null)).isEqualTo(256L << 20);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ServeCommand.parseSize("lots")).hasMessageContaining("upload limit");
         String token = TokenSecret.generate(new SecureRandom());
-        try (ServerLauncher server = ServerLauncher.start(dir.resolve("server"), null, java.util.Optional.empty(), "127.0.0.1", 0, token,
+        try (ServerLauncher server = ServerLauncher.start(dir.resolve("server"), null, Policies.builtIn(), java.util.Optional.empty(), "127.0.0.1", 0, token,
                 Clock.systemUTC(), ServerLauncher.AuditOptions.defaults(), 1024)) {
             CliHarness cli = new CliHarness(dir);
             cli.env.put("REGENT_URL", "http://127.0.0.1:" + server.port());

@@ -222,8 +222,9 @@ final class ChangeTools {
 
     private ToolDef setAlias() {
         return new ToolDef("set_alias", "Set an alias",
-                "Points an alias (e.g. champion) at a version, creating or moving it. A protected alias (listed in the "
-                        + "policy) passes the same gates as a stage: refused (GATE_FAILED) while any fails.",
+                "Points an alias (e.g. champion) at a version, creating or moving it. Deployments follow aliases, so every "
+                        + "alias move passes gates: those the policy declares for the alias, else Production's. Refused "
+                        + "(GATE_FAILED) while any fails; check_gates with the alias says which.",
                 List.of(MODEL, Param.string("alias", true, Limits.NAME, "The alias, e.g. champion."), VERSION, REASON),
                 true, (session, args, dryRun) -> results.report(session.setAlias(Targets.model(args),
                         AliasName.of(args.required("alias")), Targets.version(args), Reason.of(args.required("reason")),

@@ -40,7 +40,8 @@ final class ReadTools {
     }
 
     List<ToolDef> all() {
-        return List.of(findModels(), getModel(), getVersion(), checkGates(), requestPromotion(), verifyVersion(), auditLog());
+        return List.of(findModels(), getModel(), getVersion(), checkGates(), showPolicy(), requestPromotion(), verifyVersion(),
+                auditLog());
     }
 
     private ToolDef findModels() {
@@ -111,6 +112,27 @@ final class ReadTools {
                     String text = "Gates for " + model + " " + number + " -> " + target + ": "
                             + (wire.passed() ? "all pass" : "some fail") + "\n" + findings(gates);
                     return results.data(text, wire);
+                });
+    }
+
+    private ToolDef showPolicy() {
+        return new ToolDef("show_policy", "Show the policy",
+                "Shows the registry's policy in effect — its revision, who applied it and why — and the gates of each "
+                        + "stage and alias, for a model (its override applied) or the defaults. Aliases the policy does not "
+                        + "declare pass Production's gates. Read-only: only an admin changes the policy (regent policy apply).",
+                List.of(Param.string("model", false, Limits.NAME, "A model, to see its gates with its override applied.")),
+                false, (session, args, dryRun) -> {
+                    ModelName model = args.string("model").map(ModelName::of).orElse(null);
+                    dev.regent.api.PolicyWire wire = dev.regent.api.PolicyWire.of(session.policy(), model);
+                    StringBuilder text = new StringBuilder("Policy revision " + wire.revision().revision() + " ("
+                            + wire.revision().digest() + "), applied by " + wire.revision().appliedBy() + ": "
+                            + wire.revision().reason() + "\n");
+                    wire.stages().forEach((stage, gates) -> text.append(stage).append(": ")
+                            .append(gates.isEmpty() ? "no gates" : String.join("; ", gates)).append('\n'));
+                    wire.aliases().forEach((alias, gates) -> text.append("alias ").append(alias).append(": ")
+                            .append(gates.isEmpty() ? "no gates" : String.join("; ", gates)).append('\n'));
+                    text.append("every other alias: Production's gates");
+                    return results.data(text.toString(), wire);
                 });
     }
 

@@ -27,7 +27,7 @@ class ToolContractTest {
     void everyToolDeclaresAClosedSchemaAndSaysWhatItRefuses() {
         List<Tool> tools = server.tools();
         assertThat(tools).extracting(Tool::name).containsExactlyInAnyOrder("find_models", "get_model", "get_version",
-                "check_gates", "request_promotion", "verify_version", "audit_log", "create_model", "register_version",
+                "check_gates", "show_policy", "request_promotion", "verify_version", "audit_log", "create_model", "register_version",
                 "annotate_version", "set_model_card", "attach_evidence", "set_compliance_tag", "approve", "promote",
                 "rollback", "set_alias", "plan");
         for (Tool tool : tools) {

@@ -127,6 +127,8 @@ final class RouteTable {
             e(HandlerType.POST, "/sign-in", Privilege.PUBLIC),
             e(HandlerType.POST, "/sign-out", Privilege.AUTHENTICATED),
             e(HandlerType.GET, "/audit", Privilege.VIEWER),
+            e(HandlerType.GET, "/policy", Privilege.AUTHENTICATED),
+            e(HandlerType.POST, "/policy", Privilege.ADMIN),
             e(HandlerType.GET, "/principals", Privilege.ADMIN),
             e(HandlerType.POST, "/principals", Privilege.ADMIN),
             e(HandlerType.POST, "/principals/tokens", Privilege.AUTHENTICATED),

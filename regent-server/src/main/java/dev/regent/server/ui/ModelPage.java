@@ -60,9 +60,10 @@ final class ModelPage {
         String older = !versions.isEmpty() && versions.get(versions.size() - 1).number().value() > 1
                 ? Links.withQuery(Links.model(name), Links.params("before", versions.get(versions.size() - 1).number().toString()))
                 : null;
-        Policy policy = registry().policies().inEffect().policy();
+        dev.regent.core.policy.EffectivePolicy effective = registry().policies().inEffect();
+        Policy policy = effective.policy();
         templates.render(ctx, 200, "model", new ModelView(ui.frame(ctx, caller, name.value(), "models"), overview, versions, older,
-                timeline(actor, name), policy.overrideFor(name).orElse(null), PolicyTargets.of(policy, name, overview.aliases().keySet()),
+                timeline(actor, name), effective.revision().label(), policy.overrideFor(name).orElse(null), PolicyTargets.of(policy, name, overview.aliases().keySet()),
                 caller.has(Role.APPROVER, name), caller.has(Role.CONTRIBUTOR, name)));
     }
 

@@ -21,7 +21,7 @@ import java.util.Optional;
  * The web UI: server-rendered pages over the same {@link dev.regent.core.registry.Registry} calls as every other
  * transport, signed in by session cookie. This class is the browser's side of each request (sessions, security
  * headers, error pages) and registers the pages; the pages themselves live in {@link SignInPages},
- * {@link ModelsPage}, {@link ModelPage}, {@link VersionPage}, {@link AuditPage}, {@link ActionForms},
+ * {@link ModelsPage}, {@link ModelPage}, {@link VersionPage}, {@link AuditPage}, {@link PolicyPage}, {@link ActionForms},
  * {@link ContentForms} and {@link AdminPages}.
  */
 public final class WebUi implements UiEndpoints.Browser {
@@ -50,6 +50,7 @@ public final class WebUi implements UiEndpoints.Browser {
         new ModelPage(endpoints, this, templates).register();
         new VersionPage(endpoints, this, templates).register();
         new AuditPage(endpoints, this, templates).register();
+        new PolicyPage(endpoints, this, templates).register();
         new ActionForms(endpoints, this).register();
         new ContentForms(endpoints, this).register();
         new AdminPages(endpoints, this, templates).register();

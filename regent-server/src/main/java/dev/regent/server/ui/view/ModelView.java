@@ -9,7 +9,7 @@ import java.util.List;
  * and which forms the signed-in principal may use.
  */
 public record ModelView(Frame frame, ModelOverview overview, List<ModelVersion> versions, String olderVersions,
-                        List<TimelineItem> timeline, String policyOverride, List<TargetPolicy> policy,
+                        List<TimelineItem> timeline, String policyRevision, String policyOverride, List<TargetPolicy> policy,
                         boolean canRollback, boolean canSetAlias) {
     /** The aliases pointing at a version, comma-separated. */
     public String aliasesOf(dev.regent.core.model.VersionNumber number) {

@@ -369,6 +369,27 @@ class TwoNodesTest {
 
     // ---- helpers ----
 
+    @Test
+    @Order(5)
+    void aPolicyAppliedThroughOneNodeGovernsTheOtherAtOnce() {
+        createModel(a, "governed");
+        registerVersion(a, "governed", 1);
+        JsonNode before = tree(expect(200, send(b, "GET", "/api/v1/policy", viewer, null))).get("revision");
+        String gated = "version: 1\ndefault:\n  stages:\n    Production:\n      - eval_report: {}\n";
+        expect(200, send(a, "POST", "/api/v1/policy", admin, "{\"yaml\":\"" + gated.replace("\n", "\\n")
+                + "\",\"source\":\"gated.yaml\",\"reason\":\"production needs an eval report\"}"));
+        // no wait: node b reads the revision in effect inside the transaction of its next gate decision
+        HttpResponse<String> refused = promote(b, "governed", 1, "Production");
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.body()).contains("revision " + (before.get("revision").asInt() + 1)).contains("gate eval_report");
+        assertThat(tree(expect(200, send(b, "GET", "/api/v1/policy", viewer, null))).at("/revision/applied_by").asText())
+                .isEqualTo("admin");
+        // and back to the policy the other tests ran under, as a new revision
+        expect(200, send(b, "POST", "/api/v1/policy", admin, "{\"revision\":" + before.get("revision").asInt()
+                + ",\"reason\":\"restore\"}"));
+        expect(200, promote(a, "governed", 1, "Production"));
+    }
+
     private static void createModel(Node node, String name) {
         expect(201, send(node, "POST", "/api/v1/models", contributor, "{\"name\":\"" + name + "\"}"));
     }

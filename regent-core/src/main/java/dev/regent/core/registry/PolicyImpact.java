@@ -21,11 +21,12 @@ import java.util.Set;
  * What a policy change would change for the versions already registered: for every live version and every target
  * that matters to it (Staging, Production, each alias the model has), whether its gates pass under the policy in
  * effect and under the proposed one, listing only the outcomes that differ. Requested "as the version's creator",
- * whose own approvals never count anyway. At most {@link #MAX_VERSIONS} versions are evaluated; the lines say when
- * more were left out, so a reader never mistakes a partial answer for a whole one.
+ * whose own approvals never count anyway. At most {@link #MAX_VERSIONS} versions are evaluated — an applied change
+ * evaluates them inside its write transaction, so the bound is also how long other writers may wait — and the lines
+ * say when more were left out, so a reader never mistakes a partial answer for a whole one.
  */
 final class PolicyImpact {
-    static final int MAX_VERSIONS = 5_000;
+    static final int MAX_VERSIONS = 2_000;
     private static final int PAGE = 500;
 
     private PolicyImpact() {

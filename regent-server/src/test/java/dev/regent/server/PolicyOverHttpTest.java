@@ -38,7 +38,7 @@ class PolicyOverHttpTest {
         JsonNode error = t.tree(refused);
         assertThat(error.get("error_code").asText()).isEqualTo("PERMISSION_DENIED");
         assertThat(error.get("message").asText()).contains("gate eval_report").contains("gate model_card")
-                .contains("gate approvals");
+                .contains("gate approvals").contains("gated like Production");
         HttpResponse<String> get = t.get("/api/2.0/mlflow/registered-models/alias?name=churn&alias=champion", "viewer");
         assertThat(get.statusCode()).isEqualTo(404);
     }

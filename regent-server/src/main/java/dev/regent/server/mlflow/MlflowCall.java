@@ -95,7 +95,10 @@ final class MlflowCall {
         // every failing check with what would satisfy it, in the order the core evaluated them
         String failing = report.plan().preconditions().stream().filter(f -> !f.passed()).map(MlflowCall::describe)
                 .collect(Collectors.joining("; "));
-        String message = failing.isEmpty() ? report.summary() : "Regent refused this change. " + failing;
+        // and which policy revision and gate set decided it (e.g. an alias not declared: gated like Production)
+        String policy = report.plan().preconditions().stream().filter(f -> f.check().equals("policy in effect"))
+                .map(f -> " (Policy " + f.detail() + ".)").findFirst().orElse("");
+        String message = failing.isEmpty() ? report.summary() : "Regent refused this change. " + failing + "." + policy;
         throw new RegentException(report.refusal(), message);
     }
 

@@ -89,6 +89,11 @@ public final class Endpoints {
         RouteTable.Entry entry = RouteTable.find(method, path).orElseThrow(() -> new IllegalStateException(
                 "route " + method + " " + path + " has no entry in the route table; add one with its privilege"));
         app.addHttpHandler(method, path, ctx -> run(ctx, entry, kind, endpoint));
+        if (method == HandlerType.GET) {
+            // deny by default for HEAD too: left to Javalin, a HEAD on a GET route answers 200 without running the
+            // handler, so without authentication; run the GET (Jetty sends no body for HEAD)
+            app.addHttpHandler(HandlerType.HEAD, path, ctx -> run(ctx, entry, kind, endpoint));
+        }
     }
 
     private void run(Context ctx, RouteTable.Entry entry, Kind kind, Endpoint endpoint) {

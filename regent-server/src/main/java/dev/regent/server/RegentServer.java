@@ -215,9 +215,19 @@ public final class RegentServer {
     /** Deny by default: every registered HTTP route has a table entry, and every entry a route. */
     static void checkRouteTable(List<HandlerMetaInfo> registered) {
         Set<String> seen = new TreeSet<>();
+        Set<String> gets = new TreeSet<>();
+        registered.stream().filter(m -> m.getHttpMethod() == HandlerType.GET).forEach(m -> gets.add(m.getPath()));
         for (HandlerMetaInfo meta : registered) {
             HandlerType method = meta.getHttpMethod();
             if (!method.isHttpMethod()) {
+                continue;
+            }
+            if (method == HandlerType.HEAD) {
+                // HEAD is served only as its GET (same entry, same handler); a HEAD route of its own is refused
+                if (!gets.contains(meta.getPath())) {
+                    throw new IllegalStateException("refusing to start: route HEAD " + meta.getPath()
+                            + " has no GET route to answer as");
+                }
                 continue;
             }
             if (RouteTable.find(method, meta.getPath()).isEmpty()) {

@@ -173,6 +173,8 @@ final class RouteTable {
 
     /** The entry for a method and template, if the table has one. */
     static Optional<Entry> find(HandlerType method, String path) {
-        return Optional.ofNullable(BY_KEY.get(key(method, path)));
+        // HEAD is GET without the body: the same route, the same privilege, the same handler (Endpoints registers it)
+        HandlerType as = method == HandlerType.HEAD ? HandlerType.GET : method;
+        return Optional.ofNullable(BY_KEY.get(key(as, path)));
     }
 }

@@ -86,6 +86,10 @@ public final class UiEndpoints {
         RouteTable.Entry entry = RouteTable.find(method, path).orElseThrow(() -> new IllegalStateException(
                 "UI route " + method + " " + path + " has no entry in the route table; add one with its privilege"));
         app.addHttpHandler(method, path, ctx -> run(ctx, entry, page));
+        if (method == HandlerType.GET) {
+            // HEAD runs the page through the same session check (see Endpoints); Jetty sends no body for HEAD
+            app.addHttpHandler(HandlerType.HEAD, path, ctx -> run(ctx, entry, page));
+        }
     }
 
     private void run(Context ctx, RouteTable.Entry entry, Page page) {

@@ -76,6 +76,32 @@ class AuthorizationMatrixTest {
         assertThat(failures).isEmpty();
     }
 
+    /** Issue 17: without a token, HEAD on every GET route answered 200 (empty, unlogged): HEAD must answer as GET does. */
+    @Test
+    void headAnswersEveryRouteExactlyAsGetDoesWithoutABody() {
+        List<String> failures = new ArrayList<>();
+        String[] roles = {null, "viewer", "contributor", "approver", "admin"};
+        for (RouteTable.Entry entry : RouteTable.ALL) {
+            if (entry.method() != HandlerType.GET) {
+                continue;
+            }
+            String path = entry.path().replace("{model}", "m").replace("{version}", "1").replace("{alias}", "champion")
+                    .replace("{revision}", "1").replace("{tag}", "bias_checked").replace("{file}", "regent.css")
+                    .replace("{id}", entry.path().contains("tokens") ? "tok-000000000000" : "ev-00000000000000000000")
+                    + (entry.path().endsWith("/gates") ? "?target=Production" : "");
+            for (String role : roles) {
+                int get = t.send("GET", path, role, null).statusCode();
+                HttpResponse<String> head = t.send("HEAD", path, role, null);
+                if (head.statusCode() != get || !head.body().isEmpty()) {
+                    failures.add("HEAD " + entry.path() + " as " + role + ": " + head.statusCode() + " (GET: " + get + ")"
+                            + (head.body().isEmpty() ? "" : " with a body"));
+                }
+            }
+        }
+        assertThat(failures).isEmpty();
+        assertThat(t.send("HEAD", "/api/v1/principals", null, null).statusCode()).isEqualTo(401);
+    }
+
     @Test
     void aModelOneMayNotReadAnswersExactlyLikeAMissingOne() {
         t.addPrincipal("outsider", new Grant(Role.CONTRIBUTOR, ModelName.of("m")));

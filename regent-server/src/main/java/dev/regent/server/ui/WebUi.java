@@ -76,7 +76,8 @@ public final class WebUi implements UiEndpoints.Browser {
 
     @Override
     public void signInFirst(Context ctx) {
-        if (!"GET".equals(ctx.method().name())) {
+        String method = ctx.method().name();
+        if (!"GET".equals(method) && !"HEAD".equals(method)) {
             error(ctx, 401, ErrorCode.UNAUTHENTICATED, "your session has ended; sign in again, then repeat the change", null);
             return;
         }

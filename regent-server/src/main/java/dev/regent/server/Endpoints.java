@@ -154,6 +154,11 @@ public final class Endpoints {
         ctx.status(reply.status());
         reply.headers().forEach(ctx::header);
         ctx.contentType(reply.contentType());
+        if (reply.contentType() != null && reply.contentType().startsWith("text/html")) {
+            // HTML from the API (a card rendered from user Markdown) runs nothing and loads nothing but images, even
+            // when opened directly; the UI's own pages carry their own policy (UiSecurity)
+            ctx.header("Content-Security-Policy", "default-src 'none'; img-src https: data:; style-src 'unsafe-inline'; sandbox");
+        }
         if (reply.json() != null) {
             String text = render(reply.json());
             ctx.result(text);

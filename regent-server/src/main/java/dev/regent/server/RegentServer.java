@@ -110,6 +110,8 @@ public final class RegentServer {
         ServerParts parts = new ServerParts(registry, blobs, clock, config, mapper, new PageTokens(config.pageTokenKey()),
                 new ServerMetrics(meters), new ETags(mapper), audit);
         ErrorMapper errors = new ErrorMapper();
+        // every answer, of every surface and error page: a browser never guesses a type other than the one sent
+        javalin.before(ctx -> ctx.header("X-Content-Type-Options", "nosniff"));
         Guard guard = new Guard(registry);
         Endpoints endpoints = new Endpoints(javalin, parts, guard, new Idempotency(registry.idempotencyKeys()), errors);
         registerRoutes(endpoints);

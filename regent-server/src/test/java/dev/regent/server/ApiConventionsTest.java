@@ -42,6 +42,27 @@ class ApiConventionsTest {
         return t.registry.versions(TestServer.ADMIN, dev.regent.core.model.ModelName.of(model), 0, 1000).size();
     }
 
+    /** Issue 17, finding 6: API HTML was served without a CSP, and no answer said nosniff. */
+    @Test
+    void everyAnswerSaysNosniffAndApiHtmlRunsNothing() {
+        java.util.function.Function<HttpResponse<String>, String> nosniff = r -> r.headers().firstValue("X-Content-Type-Options").orElse("");
+        assertThat(nosniff.apply(t.get("/api/v1/models", "viewer"))).isEqualTo("nosniff");
+        assertThat(nosniff.apply(t.get("/api/v1/models", null))).isEqualTo("nosniff");
+        assertThat(nosniff.apply(t.get("/api/v1/no-such-route", "viewer"))).isEqualTo("nosniff");
+        assertThat(nosniff.apply(t.get("/api/2.0/mlflow/registered-models/search", "viewer"))).isEqualTo("nosniff");
+        assertThat(nosniff.apply(t.get("/health", null))).isEqualTo("nosniff");
+        t.post("/api/v1/models", "contributor", "{\"name\":\"carded\"}");
+        t.post("/api/v1/models/carded/versions", "contributor", "{\"source\":\"s3://b/carded/1\"}");
+        assertThat(t.send("PUT", "/api/v1/models/carded/versions/1/card", "contributor",
+                "{\"intended_use\":\"x <script>alert(1)</script>\"}").statusCode()).isBetween(200, 201);
+        HttpResponse<String> html = t.get("/api/v1/models/carded/versions/1/card?format=html", "viewer");
+        assertThat(html.statusCode()).isEqualTo(200);
+        assertThat(html.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(html.headers().firstValue("Content-Security-Policy").orElse("")).contains("default-src 'none'")
+                .contains("sandbox");
+        assertThat(nosniff.apply(html)).isEqualTo("nosniff");
+    }
+
     @Test
     void idempotencyReplaysTheFirstResponseAndRefusesAChangedBody() {
         HttpResponse<String> first = t.post("/api/v1/models", "contributor", "{\"name\":\"idem-a\"}", "Idempotency-Key", "k-1");

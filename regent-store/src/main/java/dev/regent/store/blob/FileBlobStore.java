@@ -4,6 +4,7 @@ import dev.regent.core.blob.BlobStore;
 import dev.regent.core.error.RegentException;
 import dev.regent.core.model.Digest;
 import dev.regent.core.store.StoreFailure;
+import dev.regent.store.files.DirectorySync;
 import dev.regent.store.files.WriteOnceFile;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,9 +38,16 @@ public final class FileBlobStore implements BlobStore {
 
     private final Path root;
     private final boolean posix;
+    private final DirectorySync sync;
 
     /** A blob store rooted at {@code root} (created on the first put). */
     public FileBlobStore(Path root) {
+        this(root, DirectorySync.FSYNC);
+    }
+
+    /** As above, making new names durable with {@code sync} (tests record the order). */
+    public FileBlobStore(Path root, DirectorySync sync) {
+        this.sync = sync;
         this.root = root.toAbsolutePath().normalize();
         Path existing = this.root;
         while (existing != null && !Files.exists(existing)) {
@@ -65,11 +73,11 @@ public final class FileBlobStore implements BlobStore {
             tmp = posix ? Files.createTempFile(tmpDir, "put-", ".tmp", fileMode()) : Files.createTempFile(tmpDir, "put-", ".tmp");
             Digest digest = copy(content, tmp, maxBytes);
             Path target = path(digest);
-            Path dir = directory(target.getParent());
-            // content-addressed: a file already under this name holds the same bytes, so losing the race is fine
-            WriteOnceFile.publish(tmp, target);
+            directory(target.getParent());
+            // content-addressed: a file already under this name holds the same bytes, so losing the race is fine;
+            // publishing syncs the shard directory, so the name is durable before the digest is acknowledged
+            WriteOnceFile.publish(tmp, target, sync);
             tmp = null;
-            fsyncDirectory(dir);
             return digest;
         } catch (IOException e) {
             throw new StoreFailure("cannot store content under " + root + ": " + e.getMessage(), e);
@@ -146,13 +154,14 @@ public final class FileBlobStore implements BlobStore {
     private Path directory(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             if (posix) {
-                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(DIR_MODE));
+                // each new directory's name (blobs/, sha256/, the shard) made durable in its parent
+                sync.createDirectories(dir, PosixFilePermissions.asFileAttribute(DIR_MODE));
                 // The umask may have removed bits from the requested mode; only ever narrower, but be exact.
                 for (Path d = dir; d != null && d.startsWith(root); d = d.getParent()) {
                     Files.setPosixFilePermissions(d, DIR_MODE);
                 }
             } else {
-                Files.createDirectories(dir);
+                sync.createDirectories(dir);
             }
         }
         return dir;
@@ -160,17 +169,6 @@ public final class FileBlobStore implements BlobStore {
 
     private static FileAttribute<Set<PosixFilePermission>> fileMode() {
         return PosixFilePermissions.asFileAttribute(FILE_MODE);
-    }
-
-    private static void fsyncDirectory(Path dir) throws IOException {
-        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException e) {
-            // Some platforms (Windows) cannot open a directory; the file itself is already on disk.
-            if (!System.getProperty("os.name", "").startsWith("Windows")) {
-                throw e;
-            }
-        }
     }
 
     private static void deleteQuietly(Path file) {

@@ -36,13 +36,15 @@ public final class PrivateFiles {
         Path parent = dir.toAbsolutePath().getParent();
         if (parent != null) {
             // parents are left as the umask makes them: they may be shared (a home directory, /var/lib)
-            Files.createDirectories(parent);
+            DirectorySync.FSYNC.createDirectories(parent);
         }
         if (!posix(parent)) {
-            return Files.createDirectories(dir);
+            return DirectorySync.FSYNC.createDirectories(dir);
         }
         try {
             Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(DIR_MODE));
+            // the data directory's name is durable before anything inside it is acknowledged
+            DirectorySync.FSYNC.sync(parent);
         } catch (FileAlreadyExistsException e) {
             // created by another process meanwhile: narrowed below like any existing one
         }

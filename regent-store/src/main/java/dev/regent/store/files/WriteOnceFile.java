@@ -13,7 +13,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 /**
  * Files that are written once and never replaced (keys, published checkpoints, blobs): content goes to a temporary
  * file beside the target, is forced to disk, then published under the final name by a hard link, which fails
- * atomically when the name exists — so racing writers never replace each other, and the first file wins.
+ * atomically when the name exists — so racing writers never replace each other, and the first file wins. The
+ * directory is synced after each new name (the created directories, the published file), so a power cut after an
+ * acknowledgement cannot take the name away: a lost signing-key name would mean a new key and every checkpoint
+ * signed before failing to verify.
  */
 public final class WriteOnceFile {
     private WriteOnceFile() {
@@ -24,19 +27,24 @@ public final class WriteOnceFile {
      * given content, or the content another writer published first. {@code ownerOnly} creates it 0600 (where POSIX).
      */
     public static byte[] createOrRead(Path file, byte[] content, boolean ownerOnly) throws IOException {
+        return createOrRead(file, content, ownerOnly, DirectorySync.FSYNC);
+    }
+
+    /** As above, making names durable with {@code sync}. */
+    public static byte[] createOrRead(Path file, byte[] content, boolean ownerOnly, DirectorySync sync) throws IOException {
         Path target = file.toAbsolutePath();
         if (Files.exists(target)) {
             return Files.readAllBytes(target);
         }
         Path dir = target.getParent();
-        Files.createDirectories(dir);
+        sync.createDirectories(dir);
         Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp", attributes(dir, ownerOnly));
         try {
             Files.write(temp, content);
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 channel.force(true);
             }
-            publish(temp, target);
+            publish(temp, target, sync);
         } finally {
             Files.deleteIfExists(temp);
         }
@@ -49,6 +57,19 @@ public final class WriteOnceFile {
      * replace an existing file.
      */
     public static boolean publish(Path temp, Path target) throws IOException {
+        return publish(temp, target, DirectorySync.FSYNC);
+    }
+
+    /** As above; a new name is made durable with {@code sync} before this returns true. */
+    public static boolean publish(Path temp, Path target, DirectorySync sync) throws IOException {
+        boolean published = link(temp, target);
+        if (published) {
+            sync.sync(target.getParent());
+        }
+        return published;
+    }
+
+    private static boolean link(Path temp, Path target) throws IOException {
         try {
             Files.createLink(target, temp);
             return true;

@@ -44,4 +44,25 @@ class RenameOverHttpTest {
         assertThat(t.get("/api/v1/models/fraud2/versions/1", "viewer").statusCode()).isEqualTo(200);
         assertThat(t.get("/api/v1/models/fraud", "viewer").statusCode()).isEqualTo(404);
     }
+
+    /**
+     * Issue 17, finding 2: a principal granted only on one model learned that another exists, and who created it,
+     * from a rename's dry run (409 "already exists (created by …)" against 200 for a free name). Naming an unreadable
+     * model must answer exactly as naming a missing one.
+     */
+    @Test
+    void renamingIntoAnUnreadableNameAnswersExactlyAsIntoAMissingOne() {
+        assertThat(t.post("/api/v1/models", "contributor", "{\"name\":\"mine\"}").statusCode()).isEqualTo(201);
+        assertThat(t.post("/api/v1/models", "contributor", "{\"name\":\"secret-model\"}").statusCode()).isEqualTo(201);
+        t.addPrincipal("scoped", new dev.regent.core.access.Grant(dev.regent.core.access.Role.CONTRIBUTOR,
+                dev.regent.core.model.ModelName.of("mine")));
+        for (String dry : new String[] {"?dry_run=true", ""}) {
+            HttpResponse<String> existing = t.post("/api/v1/models/mine/rename" + dry, "scoped", "{\"new_name\":\"secret-model\"}");
+            HttpResponse<String> missing = t.post("/api/v1/models/mine/rename" + dry, "scoped", "{\"new_name\":\"no-such-model\"}");
+            assertThat(existing.statusCode()).isEqualTo(missing.statusCode()).isEqualTo(403);
+            assertThat(existing.body().replace("secret-model", "X")).isEqualTo(missing.body().replace("no-such-model", "X"));
+            assertThat(existing.body()).doesNotContain("contributor)").doesNotContain("created by");
+        }
+        assertThat(t.get("/api/v1/models/mine", "viewer").statusCode()).isEqualTo(200);
+    }
 }

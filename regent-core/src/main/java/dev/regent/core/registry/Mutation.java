@@ -32,6 +32,15 @@ abstract class Mutation {
         return Role.CONTRIBUTOR;
     }
 
+    /**
+     * Other models this mutation names (a rename's new name), on each of which the actor needs {@link #requiredRole()}
+     * too. Checked on grants alone, before anything is read, so the answer is the same whether such a model exists or
+     * not: a principal never learns of a model it may not read by naming it.
+     */
+    List<ModelName> otherModels() {
+        return List.of();
+    }
+
     /** Reads state and decides what would happen. Throws NOT_FOUND / INVALID_ARGUMENT; rule failures are preconditions. */
     abstract Plan plan(StoreTransaction tx);
 

@@ -102,8 +102,22 @@ final class MutationRunner {
      * itself recorded in the audit log (who tried what), in a transaction of its own; a denied dry run writes nothing.
      */
     private void authorize(Mutation mutation, boolean dryRun) {
-        AccessControl.Decision decision = store.read(tx -> AccessControl.decide(tx, mutation.actor(), mutation.requiredRole(),
-                mutation.model()));
+        AccessControl.Decision decision = store.read(tx -> {
+            AccessControl.Decision first = AccessControl.decide(tx, mutation.actor(), mutation.requiredRole(), mutation.model());
+            for (dev.regent.core.model.ModelName other : mutation.otherModels()) {
+                if (!first.allowed()) {
+                    break;
+                }
+                AccessControl.Decision d = AccessControl.decide(tx, mutation.actor(), mutation.requiredRole(), other);
+                if (!d.allowed()) {
+                    // one answer whether that model exists or not (grants alone decided it)
+                    first = new AccessControl.Decision(dev.regent.core.error.ErrorCode.PERMISSION_DENIED, "principal '"
+                            + mutation.actor() + "' needs the " + mutation.requiredRole().label() + " role on '" + other
+                            + "' (or globally) to use that name");
+                }
+            }
+            return first;
+        });
         if (decision.allowed()) {
             return;
         }

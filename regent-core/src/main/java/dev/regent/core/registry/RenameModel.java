@@ -56,6 +56,12 @@ final class RenameModel extends Mutation {
         return actor;
     }
 
+    /** Renaming into a name is like creating a model of that name: the same role is needed on it. */
+    @Override
+    List<ModelName> otherModels() {
+        return List.of(to);
+    }
+
     @Override
     Plan plan(StoreTransaction tx) {
         before = Lookups.model(tx, from);

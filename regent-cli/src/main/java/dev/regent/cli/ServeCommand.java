@@ -25,6 +25,11 @@ final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--public-url", paramLabel = "URL", description = "A URL clients reach this server by (repeatable; "
+            + "$REGENT_PUBLIC_URL, comma-separated): requests naming another host are refused (421), against DNS rebinding. "
+            + "Loopback names are always accepted on a loopback address.")
+    java.util.List<String> publicUrls;
+
     @Option(names = "--host", paramLabel = "HOST", description = "Address to listen on (default 127.0.0.1; $REGENT_HOST).")
     String host;
 
@@ -80,9 +85,12 @@ final class ServeCommand implements Callable<Integer> {
                                 : env.variable("REGENT_CHECKPOINT_INTERVAL").orElse(null))),
                 Optional.ofNullable(checkpointDir).or(() -> env.variable("REGENT_CHECKPOINT_DIR"))
                         .map(d -> env.workingDir().resolve(d)).orElse(null));
+        java.util.List<java.net.URI> urls = parseUrls(publicUrls != null ? publicUrls : env.variable("REGENT_PUBLIC_URL")
+                .map(v -> java.util.Arrays.asList(v.split(","))).orElse(java.util.List.of()));
         ServerLauncher server = ServerLauncher.start(dataDir, dbUrl, PolicyFiles.seed(policy), policy, bindHost, bindPort,
                 env.variable("REGENT_BOOTSTRAP_TOKEN").orElse(null), env.clock(), audit,
-                parseSize(maxUpload != null ? maxUpload : env.variable("REGENT_MAX_UPLOAD").orElse(null)));
+                parseSize(maxUpload != null ? maxUpload : env.variable("REGENT_MAX_UPLOAD").orElse(null)),
+                urls);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
@@ -95,6 +103,10 @@ final class ServeCommand implements Callable<Integer> {
         });
         env.out().println("Regent listening on http://" + bindHost + ":" + server.port() + " (data " + dataDir.toAbsolutePath()
                 + ", " + server.policy() + ")");
+        if (dev.regent.server.AllowedHosts.of(bindHost, urls).any()) {
+            env.out().println("Listening on every address without --public-url: requests for any host name are answered; "
+                    + "give --public-url https://NAME to refuse the others (DNS rebinding).");
+        }
         CheckpointSigner.Schedule schedule = server.audit().schedule();
         env.out().println("Audit checkpoints every " + schedule.everyEntries() + " entries or " + schedule.every().toMillis()
                 + " ms" + (audit.checkpointDir() == null ? "" : ", written to " + audit.checkpointDir())
@@ -182,5 +194,25 @@ final class ServeCommand implements Callable<Integer> {
         } catch (NumberFormatException e) {
             throw RegentException.invalid("$REGENT_PORT must be a port number, got '" + text + "'");
         }
+    }
+
+    /** The public URLs, each http(s)://HOST[:PORT]; INVALID_ARGUMENT naming the first that is not. */
+    static java.util.List<java.net.URI> parseUrls(java.util.List<String> raw) {
+        java.util.List<java.net.URI> urls = new java.util.ArrayList<>();
+        for (String text : raw) {
+            if (text.isBlank()) {
+                continue;
+            }
+            try {
+                java.net.URI url = new java.net.URI(text.trim());
+                if (url.getHost() == null || !("http".equals(url.getScheme()) || "https".equals(url.getScheme()))) {
+                    throw new java.net.URISyntaxException(text, "not http(s)://HOST[:PORT]");
+                }
+                urls.add(url);
+            } catch (java.net.URISyntaxException e) {
+                throw RegentException.invalid("--public-url must be http(s)://HOST[:PORT], got '" + text.trim() + "'");
+            }
+        }
+        return urls;
     }
 }

@@ -73,7 +73,7 @@ final class ServerLauncher implements AutoCloseable {
     static ServerLauncher start(Path dataDir, String dbUrl, Policy policy, String host, int port, String presetToken,
                                 Clock clock, AuditOptions audit) {
         return start(dataDir, dbUrl, policy, Optional.empty(), host, port, presetToken, clock, audit,
-                ServerConfig.DEFAULT_MAX_UPLOAD_BYTES);
+                ServerConfig.DEFAULT_MAX_UPLOAD_BYTES, java.util.List.of());
     }
 
     /**
@@ -82,7 +82,8 @@ final class ServerLauncher implements AutoCloseable {
      * uploads (evidence, artifact files) of at most {@code maxUploadBytes} are accepted, 413 beyond.
      */
     static ServerLauncher start(Path dataDir, String dbUrl, Policy seed, Optional<PolicyFiles.Given> given, String host,
-                                int port, String presetToken, Clock clock, AuditOptions audit, long maxUploadBytes) {
+                                int port, String presetToken, Clock clock, AuditOptions audit, long maxUploadBytes,
+                                java.util.List<java.net.URI> publicUrls) {
         Path data = dataDir.toAbsolutePath().normalize();
         // one writer per embedded data directory; nodes sharing a PostgreSQL database share it by design and hold none
         DataDirLock lock = StoreConfig.of(data, dbUrl).isPostgres() ? null : ServerDirectoryLock.acquire(data, clock);
@@ -105,7 +106,8 @@ final class ServerLauncher implements AutoCloseable {
                     : new CheckpointDirectory(audit.checkpointDir());
             CheckpointSigner signer = new CheckpointSigner(new AuditTree(store, clock), key, sink, audit.schedule(), clock);
             RegentServer server = new RegentServer(registry, StoreFactory.blobs(data), clock,
-                    ServerConfig.defaults(host, port, pageTokenKey(data)).withMaxUploadBytes(maxUploadBytes),
+                    ServerConfig.defaults(host, port, pageTokenKey(data)).withMaxUploadBytes(maxUploadBytes)
+                            .withPublicUrls(publicUrls),
                     new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), signer);
             int bound = server.start();
             if (lock != null) {

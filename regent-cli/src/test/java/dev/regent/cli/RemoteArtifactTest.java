@@ -67,7 +67,7 @@ class RemoteArtifactTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ServeCommand.parseSize("lots")).hasMessageContaining("upload limit");
         String token = TokenSecret.generate(new SecureRandom());
         try (ServerLauncher server = ServerLauncher.start(dir.resolve("server"), null, Policies.builtIn(), java.util.Optional.empty(), "127.0.0.1", 0, token,
-                Clock.systemUTC(), ServerLauncher.AuditOptions.defaults(), 1024)) {
+                Clock.systemUTC(), ServerLauncher.AuditOptions.defaults(), 1024, java.util.List.of())) {
             CliHarness cli = new CliHarness(dir);
             cli.env.put("REGENT_URL", "http://127.0.0.1:" + server.port());
             cli.env.put("REGENT_TOKEN", token);

@@ -7,6 +7,7 @@ import dev.regent.api.RegentJson;
 import dev.regent.core.audit.tree.CheckpointSigner;
 import dev.regent.core.blob.BlobStore;
 import dev.regent.core.error.ErrorCode;
+import dev.regent.core.error.RegentException;
 import dev.regent.core.registry.Registry;
 import dev.regent.server.mlflow.MlflowErrors;
 import dev.regent.server.mlflow.MlflowRoutes;
@@ -112,6 +113,14 @@ public final class RegentServer {
         ErrorMapper errors = new ErrorMapper();
         // every answer, of every surface and error page: a browser never guesses a type other than the one sent
         javalin.before(ctx -> ctx.header("X-Content-Type-Options", "nosniff"));
+        // a request for a name this server does not answer for (DNS rebinding) is refused before anything else runs
+        javalin.before(ctx -> {
+            if (!config.allowedHosts().allows(ctx.header("Host"))) {
+                throw new RegentException(ErrorCode.MISDIRECTED, "this server does not answer for the host '"
+                        + String.valueOf(ctx.header("Host")).replaceAll("[^\\x20-\\x7e]", "?") + "'; it answers for "
+                        + String.join(", ", config.allowedHosts().names()) + " (start it with --public-url URL to add a name)");
+            }
+        });
         Guard guard = new Guard(registry);
         Endpoints endpoints = new Endpoints(javalin, parts, guard, new Idempotency(registry.idempotencyKeys()), errors);
         registerRoutes(endpoints);

@@ -17,10 +17,11 @@ import java.util.Objects;
  * @param defaultPageSize page size when {@code page_size} is absent
  * @param maxPageSize     largest {@code page_size} accepted
  * @param pageTokenKey    HMAC key for page tokens
+ * @param allowedHosts    the Host names requests must name (see {@link AllowedHosts})
  */
 public record ServerConfig(String host, int port, long maxJsonBytes, long maxUploadBytes, int maxHeaderBytes,
                            Duration idleTimeout, Duration stopTimeout, int defaultPageSize, int maxPageSize,
-                           byte[] pageTokenKey) {
+                           byte[] pageTokenKey, AllowedHosts allowedHosts) {
     public static final long DEFAULT_MAX_JSON_BYTES = 1L << 20;
     public static final long DEFAULT_MAX_UPLOAD_BYTES = 256L << 20;
     public static final int DEFAULT_MAX_HEADER_BYTES = 16 * 1024;
@@ -34,6 +35,7 @@ public record ServerConfig(String host, int port, long maxJsonBytes, long maxUpl
         Objects.requireNonNull(idleTimeout, "idleTimeout");
         Objects.requireNonNull(stopTimeout, "stopTimeout");
         Objects.requireNonNull(pageTokenKey, "pageTokenKey");
+        Objects.requireNonNull(allowedHosts, "allowedHosts");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535, got " + port);
         }
@@ -52,22 +54,29 @@ public record ServerConfig(String host, int port, long maxJsonBytes, long maxUpl
     /** Defaults for everything but where to listen and the page-token key. */
     public static ServerConfig defaults(String host, int port, byte[] pageTokenKey) {
         return new ServerConfig(host, port, DEFAULT_MAX_JSON_BYTES, DEFAULT_MAX_UPLOAD_BYTES, DEFAULT_MAX_HEADER_BYTES,
-                DEFAULT_IDLE_TIMEOUT, DEFAULT_STOP_TIMEOUT, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageTokenKey);
+                DEFAULT_IDLE_TIMEOUT, DEFAULT_STOP_TIMEOUT, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageTokenKey,
+                AllowedHosts.of(host, java.util.List.of()));
     }
 
     public ServerConfig withMaxJsonBytes(long bytes) {
         return new ServerConfig(host, port, bytes, maxUploadBytes, maxHeaderBytes, idleTimeout, stopTimeout, defaultPageSize,
-                maxPageSize, pageTokenKey);
+                maxPageSize, pageTokenKey, allowedHosts);
     }
 
     public ServerConfig withMaxUploadBytes(long bytes) {
         return new ServerConfig(host, port, maxJsonBytes, bytes, maxHeaderBytes, idleTimeout, stopTimeout, defaultPageSize,
-                maxPageSize, pageTokenKey);
+                maxPageSize, pageTokenKey, allowedHosts);
     }
 
     public ServerConfig withTimeouts(Duration idle, Duration stop) {
         return new ServerConfig(host, port, maxJsonBytes, maxUploadBytes, maxHeaderBytes, idle, stop, defaultPageSize,
-                maxPageSize, pageTokenKey);
+                maxPageSize, pageTokenKey, allowedHosts);
+    }
+
+    /** Answers only requests for the host names of these public URLs (and loopback names when bound there). */
+    public ServerConfig withPublicUrls(java.util.List<java.net.URI> urls) {
+        return new ServerConfig(host, port, maxJsonBytes, maxUploadBytes, maxHeaderBytes, idleTimeout, stopTimeout,
+                defaultPageSize, maxPageSize, pageTokenKey, AllowedHosts.of(host, urls));
     }
 
     @Override

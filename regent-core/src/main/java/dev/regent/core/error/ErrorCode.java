@@ -14,6 +14,7 @@ public enum ErrorCode {
     STALE_REVISION("The object changed since the caller read it; read it again and retry.", 412, 1),
     UNAUTHENTICATED("No valid identity was presented.", 401, 4),
     PERMISSION_DENIED("The acting principal may not do this.", 403, 4),
+    MISDIRECTED("The request names a host this server does not answer for.", 421, 2),
     INTERNAL("An unexpected internal error.", 500, 5);
 
     private final String meaning;

@@ -15,6 +15,12 @@ import java.util.Optional;
 public record CliEnvironment(PrintWriter out, PrintWriter err, Map<String, String> env, Clock clock, Path workingDir,
                              String osUser, BufferedReader terminal) {
 
+    /** Whatever a command prints goes through the one text policy for what people read (ReadableWriter). */
+    public CliEnvironment {
+        out = dev.regent.cli.output.ReadableWriter.wrap(out, true);
+        err = dev.regent.cli.output.ReadableWriter.wrap(err, true);
+    }
+
     /** The value of an environment variable, when set and not blank. */
     public Optional<String> variable(String name) {
         String value = env.get(name);

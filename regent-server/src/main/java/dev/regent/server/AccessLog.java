@@ -1,5 +1,6 @@
 package dev.regent.server;
 
+import dev.regent.core.text.ReadableText;
 import io.javalin.http.Context;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -19,7 +20,8 @@ final class AccessLog {
     static void record(ServerParts parts, Context ctx, RouteTable.Entry entry, long startNanos, String principal) {
         Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
         parts.metrics().request(entry.method().name(), entry.path(), ctx.statusCode(), took);
-        ACCESS.info("{} {} {} {} {}ms {}", ctx.method().name(), entry.path(), ctx.path(), ctx.statusCode(),
+        // the path is the client's text: escaped by the one policy for what people read, like every log line's parts
+        ACCESS.info("{} {} {} {} {}ms {}", ctx.method().name(), entry.path(), ReadableText.escape(ctx.path()), ctx.statusCode(),
                 took.toMillis(), principal);
     }
 }

@@ -14,12 +14,7 @@ public record Reason(String text) {
         if (text.length() > MAX_LENGTH) {
             throw RegentException.invalid("reason is " + text.length() + " characters long; the limit is " + MAX_LENGTH);
         }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isISOControl(c) && c != '\n' && c != '\t') {
-                throw RegentException.invalid("reason contains a control character at position " + i);
-            }
-        }
+        text = dev.regent.core.text.ReadableText.require(text, "reason");
     }
 
     public static Reason of(String text) {

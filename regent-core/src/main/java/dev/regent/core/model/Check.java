@@ -30,15 +30,6 @@ final class Check {
     }
 
     static String printable(String value) {
-        String shown = value.length() > 80 ? value.substring(0, 80) + "…" : value;
-        StringBuilder b = new StringBuilder();
-        shown.codePoints().forEach(cp -> {
-            if (Character.isISOControl(cp)) {
-                b.append(String.format("\\u%04x", cp));
-            } else {
-                b.appendCodePoint(cp);
-            }
-        });
-        return b.toString();
+        return dev.regent.core.text.ReadableText.escape(value.length() > 80 ? value.substring(0, 80) + "…" : value);
     }
 }

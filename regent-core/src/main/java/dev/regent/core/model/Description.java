@@ -16,7 +16,7 @@ public record Description(String text) {
         if (bytes > MAX_BYTES) {
             throw RegentException.invalid("description is " + bytes + " bytes; the limit is " + MAX_BYTES + " bytes (64 KiB)");
         }
-        Check.noControlCharacters(text, "description");
+        text = dev.regent.core.text.ReadableText.require(text, "description");
     }
 
     public static Description of(String text) {

@@ -53,7 +53,7 @@ final class Decide extends Mutation {
         this.number = number;
         this.target = target;
         this.decision = decision;
-        this.comment = comment == null ? "" : comment.strip();
+        this.comment = comment == null ? "" : dev.regent.core.text.ReadableText.require(comment.strip(), "comment");
         this.asserted = asserted;
         this.policies = policies;
         if (this.comment.length() > MAX_COMMENT) {

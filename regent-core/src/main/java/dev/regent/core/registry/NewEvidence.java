@@ -62,7 +62,7 @@ public record NewEvidence(ModelName model, VersionNumber version, EvidenceKind k
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(content, "content");
-        summary = summary == null ? "" : summary;
+        summary = summary == null ? "" : dev.regent.core.text.ReadableText.require(summary, "summary");
         if (summary.length() > MAX_SUMMARY) {
             throw RegentException.invalid("summary is " + summary.length() + " characters; the limit is " + MAX_SUMMARY);
         }

@@ -6,6 +6,9 @@ import dev.regent.api.OpenApiDocument;
 
 /** Liveness, readiness (the database answers), Prometheus metrics, and the OpenAPI document. */
 final class SystemRoutes {
+    /** Below this much free space a node reports itself not ready: an upload or a database page could not be written. */
+    static final long MIN_FREE_BYTES = 16L << 20;
+
     private SystemRoutes() {
     }
 
@@ -21,6 +24,12 @@ final class SystemRoutes {
             call.registry().checkReady();
         } catch (RuntimeException e) {
             throw new ApiException(ApiError.UNAVAILABLE, "the database does not answer");
+        }
+        long free = call.parts().blobs().usableSpace();
+        if (free < MIN_FREE_BYTES) {
+            // writes would fail (507) until space returns; the check is live, so readiness comes back by itself
+            throw new ApiException(ApiError.UNAVAILABLE, "storage almost full: " + free + " bytes free where the blobs and the "
+                    + "embedded database live; at least " + MIN_FREE_BYTES + " are needed to accept writes");
         }
         if (call.parts().audit() != null) {
             call.parts().audit().incident().ifPresent(incident -> {

@@ -1,6 +1,7 @@
 package dev.regent.store;
 
 import dev.regent.core.store.StoreConflict;
+import dev.regent.core.store.StorageFull;
 import dev.regent.core.store.StoreFailure;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -167,7 +168,22 @@ final class Sql {
 
     /** Wraps an unexpected database error; the SQL exception stays attached as the cause for the logs. */
     static StoreFailure failure(SQLException e) {
+        if (isStorageFull(e)) {
+            return new StorageFull("the database has no space left (" + describe(e) + "): nothing was written; free space "
+                    + "on the disk that holds it (or raise its quota), then retry", e);
+        }
         return new StoreFailure("the database failed: " + describe(e), e);
+    }
+
+    /** SQLite's SQLITE_FULL (13), PostgreSQL's disk_full (53100) or any other class-53 "insufficient resources" state. */
+    static boolean isStorageFull(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && (s.getErrorCode() == 13 && String.valueOf(s.getMessage()).contains("SQLITE_FULL")
+                    || "53100".equals(s.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String describe(SQLException e) {

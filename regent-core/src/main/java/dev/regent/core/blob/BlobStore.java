@@ -13,6 +13,11 @@ public interface BlobStore {
     /** Stores the stream's bytes (at most {@code maxBytes}, else INVALID_ARGUMENT) and returns their digest. */
     Digest put(InputStream content, long maxBytes);
 
+    /** Bytes that can still be written where the blobs live, as the file system reports it (readiness watches it). */
+    default long usableSpace() {
+        return Long.MAX_VALUE;
+    }
+
     /** Opens stored content for reading; the caller closes the stream. */
     Optional<InputStream> open(Digest digest);
 

@@ -8,4 +8,9 @@ public class StoreFailure extends RegentException {
     public StoreFailure(String message, Throwable cause) {
         super(ErrorCode.INTERNAL, message, cause);
     }
+
+    /** A failure with a more specific code (e.g. INSUFFICIENT_STORAGE). */
+    protected StoreFailure(ErrorCode code, String message, Throwable cause) {
+        super(code, message, cause);
+    }
 }

@@ -25,6 +25,7 @@ public final class MlflowErrors implements ErrorMapping {
             Map.entry("UNAUTHENTICATED", new Code("UNAUTHENTICATED", 401)),
             Map.entry("PERMISSION_DENIED", new Code("PERMISSION_DENIED", 403)),
             Map.entry("PAYLOAD_TOO_LARGE", new Code("REQUEST_LIMIT_EXCEEDED", 413)),
+            Map.entry("INSUFFICIENT_STORAGE", new Code("RESOURCE_EXHAUSTED", 507)),
             Map.entry("INTERNAL", new Code("INTERNAL_ERROR", 500)));
 
     private final ErrorMapping nativeErrors;

@@ -3,6 +3,7 @@ package dev.regent.store.blob;
 import dev.regent.core.blob.BlobStore;
 import dev.regent.core.error.RegentException;
 import dev.regent.core.model.Digest;
+import dev.regent.core.store.StorageFull;
 import dev.regent.core.store.StoreFailure;
 import dev.regent.store.files.DirectorySync;
 import dev.regent.store.files.WriteOnceFile;
@@ -80,9 +81,26 @@ public final class FileBlobStore implements BlobStore {
             tmp = null;
             return digest;
         } catch (IOException e) {
+            if (NoSpace.is(e)) {
+                throw new StorageFull("no space left under " + root + " to store the upload (" + e.getMessage()
+                        + "): nothing was kept; free space on that disk, then send it again", e);
+            }
             throw new StoreFailure("cannot store content under " + root + ": " + e.getMessage(), e);
         } finally {
             deleteQuietly(tmp);
+        }
+    }
+
+    @Override
+    public long usableSpace() {
+        Path existing = root;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        try {
+            return existing == null ? Long.MAX_VALUE : Files.getFileStore(existing).getUsableSpace();
+        } catch (IOException e) {
+            return Long.MAX_VALUE;
         }
     }
 

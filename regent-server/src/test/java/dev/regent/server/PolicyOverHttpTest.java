@@ -40,7 +40,9 @@ class PolicyOverHttpTest {
         assertThat(error.get("message").asText()).contains("gate eval_report").contains("gate model_card")
                 .contains("gate approvals").contains("gated like Production");
         HttpResponse<String> get = t.get("/api/2.0/mlflow/registered-models/alias?name=churn&alias=champion", "viewer");
-        assertThat(get.statusCode()).isEqualTo(404);
+        // the alias was not set: MLflow's answer for an unknown alias
+        assertThat(get.statusCode()).isEqualTo(400);
+        assertThat(t.tree(get).get("error_code").asText()).isEqualTo("INVALID_PARAMETER_VALUE");
     }
 
     @Test

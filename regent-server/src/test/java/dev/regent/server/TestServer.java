@@ -169,6 +169,10 @@ final class TestServer implements AutoCloseable {
             now.updateAndGet(i -> i.plus(d));
         }
 
+        void set(Instant instant) {
+            now.set(instant);
+        }
+
         @Override
         public ZoneId getZone() {
             return ZoneOffset.UTC;

@@ -9,12 +9,16 @@ import java.util.Map;
 /**
  * MLflow's ModelVersion on the wire: version as a string, times in epoch milliseconds, {@code current_stage} the
  * Regent stage, {@code status} always READY (Regent registers synchronously), {@code user_id} the registering
- * principal. Unset fields are omitted, as proto3 JSON does.
+ * principal. Unset fields are omitted, except {@code description}, {@code run_id} and {@code run_link}, which MLflow
+ * 2.9.2 always writes ("" when empty; its server stores them as empty strings).
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record MlflowModelVersion(String name, String version, Long creation_timestamp, Long last_updated_timestamp,
-                                 String user_id, String current_stage, String description, String source, String run_id,
-                                 String status, List<MlflowTag> tags, String run_link, List<String> aliases) {
+                                 String user_id, String current_stage,
+                                 @JsonInclude(JsonInclude.Include.ALWAYS) String description, String source,
+                                 @JsonInclude(JsonInclude.Include.ALWAYS) String run_id,
+                                 String status, List<MlflowTag> tags,
+                                 @JsonInclude(JsonInclude.Include.ALWAYS) String run_link, List<String> aliases) {
     /** The tag that carries a version's artifact digest (read-only after creation). */
     public static final String DIGEST_TAG = "regent.digest";
     /** The Regent tag that stores MLflow's run_link (shown as run_link, not among the tags). */
@@ -24,7 +28,7 @@ public record MlflowModelVersion(String name, String version, Long creation_time
     /** The wire form of a Regent version with the aliases that point at it. */
     public static MlflowModelVersion of(ModelVersion v, List<String> aliases) {
         List<MlflowTag> tags = new ArrayList<>();
-        String runLink = null;
+        String runLink = "";
         for (Map.Entry<String, String> t : v.tags().values().entrySet()) {
             if (t.getKey().equals(RUN_LINK_TAG)) {
                 runLink = t.getValue();
@@ -35,6 +39,6 @@ public record MlflowModelVersion(String name, String version, Long creation_time
         v.artifactDigest().ifPresent(d -> tags.add(new MlflowTag(DIGEST_TAG, d.value())));
         return new MlflowModelVersion(v.model().value(), Integer.toString(v.number().value()), v.createdAt().toEpochMilli(),
                 v.updatedAt().toEpochMilli(), v.createdBy().name(), v.stage().label(), v.description().text(),
-                v.source().value(), v.lineage().runId(), READY, tags, runLink, List.copyOf(aliases));
+                v.source().value(), v.lineage().runId() == null ? "" : v.lineage().runId(), READY, tags, runLink, List.copyOf(aliases));
     }
 }

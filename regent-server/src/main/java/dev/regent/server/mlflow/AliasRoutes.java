@@ -1,6 +1,7 @@
 package dev.regent.server.mlflow;
 
 import dev.regent.api.mlflow.MlflowResponses;
+import dev.regent.core.error.ErrorCode;
 import dev.regent.core.error.RegentException;
 import dev.regent.core.model.AliasName;
 import dev.regent.core.model.ModelName;
@@ -31,9 +32,18 @@ final class AliasRoutes {
         ModelName name = c.model();
         AliasName alias = AliasName.of(c.params().required("alias"));
         Views views = new Views(c.registry(), c.actor());
-        VersionNumber number = views.aliases(name).get(alias);
+        VersionNumber number;
+        try {
+            number = views.aliases(name).get(alias);
+        } catch (RegentException e) {
+            if (e.code() != ErrorCode.NOT_FOUND) {
+                throw e;
+            }
+            number = null; // MLflow answers an unknown model here as it answers an unknown alias
+        }
         if (number == null) {
-            throw RegentException.notFound("Registered model alias " + alias + " not found.");
+            // MLflow's answer (400 INVALID_PARAMETER_VALUE, not 404): clients match on it
+            throw RegentException.invalid("Registered model alias " + alias + " not found.");
         }
         return Reply.ok(new MlflowResponses.OneVersion(views.version(name, number)));
     }

@@ -1,5 +1,7 @@
 package dev.regent.server.mlflow;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.regent.api.RegentJson;
 import dev.regent.api.mlflow.MlflowParams;
 import dev.regent.core.error.RegentException;
 import dev.regent.core.lifecycle.Reason;
@@ -52,6 +54,9 @@ final class MlflowCall {
                     var tree = call.bodyTree();
                     // clients send DELETE parameters in the body; a body-less DELETE may carry them in the query
                     params = tree == null ? MlflowParams.ofQuery(call.queryParams()) : MlflowParams.ofBody(tree);
+                } catch (JsonProcessingException e) {
+                    // unreadable JSON (truncated, too deep, a number too long) is the client's error, in MLflow's shape
+                    throw RegentException.invalid("Malformed request body: " + RegentJson.describe(e));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

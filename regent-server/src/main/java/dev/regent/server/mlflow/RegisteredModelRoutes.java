@@ -62,9 +62,9 @@ final class RegisteredModelRoutes {
         ModelName name = c.model();
         List<Stage> stages = c.params().strings("stages").stream().map(Stage::parse).toList();
         Views views = new Views(c.registry(), c.actor());
-        var aliases = views.aliases(name);
+        // as MLflow answers it: the versions without their aliases
         return Reply.ok(new MlflowResponses.Versions(views.latestPerStage(name, stages).stream()
-                .map(v -> Views.version(v, aliases)).toList(), null));
+                .map(v -> Views.version(v, Map.of())).toList(), null));
     }
 
     static Reply setTag(MlflowCall c) {

@@ -39,11 +39,15 @@ final class SearchRoutes {
     }
 
     static Reply models(MlflowCall c) {
-        int max = maxResults(c, DEFAULT_MODEL_RESULTS, MAX_MODEL_RESULTS);
+        // MLflow answers max_results=0 for models with an empty page and a token for the same offset
+        int max = maxResults(c, DEFAULT_MODEL_RESULTS, MAX_MODEL_RESULTS, 0);
         SearchQuery query = query(SearchGrammar.MODELS.parseFilter(c.params().optional("filter")),
                 SearchGrammar.MODELS.parseOrderBy(c.params().strings("order_by")));
         String route = "registered-models/search";
         int offset = offset(c, route);
+        if (max == 0) {
+            return Reply.ok(new MlflowResponses.Models(List.of(), next(c, route, true, offset)));
+        }
         Found<Model> found = c.registry().search().searchModels(c.actor(), query, offset, max);
         Views views = new Views(c.registry(), c.actor());
         return Reply.ok(new MlflowResponses.Models(found.items().stream().map(views::model).toList(),
@@ -51,16 +55,17 @@ final class SearchRoutes {
     }
 
     static Reply versions(MlflowCall c) {
-        int max = maxResults(c, DEFAULT_VERSION_RESULTS, MAX_VERSION_RESULTS);
+        int max = maxResults(c, DEFAULT_VERSION_RESULTS, MAX_VERSION_RESULTS, 1);
+        List<OrderBy> order = SearchGrammar.VERSIONS.parseOrderBy(c.params().strings("order_by"));
+        // MLflow's order without order_by: last_updated_timestamp DESC, then the ties' name ASC, version DESC —
+        // search_model_versions(...)[0] is "the version changed last"
         SearchQuery query = query(SearchGrammar.VERSIONS.parseFilter(c.params().optional("filter")),
-                SearchGrammar.VERSIONS.parseOrderBy(c.params().strings("order_by")));
+                order.isEmpty() ? List.of(new OrderBy("last_updated_timestamp", false)) : order);
         String route = "model-versions/search";
         int offset = offset(c, route);
         Found<ModelVersion> found = c.registry().search().searchVersions(c.actor(), query, offset, max);
-        Views views = new Views(c.registry(), c.actor());
-        Map<ModelName, Map<AliasName, VersionNumber>> aliases = new HashMap<>();
-        return Reply.ok(new MlflowResponses.Versions(found.items().stream().map(v -> Views.version(v,
-                aliases.computeIfAbsent(v.model(), views::aliases))).toList(),
+        // MLflow's search results carry no aliases (only single-version answers do)
+        return Reply.ok(new MlflowResponses.Versions(found.items().stream().map(v -> Views.version(v, Map.of())).toList(),
                 next(c, route, found.more(), offset + found.items().size())));
     }
 
@@ -102,11 +107,11 @@ final class SearchRoutes {
         return new Predicate(field, null, match, c.values());
     }
 
-    private static int maxResults(MlflowCall c, int absent, int limit) {
+    private static int maxResults(MlflowCall c, int absent, int limit, int least) {
         long max = c.params().integer("max_results", absent);
-        if (max < 1 || max > limit) {
+        if (max < least || max > limit) {
             throw RegentException.invalid("Invalid value " + max + " for parameter 'max_results' supplied: it must be "
-                    + "between 1 and " + limit);
+                    + "between " + least + " and " + limit);
         }
         return (int) max;
     }

@@ -46,8 +46,9 @@ final class Views {
 
     MlflowRegisteredModel model(Model model) {
         SortedMap<AliasName, VersionNumber> aliases = aliases(model.name());
+        // as MLflow's latest_versions: versions without their aliases (the model lists them)
         List<MlflowModelVersion> latest = latestPerStage(model.name(), List.of()).stream()
-                .map(v -> version(v, aliases)).toList();
+                .map(v -> version(v, Map.of())).toList();
         List<MlflowAlias> wireAliases = aliases.entrySet().stream()
                 .map(e -> new MlflowAlias(e.getKey().value(), e.getValue().toString())).toList();
         return MlflowRegisteredModel.of(model, latest, wireAliases);

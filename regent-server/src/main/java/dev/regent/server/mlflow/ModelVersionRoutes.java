@@ -110,12 +110,15 @@ final class ModelVersionRoutes {
         return Reply.ok(Map.of());
     }
 
+    /** Deleting a tag the version does not have succeeds and changes nothing, as in MLflow (re-runnable clean-ups). */
     static Reply deleteTag(MlflowCall c) {
         ModelName name = c.model();
         VersionNumber number = c.version();
         String key = c.params().required("key");
-        if (!c.registry().version(c.actor(), name, number).tags().values().containsKey(key)) {
-            throw RegentException.notFound("model version " + name + "/" + number + " has no tag '" + key + "'");
+        if (key.equals(MlflowModelVersion.DIGEST_TAG)) {
+            // shown as a tag, but it is the immutable digest: "deleted" must not answer 200 while it stays
+            throw RegentException.invalid("tag '" + key + "' is the version's artifact digest, which is fixed at registration "
+                    + "and cannot be deleted");
         }
         c.applied(c.registry().updateVersion(c.actor(), name, number, new Annotations(null, Map.of(), Set.of(key)), false), false);
         return Reply.ok(Map.of());

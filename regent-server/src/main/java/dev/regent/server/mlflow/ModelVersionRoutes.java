@@ -25,10 +25,14 @@ final class ModelVersionRoutes {
     private ModelVersionRoutes() {
     }
 
-    /** Registers a version; a {@code regent.digest} tag becomes its artifact digest (the only time one can be given). */
+    /**
+     * Registers a version; a {@code regent.digest} tag becomes its artifact digest (the only time one can be given).
+     * The source is recorded as given, a local path included (see {@link MlflowSources}); Regent never opens it.
+     */
     static Reply create(MlflowCall c) {
         ModelName name = c.model();
-        SourceUri source = SourceUri.of(c.params().required("source"));
+        String runId = c.params().optional("run_id");
+        SourceUri source = MlflowSources.of(c.params().required("source"), runId);
         Digest digest = null;
         List<MlflowTag> tags = new ArrayList<>();
         for (MlflowTag t : c.params().tags()) {
@@ -43,7 +47,7 @@ final class ModelVersionRoutes {
             tags.add(new MlflowTag(MlflowModelVersion.RUN_LINK_TAG, runLink));
         }
         String description = c.params().optional("description");
-        NewVersion request = new NewVersion(name, source, digest, new Lineage(c.params().optional("run_id"), null, null),
+        NewVersion request = new NewVersion(name, source, digest, new Lineage(runId, null, null),
                 null, null, description == null ? Description.EMPTY : Description.of(description),
                 RegisteredModelRoutes.tags(tags));
         OperationReport report = c.applied(c.registry().registerVersion(c.actor(), request, false), false);

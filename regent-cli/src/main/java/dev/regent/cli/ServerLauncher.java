@@ -95,8 +95,8 @@ final class ServerLauncher implements AutoCloseable {
             throw e;
         }
         try {
-            // a server reads no client-named files: file: sources are refused
-            Registry registry = new Registry(store, clock, new SecureRandom(), SourceRules.noLocalFiles(),
+            // a server reads no client-named files: a local path names the client's disk, so it is recorded, never opened
+            Registry registry = new Registry(store, clock, new SecureRandom(), SourceRules.references(),
                     seed, StoreFactory.blobs(data), true);
             given.ifPresent(file -> registry.policies().requireInEffect(file.policy(), file.how()));
             Optional<String> token = registry.access().bootstrapServerAdmin(BOOTSTRAP_ADMIN, presetToken);

@@ -74,6 +74,32 @@ class CliLifecycleTest {
     }
 
     @Test
+    void aChangeRunTwiceExitsZeroAndTheSecondRunSaysNothingChanged() throws Exception {
+        CliHarness cli = CliHarness.withoutGates(dir);
+        ok(cli, "model", "create", "twice", "--tag", "team=risk");
+        ok(cli, "version", "register", "twice", "--source", "s3://m/1", "--digest", DIGEST1);
+        ok(cli, "promote", "twice", "1", "--to", "Staging", "--reason", "deploy");
+        ok(cli, "alias", "set", "twice", "champion", "1", "--reason", "deploy");
+        String audit = ok(cli, "audit", "log", "--model", "twice").out();
+
+        CliHarness.Result promote = ok(cli, "promote", "twice", "1", "--to", "Staging", "--reason", "deploy");
+        assertFiveSections(promote);
+        assertThat(promote.section("Summary")).contains("already in Staging").contains("nothing changed");
+        assertThat(promote.section("Changes")).doesNotContain("->");
+        assertThat(ok(cli, "alias", "set", "twice", "champion", "1", "--reason", "deploy").section("Summary"))
+                .contains("already points at version 1").contains("nothing changed");
+        assertThat(ok(cli, "model", "update", "twice", "--untag", "absent", "--tag", "team=risk").section("Summary"))
+                .contains("nothing changed");
+        assertThat(ok(cli, "version", "update", "twice", "1", "--untag", "absent").section("Summary")).contains("nothing changed");
+        JsonNode json = new ObjectMapper().readTree(ok(cli, "--json", "promote", "twice", "1", "--to", "Staging",
+                "--reason", "deploy").out());
+        assertThat(json.path("outcome").asText()).isEqualTo("APPLIED");
+        assertThat(json.path("changes")).isEmpty();
+
+        assertThat(ok(cli, "audit", "log", "--model", "twice").out()).isEqualTo(audit);
+    }
+
+    @Test
     void jsonReportsHaveTheFiveKeys() throws Exception {
         CliHarness cli = CliHarness.withoutGates(dir);
         CliHarness.Result r = ok(cli, "--json", "model", "create", "m1");

@@ -60,7 +60,7 @@ final class TestServer implements AutoCloseable {
         dir = Files.createTempDirectory("regent-server-test");
         store = StoreFactory.open(dir, null);
         Policy policy = policyYaml == null ? Policies.builtIn() : PolicyParser.parse(policyYaml, "test-policy.yaml");
-        registry = new Registry(store, clock, new Random(42), SourceRules.noLocalFiles(), policy, StoreFactory.blobs(dir), true);
+        registry = new Registry(store, clock, new Random(42), SourceRules.references(), policy, StoreFactory.blobs(dir), true);
         tokens.put("admin", registry.access().bootstrapServerAdmin(ADMIN, null).orElseThrow());
         for (String name : new String[] {"viewer", "contributor", "approver", "approver2"}) {
             Role role = Role.parse(name.replace("2", ""));

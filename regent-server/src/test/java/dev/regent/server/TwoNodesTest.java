@@ -493,7 +493,7 @@ class TwoNodesTest {
             SecureRandom random = new SecureRandom();
             store = StoreFactory.open(data, jdbcUrl);
             try {
-                registry = new Registry(store, clock, random, SourceRules.noLocalFiles(), policy, StoreFactory.blobs(data), true);
+                registry = new Registry(store, clock, random, SourceRules.references(), policy, StoreFactory.blobs(data), true);
                 SigningKey key = SigningKeyFile.loadOrCreate(data.resolve(SigningKeyFile.FILE_NAME), "regent.test/two-nodes", random);
                 byte[] pageKey = new byte[32];
                 random.nextBytes(pageKey);

@@ -9,8 +9,10 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Where a version's artifact came from, as a URI with a scheme ({@code s3://…}, {@code file:///…}, {@code runs:/…}).
- * Rejects control characters and any ".." path segment, even when hidden behind repeated percent-encoding
+ * Where a version's artifact came from, as a URI with a scheme ({@code s3://…}, {@code file:///…}, {@code runs:/…}),
+ * or a bare absolute path ({@code /home/u/mlruns/1/…/model}), which is what MLflow's clients send when the tracking
+ * server's artifact root is a local directory; it is kept exactly as given, so MLflow reads back what it wrote.
+ * A source is a name: the registry records it and never opens it. Rejects control characters and any ".." path segment, even when hidden behind repeated percent-encoding
  * ({@code %2e%2e}, {@code %252e%252e}) or a backslash, because a source is later resolved by people and tools
  * that will not all normalise it the same way.
  */
@@ -28,9 +30,10 @@ public record SourceUri(String value) {
                 throw RegentException.invalid("source URI contains a control character (code " + (int) c + ") at position " + i);
             }
         }
-        if (!SCHEME.matcher(value).matches()) {
+        boolean bare = isBarePath(value);
+        if (!bare && !SCHEME.matcher(value).matches()) {
             throw RegentException.invalid("source URI '" + Check.printable(value)
-                    + "' has no scheme: write it as a URI such as s3://bucket/model or file:///abs/path");
+                    + "' has no scheme: write it as a URI such as s3://bucket/model, or as an absolute path /abs/path");
         }
         String decoded = fullyDecoded(value);
         for (int i = 0; i < decoded.length(); i++) {
@@ -39,7 +42,8 @@ public record SourceUri(String value) {
                 throw RegentException.invalid("source URI hides a control character behind percent-encoding");
             }
         }
-        String path = decoded.substring(decoded.indexOf(':') + 1);
+        // a bare path has no scheme to skip: every segment is path, ':' included
+        String path = bare ? decoded : decoded.substring(decoded.indexOf(':') + 1);
         for (String segment : path.split("[/\\\\?#]", -1)) {
             if (segment.equals("..")) {
                 throw RegentException.invalid("source URI '" + Check.printable(value)
@@ -50,6 +54,11 @@ public record SourceUri(String value) {
 
     public static SourceUri of(String value) {
         return new SourceUri(value);
+    }
+
+    /** One leading '/': "//host/share" is a network path (or a scheme-relative URL), not a local one, so it is refused. */
+    private static boolean isBarePath(String value) {
+        return value.startsWith("/") && !value.startsWith("//");
     }
 
     /** Percent-decodes until the string stops changing, so double-encoded traversal cannot slip through. */
@@ -93,9 +102,9 @@ public record SourceUri(String value) {
         return Character.digit(c, 16) >= 0;
     }
 
-    /** The scheme in lowercase, e.g. "s3" or "file". */
+    /** The scheme in lowercase, e.g. "s3" or "file"; empty for a bare path. */
     public String scheme() {
-        return value.substring(0, value.indexOf(':')).toLowerCase(Locale.ROOT);
+        return isBarePath(value) ? "" : value.substring(0, value.indexOf(':')).toLowerCase(Locale.ROOT);
     }
 
     /** The scheme of the registry's own blob store: {@code regent-blob:sha256:<hex>} names content it holds. */
@@ -124,8 +133,19 @@ public record SourceUri(String value) {
         return scheme().equals("file");
     }
 
-    /** For a {@code file:} source, the absolute path it names (decoded); empty for other schemes. */
+    /**
+     * Whether this names a place on a filesystem (a bare absolute path or a {@code file:} URI): on the machine of
+     * whoever reads it, which for a server is the client's machine, not the server's.
+     */
+    public boolean isLocalPath() {
+        return isBarePath(value) || isLocalFile();
+    }
+
+    /** For a bare path, that path; for a {@code file:} source, the absolute path it names (decoded); else empty. */
     public Optional<Path> localPath() {
+        if (isBarePath(value)) {
+            return Optional.of(Path.of(value).normalize());
+        }
         if (!isLocalFile()) {
             return Optional.empty();
         }

@@ -70,10 +70,12 @@ final class AddPrincipal extends Mutation {
     }
 
     @Override
+    java.util.Optional<String> alreadyInPlace() {
+        return unchanged() ? java.util.Optional.of("'" + subject + "' already has " + grant) : java.util.Optional.empty();
+    }
+
+    @Override
     Applied apply(StoreTransaction tx, Instant now) {
-        if (unchanged()) {
-            return new Applied(List.of(), List.of());
-        }
         if (existing.isEmpty()) {
             tx.insertPrincipal(new PrincipalRecord(subject, kind, List.of(grant), actor, now));
         } else {
@@ -107,8 +109,7 @@ final class AddPrincipal extends Mutation {
 
     @Override
     String appliedSummary() {
-        return unchanged() ? "'" + subject + "' already had " + grant + "."
-                : existing.isEmpty() ? "Registered '" + subject + "' with " + grant + "." : "Granted " + grant + " to '" + subject + "'.";
+        return existing.isEmpty() ? "Registered '" + subject + "' with " + grant + "." : "Granted " + grant + " to '" + subject + "'.";
     }
 
     @Override

@@ -94,10 +94,13 @@ final class ApplyPolicy extends Mutation {
     }
 
     @Override
+    java.util.Optional<String> alreadyInPlace() {
+        return unchanged() ? java.util.Optional.of("The policy in effect, " + current.revision().label() + ", already means this")
+                : java.util.Optional.empty();
+    }
+
+    @Override
     Applied apply(StoreTransaction tx, Instant now) {
-        if (unchanged()) {
-            return new Applied(List.of(), List.of());
-        }
         recorded = new PolicyRevision(next(), digest, proposed.text(), proposed.source(), actor, now, reason.text());
         tx.insertPolicyRevision(recorded);
         TreeMap<String, String> before = new TreeMap<>();
@@ -125,9 +128,6 @@ final class ApplyPolicy extends Mutation {
 
     @Override
     Rollback rollback() {
-        if (recorded == null) {
-            return Rollback.nothing("Nothing changed.");
-        }
         return Rollback.by("regent policy apply --revision " + current.revision().number() + " --reason "
                 + Shell.quote("undo policy revision " + recorded.number()),
                 "Records revision " + current.revision().number() + "'s policy again, as a new revision; history is kept.");
@@ -141,13 +141,11 @@ final class ApplyPolicy extends Mutation {
 
     @Override
     String appliedSummary() {
-        return recorded == null ? "The policy in effect, " + current.revision().label() + ", already means this; nothing changed."
-                : "Policy " + recorded.label() + " is in effect (was " + current.revision().label() + ").";
+        return "Policy " + recorded.label() + " is in effect (was " + current.revision().label() + ").";
     }
 
     @Override
     String plannedSummary() {
-        return unchanged() ? "the policy would stay " + current.revision().label() + " (same meaning)."
-                : "policy revision " + next() + " (" + digest.shortForm() + ") would be in effect.";
+        return "policy revision " + next() + " (" + digest.shortForm() + ") would be in effect.";
     }
 }

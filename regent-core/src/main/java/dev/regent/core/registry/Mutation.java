@@ -12,6 +12,7 @@ import dev.regent.core.model.ModelName;
 import dev.regent.core.model.Principal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One mutating operation, split into the phases every change goes through: plan (reads state, checks
@@ -44,12 +45,25 @@ abstract class Mutation {
     /** Reads state and decides what would happen. Throws NOT_FOUND / INVALID_ARGUMENT; rule failures are preconditions. */
     abstract Plan plan(StoreTransaction tx);
 
+    /**
+     * When the last plan found the requested state already in place, the sentence that says so ("Version m/3 is
+     * already in Staging"); empty when there is something to change. The runner then writes nothing, not even an
+     * audit entry, and answers success with no changes: pipelines that run twice must not fail the second time, and
+     * a log of non-events would bury the changes. Authorization and every precondition of the plan still apply.
+     */
+    Optional<String> alreadyInPlace() {
+        return Optional.empty();
+    }
+
     /** The code a failed plan is refused with. */
     ErrorCode refusalCode() {
         return ErrorCode.RULE_VIOLATION;
     }
 
-    /** Writes the change and its audit entries; returns what was written. Runs only after a feasible plan. */
+    /**
+     * Writes the change and its audit entries; returns what was written. Runs only after a feasible plan that found
+     * something to change.
+     */
     abstract Applied apply(StoreTransaction tx, Instant now);
 
     /** Reads the committed state back and compares it with the plan. */

@@ -6,12 +6,14 @@ import dev.regent.core.policy.EffectivePolicy;
 import dev.regent.core.report.Finding;
 import dev.regent.core.report.OperationReport;
 import dev.regent.core.report.Plan;
+import dev.regent.core.report.Rollback;
 import dev.regent.core.store.RegistryStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -20,8 +22,12 @@ import java.util.stream.Collectors;
  * Drives a {@link Mutation} through plan → apply → verify with the store's transaction boundary. A dry run plans in
  * a read-only transaction and writes nothing, not even an audit entry. A real run plans again under the model's lock
  * inside the write transaction, so nothing can change between check and write; a refusal writes only its audit entry.
+ * A change whose plan finds the requested state already in place writes nothing at all and reports success (see
+ * {@link Mutation#alreadyInPlace()}): the rule for no-ops lives here, not in each transport.
  */
 final class MutationRunner {
+    /** What a change that found nothing to change applied: no changes, no audit entries. */
+    private static final Mutation.Applied NOTHING = new Mutation.Applied(List.of(), List.of());
     private final RegistryStore store;
     private final Clock clock;
     private final SortedMap<String, String> stamp;
@@ -68,6 +74,10 @@ final class MutationRunner {
             if (!plan.feasible()) {
                 return OperationReport.refused(plan, mutation.refusalCode(), "Dry run: this would be refused. " + why(plan));
             }
+            Optional<String> inPlace = mutation.alreadyInPlace();
+            if (inPlace.isPresent()) {
+                return OperationReport.planned(plan, "Dry run: " + inPlace.get() + "; nothing would change.");
+            }
             return OperationReport.planned(plan, "Dry run: " + mutation.plannedSummary() + " Nothing was changed.");
         }
         Outcome result = store.inTransaction(tx -> {
@@ -80,6 +90,9 @@ final class MutationRunner {
                 tx.appendAudit(stamped(mutation.refusal(now, fullWhy(plan)), mutation));
                 return new Outcome(plan, null);
             }
+            if (mutation.alreadyInPlace().isPresent()) {
+                return new Outcome(plan, NOTHING);
+            }
             Mutation.Applied applied = mutation.apply(tx, now);
             for (AuditEntry entry : applied.audit()) {
                 tx.appendAudit(stamped(entry, mutation));
@@ -90,11 +103,13 @@ final class MutationRunner {
             return OperationReport.refused(result.plan, mutation.refusalCode(), "Refused: " + why(result.plan));
         }
         List<Finding> verification = store.read(mutation::verify);
-        String summary = mutation.appliedSummary();
+        Optional<String> inPlace = result.applied == NOTHING ? mutation.alreadyInPlace() : Optional.empty();
+        String summary = inPlace.map(s -> s + "; nothing changed.").orElseGet(mutation::appliedSummary);
         if (!verification.stream().allMatch(Finding::passed)) {
             summary += " WARNING: verification found differences; see Verification.";
         }
-        return OperationReport.applied(result.plan, result.applied.changes(), verification, mutation.rollback(), summary);
+        return OperationReport.applied(result.plan, result.applied.changes(), verification,
+                inPlace.isPresent() ? Rollback.nothing("Nothing changed, so there is nothing to undo.") : mutation.rollback(), summary);
     }
 
     /**

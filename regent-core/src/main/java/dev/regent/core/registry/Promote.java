@@ -74,18 +74,25 @@ final class Promote extends Mutation {
         if (target.exclusive()) {
             displaced = tx.stageHolders(model, target).stream().filter(v -> !v.number().equals(number)).findFirst().orElse(null);
         }
+        decision = null;
+        if (before.stage() == target) {
+            // nothing moves, so there is nothing for the gates to decide; the gates of later moves are untouched
+            return new Plan("promote", List.of("Version " + before.ref() + " is already in " + target + ": nothing to change, "
+                            + "no transition and no audit entry.",
+                    "The gates of " + target + " are not evaluated, as nothing moves ('regent gates " + model + " " + number
+                            + " --for " + target + "' evaluates them under the policy in effect)."),
+                    List.of(Finding.pass("version exists", before.ref() + " is in " + before.stage())));
+        }
         List<Finding> pre = new ArrayList<>();
-        pre.add(before.stage() == target
-                ? Finding.fail("version not already in " + target, before.ref() + " is already in " + target)
-                : Finding.pass("version not already in " + target, "it is in " + before.stage()));
+        pre.add(Finding.pass("version exists", before.ref() + " is in " + before.stage()));
         decision = policies.decide(tx, before, GateTarget.of(target), actor);
-        if (!decision.passed() && pre.stream().allMatch(Finding::passed)) {
+        if (!decision.passed()) {
             refusal = ErrorCode.GATE_FAILED;
         }
         pre.addAll(decision.withPolicy());
         List<String> steps = new ArrayList<>();
         steps.add("Move version " + before.ref() + " from " + before.stage() + " to " + target + ".");
-        if (before.stage().exclusive() && before.stage() != target) {
+        if (before.stage().exclusive()) {
             // leaving an exclusive stage is what was asked for (the version is named), but say what it leaves behind
             steps.add("No version will hold " + before.stage() + " afterwards.");
         }
@@ -94,6 +101,11 @@ final class Promote extends Mutation {
         }
         steps.add("Record the transition(s) in the stage history and a stage.transition audit entry with the reason.");
         return new Plan("promote", steps, pre);
+    }
+
+    @Override
+    Optional<String> alreadyInPlace() {
+        return before.stage() == target ? Optional.of("Version " + before.ref() + " is already in " + target) : Optional.empty();
     }
 
     @Override

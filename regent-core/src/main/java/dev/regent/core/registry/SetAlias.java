@@ -57,13 +57,27 @@ final class SetAlias extends Mutation {
         previous = tx.aliases(model).get(alias);
         List<Finding> pre = new ArrayList<>();
         pre.add(Finding.pass("version exists", version.ref() + " is in " + version.stage()));
+        decision = null;
+        if (number.equals(previous)) {
+            // nothing moves, so there is nothing for the gates to decide; a move elsewhere still passes them
+            return new Plan("alias set", List.of("Alias '" + alias + "' already points at version " + number
+                            + ": nothing to change, no audit entry.",
+                    "The gates of alias '" + alias + "' are not evaluated, as nothing moves ('regent gates " + model + " "
+                            + number + " --for " + alias + "' evaluates them under the policy in effect)."), pre);
+        }
         // deployments follow aliases as they follow stages: every alias move passes its gates (see Policy)
         decision = policies.decide(tx, version, GateTarget.of(alias), actor);
         pre.addAll(decision.withPolicy());
         String step = previous == null ? "Create alias '" + alias + "' pointing at version " + number + "."
-                : previous.equals(number) ? "Alias '" + alias + "' already points at version " + number + "; nothing to change."
                 : "Move alias '" + alias + "' from version " + previous + " to version " + number + ".";
         return new Plan("alias set", List.of(step, "Record an alias.set audit entry with the reason."), pre);
+    }
+
+    @Override
+    java.util.Optional<String> alreadyInPlace() {
+        return number.equals(previous)
+                ? java.util.Optional.of("Alias '" + alias + "' of '" + model + "' already points at version " + number)
+                : java.util.Optional.empty();
     }
 
     @Override
@@ -78,9 +92,6 @@ final class SetAlias extends Mutation {
 
     @Override
     Applied apply(StoreTransaction tx, Instant now) {
-        if (number.equals(previous)) {
-            return new Applied(List.of(), List.of());
-        }
         tx.setAlias(model, alias, number, now);
         AuditEntry entry = AuditEntry.draft(now, actor, AuditAction.ALIAS_SET, AuditTarget.alias(model, alias),
                 AuditOutcome.APPLIED, reason.text(),
@@ -103,9 +114,6 @@ final class SetAlias extends Mutation {
         if (previous == null) {
             return Rollback.by("regent alias delete " + model + " " + alias + " --reason " + why, "");
         }
-        if (previous.equals(number)) {
-            return Rollback.nothing("Nothing changed.");
-        }
         return Rollback.by("regent alias set " + model + " " + alias + " " + previous + " --reason " + why, "");
     }
 
@@ -116,9 +124,6 @@ final class SetAlias extends Mutation {
 
     @Override
     String appliedSummary() {
-        if (number.equals(previous)) {
-            return "Alias '" + alias + "' of '" + model + "' already pointed at version " + number + "; nothing changed.";
-        }
         return "Alias '" + alias + "' of '" + model + "' now points at version " + number
                 + (previous == null ? "." : " (was " + previous + ").");
     }

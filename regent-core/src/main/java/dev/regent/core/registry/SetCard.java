@@ -64,10 +64,13 @@ final class SetCard extends Mutation {
     }
 
     @Override
+    Optional<String> alreadyInPlace() {
+        return unchanged() ? Optional.of("The card of " + version.ref() + " already has this content (revision "
+                + previous.get().revision() + ")") : Optional.empty();
+    }
+
+    @Override
     Applied apply(StoreTransaction tx, Instant now) {
-        if (unchanged()) {
-            return new Applied(List.of(), List.of());
-        }
         tx.insertCardRevision(new CardRevision(model, number, revision, card.canonicalJson(), card.digest(), actor, now));
         TreeMap<String, String> after = new TreeMap<>();
         after.put("card.revision", Integer.toString(revision));
@@ -105,8 +108,7 @@ final class SetCard extends Mutation {
 
     @Override
     String appliedSummary() {
-        return unchanged() ? "The card of " + version.ref() + " already had this content; nothing changed."
-                : "Model card revision " + revision + " of " + version.ref() + " is set.";
+        return "Model card revision " + revision + " of " + version.ref() + " is set.";
     }
 
     @Override

@@ -68,10 +68,13 @@ final class UpdateModel extends Mutation {
     }
 
     @Override
+    Optional<String> alreadyInPlace() {
+        return newDescription.equals(before.description()) && newTags.equals(before.tags())
+                ? Optional.of("Model '" + name + "' already has these annotations") : Optional.empty();
+    }
+
+    @Override
     Applied apply(StoreTransaction tx, Instant now) {
-        if (newDescription.equals(before.description()) && newTags.equals(before.tags())) {
-            return new Applied(List.of(), List.of());
-        }
         Model after = before.withAnnotations(newDescription, newTags, now);
         tx.updateModel(after);
         AuditEntry entry = AuditEntry.draft(now, actor, AuditAction.MODEL_UPDATE, AuditTarget.model(name),
@@ -103,9 +106,7 @@ final class UpdateModel extends Mutation {
 
     @Override
     String appliedSummary() {
-        return newDescription.equals(before.description()) && newTags.equals(before.tags())
-                ? "Model '" + name + "' already had these annotations; nothing changed."
-                : "Updated the annotations of model '" + name + "'.";
+        return "Updated the annotations of model '" + name + "'.";
     }
 
     @Override

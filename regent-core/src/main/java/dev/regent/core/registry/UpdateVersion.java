@@ -79,10 +79,12 @@ final class UpdateVersion extends Mutation {
     }
 
     @Override
+    Optional<String> alreadyInPlace() {
+        return unchanged() ? Optional.of("Version " + before.ref() + " already has these annotations") : Optional.empty();
+    }
+
+    @Override
     Applied apply(StoreTransaction tx, Instant now) {
-        if (unchanged()) {
-            return new Applied(List.of(), List.of());
-        }
         tx.updateVersionAnnotations(model, number, newDescription, newTags, now);
         ModelVersion after = before.withAnnotations(newDescription, newTags, now);
         AuditEntry entry = AuditEntry.draft(now, actor, AuditAction.VERSION_UPDATE, AuditTarget.version(model, number),
@@ -118,8 +120,7 @@ final class UpdateVersion extends Mutation {
 
     @Override
     String appliedSummary() {
-        return unchanged() ? "Version " + before.ref() + " already had these annotations; nothing changed."
-                : "Updated the annotations of version " + before.ref() + ".";
+        return "Updated the annotations of version " + before.ref() + ".";
     }
 
     @Override

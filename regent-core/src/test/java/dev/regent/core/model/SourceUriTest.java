@@ -35,9 +35,25 @@ class SourceUriTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "  ", "relative/path", "/abs/path"})
-    void requiresAScheme(String uri) {
+    @ValueSource(strings = {"", "  ", "relative/path", "./model", "//host/share/model"})
+    void requiresASchemeOrAnAbsolutePath(String uri) {
         assertThatThrownBy(() -> SourceUri.of(uri)).isInstanceOf(RegentException.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/home/u/mlruns/1/abc/artifacts/model", "/abs/path", "/srv/a b/m:1.pkl", "/"})
+    void acceptsABareAbsolutePathAsGiven(String path) {
+        SourceUri source = SourceUri.of(path);
+        assertThat(source.value()).isEqualTo(path);
+        assertThat(source.isLocalPath()).isTrue();
+        assertThat(source.scheme()).isEmpty();
+        assertThat(source.localPath()).contains(Path.of(path).normalize());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/home/../etc/passwd", "/a/%2e%2e/b", "/a/%252e%252e/b", "/a/..\\b", "/..", "/a/b:c/../d"})
+    void refusesTraversalInBarePathsToo(String path) {
+        assertThatThrownBy(() -> SourceUri.of(path)).isInstanceOf(RegentException.class).hasMessageContaining("'..'");
     }
 
     @Property(tries = 200)
@@ -63,6 +79,8 @@ class SourceUriTest {
         assertThat(SourceUri.of("file:///srv/models/a%20b.pkl").localPath()).contains(Path.of("/srv/models/a b.pkl"));
         assertThat(SourceUri.of("file:/srv/m").localPath()).contains(Path.of("/srv/m"));
         assertThat(SourceUri.of("s3://b/k").localPath()).isEmpty();
+        assertThat(SourceUri.of("s3://b/k").isLocalPath()).isFalse();
+        assertThat(SourceUri.of("file:///srv/m").isLocalPath()).isTrue();
         assertThatThrownBy(() -> SourceUri.of("file://otherhost/srv/m").localPath()).hasMessageContaining("host");
     }
 }

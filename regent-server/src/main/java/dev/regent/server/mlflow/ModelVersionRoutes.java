@@ -25,10 +25,14 @@ final class ModelVersionRoutes {
     private ModelVersionRoutes() {
     }
 
-    /** Registers a version; a {@code regent.digest} tag becomes its artifact digest (the only time one can be given). */
+    /**
+     * Registers a version; a {@code regent.digest} tag becomes its artifact digest (the only time one can be given).
+     * The source is recorded as given, a local path included (see {@link MlflowSources}); Regent never opens it.
+     */
     static Reply create(MlflowCall c) {
         ModelName name = c.model();
-        SourceUri source = SourceUri.of(c.params().required("source"));
+        String runId = c.params().optional("run_id");
+        SourceUri source = MlflowSources.of(c.params().required("source"), runId);
         Digest digest = null;
         List<MlflowTag> tags = new ArrayList<>();
         for (MlflowTag t : c.params().tags()) {
@@ -43,7 +47,7 @@ final class ModelVersionRoutes {
             tags.add(new MlflowTag(MlflowModelVersion.RUN_LINK_TAG, runLink));
         }
         String description = c.params().optional("description");
-        NewVersion request = new NewVersion(name, source, digest, new Lineage(c.params().optional("run_id"), null, null),
+        NewVersion request = new NewVersion(name, source, digest, new Lineage(runId, null, null),
                 null, null, description == null ? Description.EMPTY : Description.of(description),
                 RegisteredModelRoutes.tags(tags));
         OperationReport report = c.applied(c.registry().registerVersion(c.actor(), request, false), false);
@@ -110,12 +114,15 @@ final class ModelVersionRoutes {
         return Reply.ok(Map.of());
     }
 
+    /** Deleting a tag the version does not have succeeds and changes nothing, as in MLflow (re-runnable clean-ups). */
     static Reply deleteTag(MlflowCall c) {
         ModelName name = c.model();
         VersionNumber number = c.version();
         String key = c.params().required("key");
-        if (!c.registry().version(c.actor(), name, number).tags().values().containsKey(key)) {
-            throw RegentException.notFound("model version " + name + "/" + number + " has no tag '" + key + "'");
+        if (key.equals(MlflowModelVersion.DIGEST_TAG)) {
+            // shown as a tag, but it is the immutable digest: "deleted" must not answer 200 while it stays
+            throw RegentException.invalid("tag '" + key + "' is the version's artifact digest, which is fixed at registration "
+                    + "and cannot be deleted");
         }
         c.applied(c.registry().updateVersion(c.actor(), name, number, new Annotations(null, Map.of(), Set.of(key)), false), false);
         return Reply.ok(Map.of());

@@ -2,7 +2,6 @@ package dev.regent.server.mlflow;
 
 import dev.regent.api.mlflow.MlflowResponses;
 import dev.regent.api.mlflow.MlflowTag;
-import dev.regent.core.error.RegentException;
 import dev.regent.core.model.Description;
 import dev.regent.core.model.ModelName;
 import dev.regent.core.model.Stage;
@@ -76,12 +75,10 @@ final class RegisteredModelRoutes {
         return Reply.ok(Map.of());
     }
 
+    /** Deleting a tag the model does not have succeeds and changes nothing, as in MLflow (re-runnable clean-ups). */
     static Reply deleteTag(MlflowCall c) {
         ModelName name = c.model();
         String key = c.params().required("key");
-        if (!c.registry().model(c.actor(), name).tags().values().containsKey(key)) {
-            throw RegentException.notFound("registered model '" + name + "' has no tag '" + key + "'");
-        }
         c.applied(c.registry().updateModel(c.actor(), name, new Annotations(null, Map.of(), Set.of(key)), false), false);
         return Reply.ok(Map.of());
     }

@@ -176,6 +176,43 @@ abstract class RegistryContractTest extends StoreFixture {
     }
 
     @Test
+    void inLocalModeABareLocalPathFollowsTheSameRootsAsAFileSource() {
+        ModelName m = model("bare");
+        OperationReport outside = registry.registerVersion(ALICE, new NewVersion(m, SourceUri.of("/etc/shadow"),
+                null, null, null, null, null, null), false);
+        assertThat(outside.outcome()).isEqualTo(Outcome.REFUSED);
+        assertThat(outside.summary()).contains("outside the allowed roots");
+        OperationReport inside = registry.registerVersion(ALICE, new NewVersion(m, SourceUri.of("/srv/models/a.pkl"),
+                null, null, null, null, null, null), false);
+        assertThat(inside.outcome()).isEqualTo(Outcome.APPLIED);
+        assertThat(registry.version(ALICE, m, VersionNumber.of(1)).source().value()).isEqualTo("/srv/models/a.pkl");
+    }
+
+    @Test
+    void aServerRecordsLocalPathsAsReferencesItNeverOpensAndHoldsNoArtifactFor() throws Exception {
+        Registry server = new Registry(store(), Clock.systemUTC(), new java.util.Random(11), SourceRules.references(),
+                TestRegistries.NO_GATES, new dev.regent.store.blob.FileBlobStore(java.nio.file.Files.createTempDirectory("blobs")), true);
+        ModelName m = model("refs");
+        List<String> sources = List.of("/home/u/mlruns/1/abc/artifacts/model", "file:///etc/shadow",
+                "mlflow-artifacts:/1/abc/artifacts/model", "runs:/abc/model", "models:/other/1", "dbfs:/m", "wasbs://c@a.blob/m",
+                "abfss://c@a.dfs/m", "hdfs://nn/m", "https://example.com/m");
+        int n = 0;
+        for (String source : sources) {
+            OperationReport r = server.registerVersion(ALICE, new NewVersion(m, SourceUri.of(source), null, null, null, null,
+                    null, null), false);
+            assertThat(r.outcome()).as(source + ": " + r.summary()).isEqualTo(Outcome.APPLIED);
+            VersionNumber number = VersionNumber.of(++n);
+            assertThat(server.version(ALICE, m, number).source().value()).isEqualTo(source);
+            assertThat(server.artifacts().artifact(ALICE, m, number)).as("the registry holds no artifact").isEmpty();
+            if (SourceUri.of(source).isLocalPath()) {
+                assertThat(r.plan().preconditions()).anyMatch(f -> f.passed() && f.detail().contains("never opens"));
+            }
+        }
+        // '..' stays refused in any encoding, whatever the mode
+        assertThatThrownBy(() -> SourceUri.of("/home/u/%2e%2e/x")).hasMessageContaining("'..'");
+    }
+
+    @Test
     void versionsInExclusiveStagesCannotBeDeletedAndDeletionIsATombstone() {
         ModelName m = model("del");
         register(m, 1);

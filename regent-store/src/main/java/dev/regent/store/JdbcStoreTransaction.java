@@ -107,6 +107,12 @@ final class JdbcStoreTransaction implements StoreTransaction {
     }
 
     @Override
+    public void touchModel(ModelName name, Instant at) {
+        writing("touchModel");
+        models.touch(name, at);
+    }
+
+    @Override
     public void deleteModel(ModelName name, Instant at) {
         writing("deleteModel");
         models.delete(name, at);

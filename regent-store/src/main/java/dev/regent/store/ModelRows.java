@@ -93,6 +93,12 @@ final class ModelRows {
                 + "WHERE g.principal = grants.principal AND g.role = grants.role AND g.model = ?)",
                 to.value(), from.value(), to.value());
         sql.update("DELETE FROM grants WHERE model = ?", from.value());
+        // as MLflow: a rename moves the last-updated time of every live version of the model too
+        sql.update("UPDATE model_versions SET updated_at = ? WHERE model_id = ? AND deleted_at IS NULL", at.toEpochMilli(), id);
+    }
+
+    void touch(ModelName name, Instant at) {
+        sql.update("UPDATE models SET updated_at = ? WHERE name = ? AND deleted_at IS NULL", at.toEpochMilli(), name.value());
     }
 
     void delete(ModelName name, Instant at) {

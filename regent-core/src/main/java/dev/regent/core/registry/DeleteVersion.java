@@ -72,6 +72,7 @@ final class DeleteVersion extends Mutation {
     @Override
     Applied apply(StoreTransaction tx, Instant now) {
         tx.deleteVersion(model, number, now);
+        tx.touchModel(model, now);
         List<Change> changes = new ArrayList<>();
         changes.add(new Change("version", before.ref().toString(), "deleted (tombstone)"));
         aliases.forEach(a -> changes.add(new Change("alias", model + "@" + a, "removed with the version")));

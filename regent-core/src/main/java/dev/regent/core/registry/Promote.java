@@ -132,6 +132,7 @@ final class Promote extends Mutation {
                     StateMaps.single("stage", target.label()), StateMaps.single("stage", Stage.ARCHIVED.label())));
         }
         tx.setStage(model, number, target, now);
+        tx.touchModel(model, now);
         tx.appendTransition(new Transition(0, model, number, before.stage(), target, TransitionCause.PROMOTION, actor,
                 reason.text(), now));
         changes.add(new Change("stage", before.ref().toString(), before.stage() + " -> " + target));

@@ -103,6 +103,7 @@ final class RegisterVersion extends Mutation {
         registered = new ModelVersion(request.model(), number, request.source(), request.digest(), request.lineage(),
                 request.metrics(), request.params(), request.description(), request.tags(), Stage.NONE, actor, now, now);
         tx.insertVersion(registered);
+        tx.touchModel(request.model(), now);
         AuditEntry entry = AuditEntry.draft(now, actor, AuditAction.VERSION_REGISTER,
                 AuditTarget.version(request.model(), number), AuditOutcome.APPLIED, "", null, StateMaps.of(registered));
         return new Applied(List.of(new Change("version", registered.ref().toString(), "registered"

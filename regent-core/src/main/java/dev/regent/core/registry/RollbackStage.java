@@ -144,6 +144,7 @@ final class RollbackStage extends Mutation {
             after.put("archived", current.number().toString());
         }
         tx.setStage(model, restored.number(), stage, now);
+        tx.touchModel(model, now);
         tx.appendTransition(new Transition(0, model, restored.number(), restored.stage(), stage, TransitionCause.ROLLBACK,
                 actor, reason.text(), now));
         changes.add(new Change("stage", restored.ref().toString(), restored.stage() + " -> " + stage + " (restored)"));

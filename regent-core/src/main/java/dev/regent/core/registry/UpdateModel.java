@@ -75,7 +75,9 @@ final class UpdateModel extends Mutation {
 
     @Override
     Applied apply(StoreTransaction tx, Instant now) {
-        Model after = before.withAnnotations(newDescription, newTags, now);
+        // as MLflow: the model's last-updated time moves with its description, not with its tags
+        Model after = before.withAnnotations(newDescription, newTags,
+                newDescription.equals(before.description()) ? before.updatedAt() : now);
         tx.updateModel(after);
         AuditEntry entry = AuditEntry.draft(now, actor, AuditAction.MODEL_UPDATE, AuditTarget.model(name),
                 AuditOutcome.APPLIED, "", StateMaps.of(before), StateMaps.of(after));

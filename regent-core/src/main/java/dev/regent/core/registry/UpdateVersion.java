@@ -85,8 +85,10 @@ final class UpdateVersion extends Mutation {
 
     @Override
     Applied apply(StoreTransaction tx, Instant now) {
-        tx.updateVersionAnnotations(model, number, newDescription, newTags, now);
-        ModelVersion after = before.withAnnotations(newDescription, newTags, now);
+        // as MLflow: a version's last-updated time moves with its description (and its stage), not with its tags
+        Instant at = newDescription.equals(before.description()) ? before.updatedAt() : now;
+        tx.updateVersionAnnotations(model, number, newDescription, newTags, at);
+        ModelVersion after = before.withAnnotations(newDescription, newTags, at);
         AuditEntry entry = AuditEntry.draft(now, actor, AuditAction.VERSION_UPDATE, AuditTarget.version(model, number),
                 AuditOutcome.APPLIED, "", StateMaps.of(before), StateMaps.of(after));
         return new Applied(AnnotationSteps.changes("version", before.ref().toString(), before.description(), newDescription,

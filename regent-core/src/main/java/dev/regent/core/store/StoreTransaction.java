@@ -52,6 +52,12 @@ public interface StoreTransaction extends PrincipalRecords, CardRecords, Evidenc
     void deleteModel(ModelName name, Instant at);
 
     /**
+     * Moves the live model's last-updated time to {@code at}: a version of it was registered, deleted or changed
+     * stage (MLflow's rule, which clients ordering by last_updated_timestamp rely on).
+     */
+    void touchModel(ModelName name, Instant at);
+
+    /**
      * Locks the live model for the rest of this transaction so that concurrent writers of the same model
      * serialise (version numbering, stage exclusivity checks). Returns false when there is no live model.
      */

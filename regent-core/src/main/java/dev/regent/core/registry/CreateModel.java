@@ -46,12 +46,16 @@ final class CreateModel extends Mutation {
 
     @Override
     Plan plan(StoreTransaction tx) {
-        Optional<Model> existing = tx.findModel(name);
+        // by key: "fraud" is taken while "Fraud" lives, so no two models can pass for each other
+        Optional<Model> existing = tx.findModelByKey(name);
         List<Finding> pre = new ArrayList<>();
         pre.add(existing.isEmpty()
                 ? Finding.pass("model name is free", "no model named '" + name + "' exists")
-                : Finding.fail("model name is free", "model '" + name + "' already exists (created by "
-                        + existing.get().createdBy() + "); use 'regent model update " + name + "' to change it"));
+                : existing.get().name().equals(name)
+                ? Finding.fail("model name is free", "model '" + name + "' already exists (created by "
+                        + existing.get().createdBy() + "); use 'regent model update " + Shell.quote(name.value())
+                        + "' to change it")
+                : Finding.fail("model name is free", LookAlikes.taken(name, existing.get())));
         List<String> steps = List.of("Create model '" + name + "'"
                 + (description.isEmpty() ? "" : " with a description") + (tags.isEmpty() ? "" : " and tags " + tags) + ".",
                 "Record a model.create audit entry.");

@@ -1,5 +1,6 @@
 package dev.regent.core.registry;
 
+import dev.regent.core.report.Shell;
 import dev.regent.core.audit.AuditAction;
 import dev.regent.core.audit.AuditEntry;
 import dev.regent.core.audit.AuditOutcome;
@@ -91,7 +92,7 @@ final class CreateModel extends Mutation {
 
     @Override
     Rollback rollback() {
-        return Rollback.by("regent model delete " + name + " --reason " + Shell.quote("undo model create"),
+        return Rollback.by("regent model delete " + Shell.quote(name) + " --reason " + Shell.quote("undo model create"),
                 "Deleting leaves a tombstone in the audit log; the name can then be reused.");
     }
 

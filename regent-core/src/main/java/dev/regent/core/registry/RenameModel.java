@@ -1,5 +1,6 @@
 package dev.regent.core.registry;
 
+import dev.regent.core.report.Shell;
 import dev.regent.core.access.Grant;
 import dev.regent.core.access.PrincipalRecord;
 import dev.regent.core.audit.AuditAction;

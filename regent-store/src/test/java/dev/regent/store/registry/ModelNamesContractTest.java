@@ -25,6 +25,10 @@ import dev.regent.core.registry.Registry;
 import dev.regent.core.registry.SourceRules;
 import dev.regent.core.report.OperationReport;
 import dev.regent.core.report.Outcome;
+import dev.regent.core.search.Field;
+import dev.regent.core.search.Match;
+import dev.regent.core.search.Predicate;
+import dev.regent.core.search.SearchQuery;
 import dev.regent.core.store.StoreConflict;
 import dev.regent.store.StoreFixture;
 import java.sql.Connection;
@@ -34,6 +38,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -188,6 +193,25 @@ abstract class ModelNamesContractTest extends StoreFixture {
             }
         }
         assertThat(other.key()).isEqualTo("other");
+    }
+
+    @Test
+    void searchesMatchExactNamesAndLikeKeepsCaseAsInMlflow() {
+        create("Search Model Q");
+        create("ПОИСК Q");
+        assertThat(search(Match.EQ, "Search Model Q")).containsExactly("Search Model Q");
+        assertThat(search(Match.EQ, "search model q")).isEmpty();
+        assertThat(search(Match.LIKE, "Search %Q")).containsExactly("Search Model Q");
+        assertThat(search(Match.LIKE, "search %q")).isEmpty();
+        assertThat(search(Match.ILIKE, "search %q")).containsExactly("Search Model Q");
+        // ILIKE folds ASCII letters on both databases; other scripts match as written, on both alike
+        assertThat(search(Match.ILIKE, "ПОИСК%")).containsExactly("ПОИСК Q");
+        assertThat(search(Match.LIKE, "ПОИСК _")).containsExactly("ПОИСК Q");
+    }
+
+    private List<String> search(Match match, String pattern) {
+        return registry.search().searchModels(ALICE, new SearchQuery(List.of(Predicate.attribute(Field.NAME, match,
+                pattern)), List.of()), 0, 100).items().stream().map(m -> m.name().value()).toList();
     }
 
     @Test

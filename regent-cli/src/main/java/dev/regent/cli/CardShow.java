@@ -28,7 +28,7 @@ final class CardShow extends OneVersionCommand {
         List<CardRevision> revisions = session.registry().cardRevisions(model, number);
         if (revisions.isEmpty()) {
             throw RegentException.notFound(model + "/" + number + " has no model card yet; write one with 'regent card template > card.md' "
-                    + "and 'regent card set " + model + " " + number + " --file card.md'");
+                    + "and 'regent card set " + dev.regent.core.report.Shell.quote(model) + " " + number + " --file card.md'");
         }
         CardRevision chosen = revision == null ? revisions.get(revisions.size() - 1) : revisions.stream()
                 .filter(r -> r.revision() == revision).findFirst()

@@ -57,7 +57,8 @@ final class VersionList extends RegistryCommand {
             return ExitCodes.OK;
         }
         if (all.isEmpty()) {
-            out().println("Model '" + model + "' has no versions yet. Register one with: regent version register " + model
+            out().println("Model '" + model + "' has no versions yet. Register one with: regent version register "
+                    + dev.regent.core.report.Shell.quote(model)
                     + " --source URI");
             return ExitCodes.OK;
         }

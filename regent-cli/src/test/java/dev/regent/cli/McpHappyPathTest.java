@@ -146,6 +146,19 @@ class McpHappyPathTest {
         assertThat(prompt).doesNotContain("- model: the model's name");
     }
 
+    @Test
+    void namesKeepCaseAndSpacesAndLookAlikesAreRefused() {
+        assertApplied(agent.call("create_model", Map.of("model", "Churn Model v2")));
+        CallToolResult got = agent.call("get_model", Map.of("model", "Churn Model v2"));
+        assertThat(got.isError()).as(text(got)).isFalse();
+        assertThat(text(agent.call("find_models", Map.of("query", "churn model")))).contains("- Churn Model v2");
+        CallToolResult exact = agent.call("get_model", Map.of("model", "churn model v2"));
+        assertThat(exact.isError()).isTrue();
+        assertThat(text(exact)).contains("NOT_FOUND");
+        CallToolResult lookAlike = agent.call("create_model", Map.of("model", "CHURN MODEL V2"));
+        assertThat(text(lookAlike)).contains("ALREADY_EXISTS", "'Churn Model v2' already exists");
+    }
+
     private static void assertApplied(CallToolResult result) {
         assertThat(result.isError()).as(text(result)).isFalse();
         assertThat(json(result)).as(text(result)).containsEntry("outcome", "APPLIED");

@@ -4,6 +4,7 @@ import dev.regent.core.card.ModelCard;
 import dev.regent.core.lifecycle.Reason;
 import dev.regent.core.model.Description;
 import dev.regent.core.model.Lineage;
+import dev.regent.core.model.ModelName;
 import dev.regent.core.model.SourceUri;
 import dev.regent.core.model.Tags;
 import dev.regent.core.registry.NewEvidence;
@@ -11,6 +12,12 @@ import dev.regent.core.registry.NewEvidence;
 /** The explicit size limits of tool arguments: the registry's own limits, so a check here never disagrees with it. */
 final class Limits {
     static final int NAME = 128;
+    /**
+     * Model names: at most {@link ModelName#MAX_LENGTH} code points after NFC, which is up to twice as many UTF-16
+     * units (characters outside the BMP) and more before normalization; this bound only keeps the wire small, the
+     * registry's own check then says what is wrong.
+     */
+    static final int MODEL_NAME = 4 * ModelName.MAX_LENGTH;
     static final int STAGE = 16;
     static final int REASON = Reason.MAX_LENGTH;
     static final int COMMENT = 2000;

@@ -14,6 +14,7 @@ import dev.regent.core.audit.AuditEntry;
 import dev.regent.core.audit.AuditQuery;
 import dev.regent.core.lifecycle.Reason;
 import dev.regent.core.model.Model;
+import dev.regent.core.model.NameKey;
 import dev.regent.core.model.ModelName;
 import dev.regent.core.model.ModelVersion;
 import dev.regent.core.model.Stage;
@@ -27,7 +28,6 @@ import dev.regent.core.report.OperationReport;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -47,15 +47,17 @@ final class ReadTools {
     private ToolDef findModels() {
         return new ToolDef("find_models", "Find models",
                 "Lists the registered models the agent may read, in name order, optionally only those whose name contains "
-                        + "'query'. Read-only.",
-                List.of(Param.string("query", false, Limits.NAME, "Part of the model name to look for."),
+                        + "'query', ignoring case and width. Read-only.",
+                List.of(Param.string("query", false, Limits.MODEL_NAME, "Part of the model name to look for."),
                         Param.string("page_token", false, Limits.PAGE_TOKEN, "From the previous page's next_page_token."),
                         Param.integer("limit", false, "At most this many models (default and maximum 100).")),
                 false, (session, args, dryRun) -> {
                     int limit = Math.min(args.integer("limit").orElse(Limits.MAX_PAGE), Limits.MAX_PAGE);
                     Page<Model> page = session.models(args.string("page_token").orElse(null), limit);
-                    String query = args.string("query").map(q -> q.toLowerCase(Locale.ROOT)).orElse("");
-                    List<Model> found = page.items().stream().filter(m -> m.name().value().contains(query)).toList();
+                    // names keep their case: match on keys, so "fraud" finds "FraudDetector"
+                    String query = args.string("query").orElse("");
+                    String key = NameKey.of(query);
+                    List<Model> found = page.items().stream().filter(m -> m.name().key().contains(key)).toList();
                     String text = found.isEmpty() ? "No models" + (query.isEmpty() ? "." : " whose name contains '" + query + "'.")
                             : found.stream().map(m -> "- " + m.name() + (m.description().isEmpty() ? "" : ": " + m.description().text()))
                                     .collect(Collectors.joining("\n"));
@@ -120,7 +122,7 @@ final class ReadTools {
                 "Shows the registry's policy in effect — its revision, who applied it and why — and the gates of each "
                         + "stage and alias, for a model (its override applied) or the defaults. Aliases the policy does not "
                         + "declare pass Production's gates. Read-only: only an admin changes the policy (regent policy apply).",
-                List.of(Param.string("model", false, Limits.NAME, "A model, to see its gates with its override applied.")),
+                List.of(Param.string("model", false, Limits.MODEL_NAME, "A model, to see its gates with its override applied.")),
                 false, (session, args, dryRun) -> {
                     ModelName model = args.string("model").map(ModelName::of).orElse(null);
                     dev.regent.api.PolicyWire wire = dev.regent.api.PolicyWire.of(session.policy(), model);
@@ -190,7 +192,7 @@ final class ReadTools {
                 "Reads audit entries in sequence order (optionally one model's, after a sequence number): who did what, "
                         + "when, why, the outcome (APPLIED or REFUSED) and via which channel (via=mcp:<tool> for agent tool "
                         + "calls). Read-only; no tool edits or deletes audit entries.",
-                List.of(Param.string("model", false, Limits.NAME, "Only this model's entries."),
+                List.of(Param.string("model", false, Limits.MODEL_NAME, "Only this model's entries."),
                         Param.integer("after", false, "Only entries after this sequence number."),
                         Param.integer("limit", false, "At most this many entries (default 100, maximum 1000).")),
                 false, (session, args, dryRun) -> {

@@ -36,7 +36,8 @@ import java.util.regex.Pattern;
 final class Resources {
     static final String CARD_TEMPLATE = "regent://models/{model}/versions/{version}/card";
     static final String EVIDENCE_TEMPLATE = "regent://evidence/{id}";
-    private static final Pattern CARD = Pattern.compile("regent://models/([^/]{1,128})/versions/([0-9]{1,10})/card");
+    // the model is one percent-encoded segment (RFC 6570 expands {model} so): 256 code points of 4 UTF-8 bytes as %XX
+    private static final Pattern CARD = Pattern.compile("regent://models/([^/]{1,3072})/versions/([0-9]{1,10})/card");
     private static final Pattern EVIDENCE = Pattern.compile("regent://evidence/([^/]{1,64})");
 
     private final SessionFactory sessions;
@@ -56,12 +57,22 @@ final class Resources {
                         (exchange, request) -> read(request.uri())));
     }
 
+    /** A decoded path segment: '%XX' escapes only, a '+' is itself (URLDecoder alone would read it as a space). */
+    static String pathSegment(String encoded) {
+        try {
+            return java.net.URLDecoder.decode(encoded.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw RegentException.invalid("the model in a resource URI is not a valid "
+                    + "percent-encoded segment: " + e.getMessage());
+        }
+    }
+
     ReadResourceResult read(String uri) {
         try {
             RegistrySession session = sessions.open("resource");
             Matcher card = CARD.matcher(uri == null ? "" : uri);
             if (card.matches()) {
-                return card(session, uri, ModelName.of(card.group(1)), VersionNumber.parse(card.group(2)));
+                return card(session, uri, ModelName.of(pathSegment(card.group(1))), VersionNumber.parse(card.group(2)));
             }
             Matcher evidence = EVIDENCE.matcher(uri == null ? "" : uri);
             if (evidence.matches()) {

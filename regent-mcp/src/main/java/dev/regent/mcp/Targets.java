@@ -11,7 +11,8 @@ import java.util.List;
 /** The arguments most tools share, in the CLI's words, and their conversion to the registry's typed values. */
 final class Targets {
     static final List<String> STAGES = List.of("None", "Staging", "Production", "Archived");
-    static final Param MODEL = Param.string("model", true, Limits.NAME, "The model's name, e.g. fraud-detector.");
+    static final Param MODEL = Param.string("model", true, Limits.MODEL_NAME,
+            "The model's exact name (case-sensitive; spaces allowed), e.g. fraud-detector or Churn Model v2.");
     static final Param VERSION = Param.integer("version", true, "The version number (1, 2, 3…).");
     static final Param STAGE = Param.choice("stage", true, STAGES, "The target stage: None, Staging, Production or Archived.");
     static final Param OPTIONAL_STAGE = Param.choice("stage", false, STAGES,

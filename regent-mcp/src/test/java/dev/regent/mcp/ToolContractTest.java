@@ -52,13 +52,13 @@ class ToolContractTest {
     @Test
     void badInputIsAToolResultListingEveryProblemWithoutTouchingTheRegistry() {
         Map<String, Object> args = new HashMap<>();
-        args.put("model", "m".repeat(129));
+        args.put("model", "m".repeat(1025));
         args.put("version", 0);
         args.put("stage", "Live");
         args.put("force", true);
         CallToolResult result = server.call("promote", args);
         assertThat(result.isError()).isTrue();
-        assertThat(text(result)).contains("INVALID_ARGUMENT", "unknown argument(s) [force]", "'model' is 129 characters; the limit is 128",
+        assertThat(text(result)).contains("INVALID_ARGUMENT", "unknown argument(s) [force]", "'model' is 1025 characters; the limit is 1024",
                 "'version' must be a positive version number", "'stage' must be one of", "'reason' is required");
         assertThat(((Map<?, ?>) ((Map<?, ?>) result.structuredContent()).get("error")).get("code")).isEqualTo("INVALID_ARGUMENT");
 

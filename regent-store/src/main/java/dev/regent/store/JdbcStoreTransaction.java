@@ -84,6 +84,11 @@ final class JdbcStoreTransaction implements StoreTransaction {
     }
 
     @Override
+    public Optional<Model> findModelByKey(ModelName name) {
+        return models.findByKey(name);
+    }
+
+    @Override
     public List<Model> listModels(ModelName afterName, int limit) {
         return limit <= 0 ? List.of() : models.list(afterName, limit);
     }

@@ -18,7 +18,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** The models table and its tags: one live row per name, tombstones kept. */
+/**
+ * The models table and its tags: one live row per name key (so per name), tombstones kept. Lookups, locks and
+ * updates use the exact stored name; only uniqueness goes by the key ({@link ModelName#key()}).
+ */
 final class ModelRows {
     private static final String COLUMNS = "id, name, description, created_by, created_at, updated_at";
 
@@ -49,6 +52,13 @@ final class ModelRows {
         return Optional.of(row.get().toModel(tags));
     }
 
+    /** The live model whose name has the same key as {@code name} (the model of that exact name included). */
+    Optional<Model> findByKey(ModelName name) {
+        Optional<String> holder = sql.first("SELECT name FROM models WHERE name_key = ? AND deleted_at IS NULL",
+                rs -> rs.getString(1), name.key());
+        return holder.flatMap(n -> find(ModelName.of(n)));
+    }
+
     List<Model> list(ModelName afterName, int limit) {
         // Names are never empty, so '' starts the first page; tags load in one query over the same page.
         String after = afterName == null ? "" : afterName.value();
@@ -66,9 +76,10 @@ final class ModelRows {
     }
 
     void insert(Model model) {
-        sql.guardedUpdate(() -> "a model named '" + model.name() + "' already exists; choose another name or delete it first",
-                "INSERT INTO models (name, description, created_by, created_at, updated_at, next_version) VALUES (?, ?, ?, ?, ?, 1)",
-                model.name().value(), model.description().text(), model.createdBy().name(),
+        sql.guardedUpdate(() -> taken(model.name()),
+                "INSERT INTO models (name, name_key, description, created_by, created_at, updated_at, next_version) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, 1)",
+                model.name().value(), model.name().key(), model.description().text(), model.createdBy().name(),
                 model.createdAt().toEpochMilli(), model.updatedAt().toEpochMilli());
         insertTags(requireLiveId(model.name()), model.tags());
     }
@@ -87,8 +98,8 @@ final class ModelRows {
      */
     void rename(ModelName from, ModelName to, Instant at) {
         long id = requireLiveId(from);
-        sql.guardedUpdate(() -> "a model named '" + to + "' already exists; choose another name or delete it first",
-                "UPDATE models SET name = ?, updated_at = ? WHERE id = ?", to.value(), at.toEpochMilli(), id);
+        sql.guardedUpdate(() -> taken(to), "UPDATE models SET name = ?, name_key = ?, updated_at = ? WHERE id = ?",
+                to.value(), to.key(), at.toEpochMilli(), id);
         sql.update("UPDATE grants SET model = ? WHERE model = ? AND NOT EXISTS (SELECT 1 FROM grants g "
                 + "WHERE g.principal = grants.principal AND g.role = grants.role AND g.model = ?)",
                 to.value(), from.value(), to.value());
@@ -135,6 +146,11 @@ final class ModelRows {
             return null;
         }, args);
         return out;
+    }
+
+    private static String taken(ModelName name) {
+        return "a model named '" + name + "' (or a name differing from it only in case or width) already exists; "
+                + "choose another name or delete that model first";
     }
 
     static RegentException notFound(ModelName name) {

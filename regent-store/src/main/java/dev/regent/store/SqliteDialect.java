@@ -127,7 +127,10 @@ final class SqliteDialect implements Dialect {
     @Override
     public String likePattern(String pattern, boolean ignoreCase) {
         if (ignoreCase) {
-            return pattern.toLowerCase(java.util.Locale.ROOT);
+            // ASCII only, as lower() does to the column: lower-casing 'П' here would make 'ПОИСК' miss itself
+            StringBuilder lower = new StringBuilder(pattern.length());
+            pattern.chars().forEach(c -> lower.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : (char) c));
+            return lower.toString();
         }
         StringBuilder glob = new StringBuilder(pattern.length() + 8);
         for (int i = 0; i < pattern.length(); i++) {

@@ -180,7 +180,7 @@ public final class StoreFactory {
                     .loggers("slf4j")
                     .locations(dialect.migrationLocation())
                     .failOnMissingLocations(true)
-                    .javaMigrations(new AuditLeafBackfill(dialect))
+                    .javaMigrations(new AuditLeafBackfill(dialect), new ModelNameKeyBackfill(dialect))
                     .load()
                     .migrate();
         } catch (FlywayException e) {

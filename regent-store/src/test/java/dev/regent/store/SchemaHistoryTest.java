@@ -24,6 +24,7 @@ class SchemaHistoryTest {
                         .forEach(n -> versions.add(MigrationVersion.fromVersion(n.substring(1, n.indexOf("__")))));
             }
             versions.add(new AuditLeafBackfill(new SqliteDialect()).getVersion());
+            versions.add(new ModelNameKeyBackfill(new SqliteDialect()).getVersion());
             versions.sort(Comparator.naturalOrder());
             assertThat(versions.stream().map(MigrationVersion::getVersion).toList()).as(dialect)
                     .isEqualTo(SchemaHistory.VERSIONS);

@@ -1,5 +1,6 @@
 package dev.regent.core.policy;
 
+import dev.regent.core.report.Shell;
 import dev.regent.core.access.Role;
 import dev.regent.core.approval.ApprovalStatus;
 import dev.regent.core.approval.ApprovalView;
@@ -60,7 +61,7 @@ public final class GateEvaluator {
     }
 
     private Finding evalReport(GateSpec.EvalReport gate, GateContext ctx, String check) {
-        String attach = "regent evidence add " + ctx.version().model() + " " + ctx.version().number()
+        String attach = "regent evidence add " + Shell.quote(ctx.version().model()) + " " + ctx.version().number()
                 + " --kind eval-report --file report.json";
         List<Evidence> reports = ctx.validEvidence().stream().filter(e -> e.kind().isEvalReport()).toList();
         if (reports.isEmpty()) {
@@ -154,7 +155,7 @@ public final class GateEvaluator {
         List<String> missing = ModelCard.fromCanonicalJson(ctx.card().get().canonicalJson()).missing(gate.sections());
         if (!missing.isEmpty()) {
             return Finding.fail(check, "card revision " + ctx.card().get().revision() + " lacks non-empty section(s): "
-                    + String.join(", ", missing) + "; fill them and run regent card set " + ctx.version().model() + " "
+                    + String.join(", ", missing) + "; fill them and run regent card set " + Shell.quote(ctx.version().model()) + " "
                     + ctx.version().number() + " --file card.md");
         }
         return Finding.pass(check, "card revision " + ctx.card().get().revision() + " (" + ctx.card().get().digest().shortForm()
@@ -168,7 +169,7 @@ public final class GateEvaluator {
             Optional<ComplianceTag> present = ctx.tags().stream().filter(t -> t.tag().equals(tag)).findFirst();
             List<EvidenceKind> kinds = policy.complianceTags().getOrDefault(tag, List.of());
             String how = "attach " + String.join(" or ", kinds.stream().map(EvidenceKind::value).toList())
-                    + " evidence and run regent tag set " + ctx.version().model() + " " + ctx.version().number() + " " + tag
+                    + " evidence and run regent tag set " + Shell.quote(ctx.version().model()) + " " + ctx.version().number() + " " + tag
                     + " --evidence ID";
             if (present.isEmpty()) {
                 problems.add(tag + " is not set (" + how + ")");

@@ -2,6 +2,7 @@ package dev.regent.core.policy;
 
 import dev.regent.core.evidence.EvidenceKind;
 import dev.regent.core.model.ModelName;
+import dev.regent.core.model.NameKey;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -18,6 +19,9 @@ import java.util.TreeMap;
  * removes every gate of that target. So "fraud-*: Production: [approvals: {count: 3}]" raises the approval count
  * and keeps the other Production gates.
  *
+ * <p>Patterns match a model's name {@linkplain ModelName#key() key}, not its exact spelling: "fraud-*" also governs
+ * "Fraud-EU" and "ｆｒａｕｄ-x", so a look-alike name cannot escape the gates its model would meet.
+ *
  * <p>Aliases are pointers deployments follow (models:/name@champion), so an alias the policy does not declare —
  * by name or glob, in the defaults or the model's override — is gated exactly like Production. Declaring an alias
  * gives it its own gates; declaring it with an empty list leaves it ungated, explicitly.
@@ -28,6 +32,7 @@ public final class Policy {
     private final Map<String, List<EvidenceKind>> complianceTags;
     private final TargetGates defaults;
     private final Map<String, TargetGates> overrides;
+    private final Map<String, String> patternKeys = new LinkedHashMap<>();
 
     public Policy(String source, String text, Map<String, List<EvidenceKind>> complianceTags, TargetGates defaults,
                   Map<String, TargetGates> overrides) {
@@ -38,6 +43,7 @@ public final class Policy {
         this.complianceTags = Collections.unmodifiableMap(tags);
         this.defaults = defaults;
         this.overrides = Collections.unmodifiableMap(new LinkedHashMap<>(overrides));
+        this.overrides.keySet().forEach(p -> patternKeys.put(p, NameKey.of(p)));
     }
 
     /** Where the policy came from (a file path, or "built-in default"). */
@@ -68,15 +74,16 @@ public final class Policy {
         return overrides;
     }
 
-    /** The override pattern that applies to the model, if any. */
+    /** The override pattern that applies to the model, if any, matched against the name's key (as written). */
     public Optional<String> overrideFor(ModelName model) {
-        if (overrides.containsKey(model.value())) {
-            return Optional.of(model.value());
-        }
+        String key = model.key();
         String best = null;
-        for (String pattern : overrides.keySet()) {
-            if (Glob.matches(pattern, model.value()) && (best == null || pattern.length() > best.length())) {
-                best = pattern;
+        for (Map.Entry<String, String> p : patternKeys.entrySet()) {
+            if (p.getValue().equals(key)) {
+                return Optional.of(p.getKey());
+            }
+            if (Glob.matches(p.getValue(), key) && (best == null || p.getValue().length() > patternKeys.get(best).length())) {
+                best = p.getKey();
             }
         }
         return Optional.ofNullable(best);

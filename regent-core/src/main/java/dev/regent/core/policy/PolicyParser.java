@@ -25,8 +25,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
 public final class PolicyParser {
     private static final Set<String> TOP_KEYS = Set.of("version", "compliance_tags", "default", "models");
     private static final Pattern TAG = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,63}");
-    private static final Pattern MODEL_GLOB = Pattern.compile("[a-z0-9*?][a-z0-9._*?-]{0,127}");
-    private static final Pattern ALIAS_GLOB = MODEL_GLOB;
+    private static final Pattern ALIAS_GLOB = Pattern.compile("[a-z0-9*?][a-z0-9._*?-]{0,127}");
     private final YamlTree yaml;
     private final String source;
 
@@ -65,9 +64,9 @@ public final class PolicyParser {
         if (top.containsKey("models")) {
             for (Map.Entry<String, YamlTree.Entry> e : yaml.mapping(top.get("models").value(), "models").entrySet()) {
                 String pattern = e.getKey();
-                if (!MODEL_GLOB.matcher(pattern).matches() || pattern.chars().filter(c -> c == '*').count() > 8) {
-                    throw yaml.error(e.getValue().key(), "'" + pattern + "' is not a model name or glob (a-z, 0-9, '.', '_', '-', "
-                            + "with '*' and '?' as wildcards)");
+                String problem = ModelPatterns.problem(pattern, overrides.keySet());
+                if (problem != null) {
+                    throw yaml.error(e.getValue().key(), problem);
                 }
                 overrides.put(pattern, section(e.getValue().value(), "models." + pattern, tags));
             }

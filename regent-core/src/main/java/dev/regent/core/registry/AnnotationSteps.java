@@ -1,5 +1,6 @@
 package dev.regent.core.registry;
 
+import dev.regent.core.report.Shell;
 import dev.regent.core.model.Description;
 import dev.regent.core.model.Tags;
 import dev.regent.core.report.Change;

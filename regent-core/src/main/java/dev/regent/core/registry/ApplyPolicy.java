@@ -1,5 +1,6 @@
 package dev.regent.core.registry;
 
+import dev.regent.core.report.Shell;
 import dev.regent.core.access.Role;
 import dev.regent.core.audit.AuditAction;
 import dev.regent.core.audit.AuditEntry;

@@ -1,5 +1,6 @@
 package dev.regent.core.registry;
 
+import dev.regent.core.report.Shell;
 import dev.regent.core.audit.AuditAction;
 import dev.regent.core.audit.AuditEntry;
 import dev.regent.core.audit.AuditOutcome;
@@ -46,12 +47,16 @@ final class CreateModel extends Mutation {
 
     @Override
     Plan plan(StoreTransaction tx) {
-        Optional<Model> existing = tx.findModel(name);
+        // by key: "fraud" is taken while "Fraud" lives, so no two models can pass for each other
+        Optional<Model> existing = tx.findModelByKey(name);
         List<Finding> pre = new ArrayList<>();
         pre.add(existing.isEmpty()
                 ? Finding.pass("model name is free", "no model named '" + name + "' exists")
-                : Finding.fail("model name is free", "model '" + name + "' already exists (created by "
-                        + existing.get().createdBy() + "); use 'regent model update " + name + "' to change it"));
+                : existing.get().name().equals(name)
+                ? Finding.fail("model name is free", "model '" + name + "' already exists (created by "
+                        + existing.get().createdBy() + "); use 'regent model update " + Shell.quote(name.value())
+                        + "' to change it")
+                : Finding.fail("model name is free", LookAlikes.taken(name, existing.get())));
         List<String> steps = List.of("Create model '" + name + "'"
                 + (description.isEmpty() ? "" : " with a description") + (tags.isEmpty() ? "" : " and tags " + tags) + ".",
                 "Record a model.create audit entry.");
@@ -87,7 +92,7 @@ final class CreateModel extends Mutation {
 
     @Override
     Rollback rollback() {
-        return Rollback.by("regent model delete " + name + " --reason " + Shell.quote("undo model create"),
+        return Rollback.by("regent model delete " + Shell.quote(name) + " --reason " + Shell.quote("undo model create"),
                 "Deleting leaves a tombstone in the audit log; the name can then be reused.");
     }
 

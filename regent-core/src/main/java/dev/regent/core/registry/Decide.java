@@ -1,5 +1,6 @@
 package dev.regent.core.registry;
 
+import dev.regent.core.report.Shell;
 import dev.regent.core.access.PrincipalKind;
 import dev.regent.core.access.PrincipalRecord;
 import dev.regent.core.access.Role;
@@ -138,8 +139,8 @@ final class Decide extends Mutation {
     @Override
     Rollback rollback() {
         return Rollback.by(decision == Decision.APPROVE
-                ? "regent reject " + model + " " + number + " --for " + target.wire() + " --comment " + Shell.quote("withdrawn")
-                : "regent approve " + model + " " + number + " --for " + target.wire(),
+                ? "regent reject " + Shell.quote(model) + " " + number + " --for " + target.wire() + " --comment " + Shell.quote("withdrawn")
+                : "regent approve " + Shell.quote(model) + " " + number + " --for " + target.wire(),
                 "A later decision by the same principal supersedes this one; both stay in the audit log.");
     }
 

@@ -1,5 +1,6 @@
 package dev.regent.core.registry;
 
+import dev.regent.core.report.Shell;
 import dev.regent.core.audit.AuditAction;
 import dev.regent.core.audit.AuditEntry;
 import dev.regent.core.audit.AuditOutcome;
@@ -73,7 +74,7 @@ final class DeleteAlias extends Mutation {
 
     @Override
     Rollback rollback() {
-        return Rollback.by("regent alias set " + model + " " + alias + " " + previous + " --reason "
+        return Rollback.by("regent alias set " + Shell.quote(model) + " " + alias + " " + previous + " --reason "
                 + Shell.quote("undo alias delete"), "");
     }
 

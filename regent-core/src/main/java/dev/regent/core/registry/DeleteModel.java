@@ -1,5 +1,6 @@
 package dev.regent.core.registry;
 
+import dev.regent.core.report.Shell;
 import dev.regent.core.audit.AuditAction;
 import dev.regent.core.audit.AuditEntry;
 import dev.regent.core.audit.AuditOutcome;
@@ -54,7 +55,7 @@ final class DeleteModel extends Mutation {
             pre.add(holders.isEmpty()
                     ? Finding.pass("no version in " + stage, "none holds " + stage)
                     : Finding.fail("no version in " + stage, "version " + holders.get(0).number() + " is in " + stage
-                            + "; move it to Archived first ('regent promote " + name + " " + holders.get(0).number()
+                            + "; move it to Archived first ('regent promote " + Shell.quote(name) + " " + holders.get(0).number()
                             + " --to Archived --reason …')"));
         }
         return new Plan("model delete", List.of("Mark model '" + name + "' deleted (a tombstone: hidden from reads, kept for audit).",
@@ -78,7 +79,7 @@ final class DeleteModel extends Mutation {
     @Override
     Rollback rollback() {
         return Rollback.nothing("A deletion cannot be undone by a command: the tombstone and its history stay in the "
-                + "audit log. Re-create the model with 'regent model create " + name + "' and register its artifacts again.");
+                + "audit log. Re-create the model with 'regent model create " + Shell.quote(name) + "' and register its artifacts again.");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.regent.core.registry;
 
+import dev.regent.core.report.Shell;
 import dev.regent.core.error.RegentException;
 import dev.regent.core.model.Model;
 import dev.regent.core.model.ModelName;
@@ -20,6 +21,6 @@ final class Lookups {
     static ModelVersion version(StoreTransaction tx, ModelName name, VersionNumber number) {
         model(tx, name);
         return tx.findVersion(name, number).orElseThrow(() -> RegentException.notFound(
-                "version " + number + " of model '" + name + "' not found (see 'regent version list " + name + "')"));
+                "version " + number + " of model '" + name + "' not found (see 'regent version list " + Shell.quote(name) + "')"));
     }
 }

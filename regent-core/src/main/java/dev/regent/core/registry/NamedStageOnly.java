@@ -1,5 +1,6 @@
 package dev.regent.core.registry;
 
+import dev.regent.core.report.Shell;
 import dev.regent.core.lifecycle.KnownGood;
 import dev.regent.core.lifecycle.Reason;
 import dev.regent.core.lifecycle.Transition;
@@ -49,21 +50,21 @@ final class NamedStageOnly {
         List<String> instead = new ArrayList<>();
         Optional<ModelVersion> earlier = freeEarlierHolder(tx, history, model, stage, target.number(), current, canRestore);
         earlier.ifPresent(v -> instead.add("to return " + stage + " to version " + v.number() + ", an earlier holder that is in "
-                + v.stage() + ": regent rollback " + model + " --stage " + stage + " --to " + v.number() + " --reason " + why));
+                + v.stage() + ": regent rollback " + Shell.quote(model) + " --stage " + stage + " --to " + v.number() + " --reason " + why));
         KnownGood.target(history, held, target.number()).flatMap(v -> tx.findVersion(model, v))
                 .filter(v -> !v.stage().exclusive() && canRestore.test(v, held))
                 .ifPresent(v -> instead.add("to roll back " + held + " instead (returns version " + v.number() + " to " + held
-                        + " and archives version " + target.number() + "): regent rollback " + model + " --stage " + held
+                        + " and archives version " + target.number() + "): regent rollback " + Shell.quote(model) + " --stage " + held
                         + " --reason " + why));
         tx.latestPerStage(model).stream()
                 .filter(v -> !v.stage().exclusive() && !v.number().equals(target.number())
                         && earlier.map(e -> !e.number().equals(v.number())).orElse(true))
                 .max(Comparator.comparing(ModelVersion::number))
                 .ifPresent(v -> instead.add("to promote version " + v.number() + " to " + stage + " through its gates: "
-                        + "regent promote " + model + " " + v.number() + " --to " + stage + " --reason " + why));
+                        + "regent promote " + Shell.quote(model) + " " + v.number() + " --to " + stage + " --reason " + why));
         // the explicit form of what was literally asked for: promote names the version, so leaving held is then on purpose
         instead.add((instead.isEmpty() ? "" : "or, ") + "to move version " + target.number() + " from " + held + " to " + stage
-                + " anyway and leave " + held + " empty: regent promote " + model + " " + target.number() + " --to " + stage
+                + " anyway and leave " + held + " empty: regent promote " + Shell.quote(model) + " " + target.number() + " --to " + stage
                 + " --reason " + why);
         String suggestions = String.join("; ", instead);
         return Finding.fail(CHECK, "version " + target.number() + " holds " + held + "; rolling " + stage

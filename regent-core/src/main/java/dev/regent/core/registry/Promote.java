@@ -1,5 +1,6 @@
 package dev.regent.core.registry;
 
+import dev.regent.core.report.Shell;
 import dev.regent.core.audit.AuditAction;
 import dev.regent.core.audit.AuditEntry;
 import dev.regent.core.audit.AuditOutcome;
@@ -167,10 +168,10 @@ final class Promote extends Mutation {
     Rollback rollback() {
         String why = Shell.quote("undo promotion of version " + number + " to " + target);
         if (displaced != null) {
-            return Rollback.by("regent rollback " + model + " --stage " + target + " --to " + displaced.number() + " --reason " + why,
+            return Rollback.by("regent rollback " + Shell.quote(model) + " --stage " + target + " --to " + displaced.number() + " --reason " + why,
                     "Returns version " + displaced.number() + " to " + target + " and archives version " + number + ".");
         }
-        return Rollback.by("regent promote " + model + " " + number + " --to " + before.stage() + " --reason " + why,
+        return Rollback.by("regent promote " + Shell.quote(model) + " " + number + " --to " + before.stage() + " --reason " + why,
                 "Returns version " + number + " to " + before.stage() + ".");
     }
 

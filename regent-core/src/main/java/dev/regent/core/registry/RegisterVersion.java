@@ -1,5 +1,6 @@
 package dev.regent.core.registry;
 
+import dev.regent.core.report.Shell;
 import dev.regent.core.audit.AuditAction;
 import dev.regent.core.audit.AuditEntry;
 import dev.regent.core.audit.AuditOutcome;
@@ -71,7 +72,7 @@ final class RegisterVersion extends Mutation {
             if (same.isPresent()) {
                 refusal = ErrorCode.ALREADY_EXISTS;
                 pre.add(Finding.fail("artifact is new", "digest " + request.digest().shortForm() + " is already registered as version "
-                        + same.get().number() + "; annotate it instead: 'regent version update " + request.model() + " "
+                        + same.get().number() + "; annotate it instead: 'regent version update " + Shell.quote(request.model()) + " "
                         + same.get().number() + " --description … --tag K=V'"));
             } else {
                 pre.add(Finding.pass("artifact is new", "no version of '" + request.model() + "' has digest "
@@ -133,7 +134,7 @@ final class RegisterVersion extends Mutation {
 
     @Override
     Rollback rollback() {
-        return Rollback.by("regent version delete " + request.model() + " " + registered.number() + " --reason "
+        return Rollback.by("regent version delete " + Shell.quote(request.model()) + " " + registered.number() + " --reason "
                 + Shell.quote("undo registration"), "The version becomes a tombstone; its number is never reused.");
     }
 

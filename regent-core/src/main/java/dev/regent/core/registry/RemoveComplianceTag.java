@@ -1,5 +1,6 @@
 package dev.regent.core.registry;
 
+import dev.regent.core.report.Shell;
 import dev.regent.core.audit.AuditAction;
 import dev.regent.core.audit.AuditEntry;
 import dev.regent.core.audit.AuditOutcome;
@@ -72,7 +73,7 @@ final class RemoveComplianceTag extends Mutation {
 
     @Override
     Rollback rollback() {
-        return Rollback.by("regent tag set " + model + " " + number + " " + tag + " --evidence " + previous.evidence(),
+        return Rollback.by("regent tag set " + Shell.quote(model) + " " + number + " " + tag + " --evidence " + previous.evidence(),
                 "Works while that evidence is not revoked.");
     }
 

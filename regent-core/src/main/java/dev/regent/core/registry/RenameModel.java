@@ -1,5 +1,6 @@
 package dev.regent.core.registry;
 
+import dev.regent.core.report.Shell;
 import dev.regent.core.access.Grant;
 import dev.regent.core.access.PrincipalRecord;
 import dev.regent.core.audit.AuditAction;
@@ -65,14 +66,17 @@ final class RenameModel extends Mutation {
     @Override
     Plan plan(StoreTransaction tx) {
         before = Lookups.model(tx, from);
-        Optional<Model> existing = tx.findModel(to);
+        // by key, as at creation; the model's own key does not block it ("fraud" may become "Fraud")
+        Optional<Model> existing = tx.findModelByKey(to).filter(m -> !m.name().equals(from));
         taken = existing.isPresent() || from.equals(to);
         List<Finding> pre = new ArrayList<>();
         pre.add(Finding.pass("model exists", "model '" + from + "' is live"));
         pre.add(from.equals(to) ? Finding.fail("new name is free", "the new name is the model's current name")
                 : existing.isEmpty() ? Finding.pass("new name is free", "no live model is named '" + to + "'")
-                : Finding.fail("new name is free", "model '" + to + "' already exists (created by "
-                        + existing.get().createdBy() + "); choose another name or delete that model first"));
+                : existing.get().name().equals(to)
+                ? Finding.fail("new name is free", "model '" + to + "' already exists (created by "
+                        + existing.get().createdBy() + "); choose another name or delete that model first")
+                : Finding.fail("new name is free", LookAlikes.taken(to, existing.get())));
         // The policy picks gates by model name: a rename must not move a model out from under its gates.
         Policy policy = policies.current(tx).policy();
         Optional<String> governs = policy.overrideFor(from);

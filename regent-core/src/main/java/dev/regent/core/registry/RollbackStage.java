@@ -1,5 +1,6 @@
 package dev.regent.core.registry;
 
+import dev.regent.core.report.Shell;
 import dev.regent.core.access.Role;
 import dev.regent.core.audit.AuditAction;
 import dev.regent.core.audit.AuditEntry;
@@ -184,10 +185,10 @@ final class RollbackStage extends Mutation {
     @Override
     Rollback rollback() {
         if (current == null) {
-            return Rollback.by("regent promote " + model + " " + restored.number() + " --to " + restored.stage() + " --reason "
+            return Rollback.by("regent promote " + Shell.quote(model) + " " + restored.number() + " --to " + restored.stage() + " --reason "
                     + Shell.quote("undo rollback"), "");
         }
-        return Rollback.by("regent rollback " + model + " --stage " + stage + " --to " + current.number() + " --reason "
+        return Rollback.by("regent rollback " + Shell.quote(model) + " --stage " + stage + " --to " + current.number() + " --reason "
                 + Shell.quote("undo rollback"), "Returns version " + current.number() + " to " + stage + ".");
     }
 

@@ -1,5 +1,6 @@
 package dev.regent.core.registry;
 
+import dev.regent.core.report.Shell;
 import dev.regent.core.audit.AuditAction;
 import dev.regent.core.audit.AuditEntry;
 import dev.regent.core.audit.AuditOutcome;
@@ -112,9 +113,9 @@ final class SetAlias extends Mutation {
     Rollback rollback() {
         String why = Shell.quote("undo alias change");
         if (previous == null) {
-            return Rollback.by("regent alias delete " + model + " " + alias + " --reason " + why, "");
+            return Rollback.by("regent alias delete " + Shell.quote(model) + " " + alias + " --reason " + why, "");
         }
-        return Rollback.by("regent alias set " + model + " " + alias + " " + previous + " --reason " + why, "");
+        return Rollback.by("regent alias set " + Shell.quote(model) + " " + alias + " " + previous + " --reason " + why, "");
     }
 
     @Override

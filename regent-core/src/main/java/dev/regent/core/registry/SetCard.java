@@ -1,5 +1,6 @@
 package dev.regent.core.registry;
 
+import dev.regent.core.report.Shell;
 import dev.regent.core.audit.AuditAction;
 import dev.regent.core.audit.AuditEntry;
 import dev.regent.core.audit.AuditOutcome;
@@ -95,8 +96,8 @@ final class SetCard extends Mutation {
 
     @Override
     Rollback rollback() {
-        return previous.map(p -> Rollback.by("regent card show " + model + " " + number + " --revision " + p.revision()
-                + " --format json > card.json && regent card set " + model + " " + number + " --file card.json",
+        return previous.map(p -> Rollback.by("regent card show " + Shell.quote(model) + " " + number + " --revision " + p.revision()
+                + " --format json > card.json && regent card set " + Shell.quote(model) + " " + number + " --file card.json",
                 "Re-sets the previous revision's content as a new revision; every revision stays."))
                 .orElse(Rollback.nothing("This was the first card; revisions are never deleted. Set a corrected card instead."));
     }

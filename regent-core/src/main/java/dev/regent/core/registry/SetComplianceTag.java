@@ -1,5 +1,6 @@
 package dev.regent.core.registry;
 
+import dev.regent.core.report.Shell;
 import dev.regent.core.audit.AuditAction;
 import dev.regent.core.audit.AuditEntry;
 import dev.regent.core.audit.AuditOutcome;
@@ -72,7 +73,7 @@ final class SetComplianceTag extends Mutation {
             pre.add(Finding.fail("tag is a compliance tag", "'" + tag + "' is not a compliance tag of policy "
                     + effective.revision().label()
                     + " (compliance tags: " + String.join(", ", policy.complianceTags().keySet()) + "); ordinary tags are set with "
-                    + "'regent version update " + model + " " + number + " --tag " + tag + "=VALUE'"));
+                    + "'regent version update " + Shell.quote(model) + " " + number + " --tag " + tag + "=VALUE'"));
         } else {
             pre.add(Finding.pass("tag is a compliance tag", tag + " is supported by " + kinds));
         }
@@ -118,8 +119,8 @@ final class SetComplianceTag extends Mutation {
 
     @Override
     Rollback rollback() {
-        return previous.map(p -> Rollback.by("regent tag set " + model + " " + number + " " + tag + " --evidence " + p.evidence(), ""))
-                .orElse(Rollback.by("regent tag remove " + model + " " + number + " " + tag + " --reason " + Shell.quote("undo tag set"), ""));
+        return previous.map(p -> Rollback.by("regent tag set " + Shell.quote(model) + " " + number + " " + tag + " --evidence " + p.evidence(), ""))
+                .orElse(Rollback.by("regent tag remove " + Shell.quote(model) + " " + number + " " + tag + " --reason " + Shell.quote("undo tag set"), ""));
     }
 
     @Override

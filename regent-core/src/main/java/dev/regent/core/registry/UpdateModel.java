@@ -1,5 +1,6 @@
 package dev.regent.core.registry;
 
+import dev.regent.core.report.Shell;
 import dev.regent.core.audit.AuditAction;
 import dev.regent.core.audit.AuditEntry;
 import dev.regent.core.audit.AuditOutcome;
@@ -97,7 +98,7 @@ final class UpdateModel extends Mutation {
 
     @Override
     Rollback rollback() {
-        return new Rollback(List.of(AnnotationSteps.undoCommand("regent model update " + name, before.description(),
+        return new Rollback(List.of(AnnotationSteps.undoCommand("regent model update " + Shell.quote(name), before.description(),
                 newDescription, before.tags(), newTags)), "");
     }
 

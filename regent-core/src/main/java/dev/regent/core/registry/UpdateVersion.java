@@ -1,5 +1,6 @@
 package dev.regent.core.registry;
 
+import dev.regent.core.report.Shell;
 import dev.regent.core.audit.AuditAction;
 import dev.regent.core.audit.AuditEntry;
 import dev.regent.core.audit.AuditOutcome;
@@ -111,7 +112,7 @@ final class UpdateVersion extends Mutation {
 
     @Override
     Rollback rollback() {
-        return new Rollback(List.of(AnnotationSteps.undoCommand("regent version update " + model + " " + number,
+        return new Rollback(List.of(AnnotationSteps.undoCommand("regent version update " + Shell.quote(model) + " " + number,
                 before.description(), newDescription, before.tags(), newTags)), "");
     }
 

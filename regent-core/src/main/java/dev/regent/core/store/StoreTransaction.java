@@ -28,13 +28,19 @@ public interface StoreTransaction extends PrincipalRecords, CardRecords, Evidenc
 
     // ---- models ----
 
-    /** The live model of that name. */
+    /** The live model of that name, exactly (names are case-sensitive, as in MLflow). */
     Optional<Model> findModel(ModelName name);
+
+    /**
+     * The live model whose name has the same {@linkplain ModelName#key() key} as {@code name}: the model of that
+     * exact name, or the look-alike ("Fraud" for "fraud") that keeps the name from being taken.
+     */
+    Optional<Model> findModelByKey(ModelName name);
 
     /** Live models in name order, starting after {@code afterName} (exclusive, null for the first page), at most {@code limit}. */
     List<Model> listModels(ModelName afterName, int limit);
 
-    /** Inserts a new live model; throws {@link StoreConflict} when a live model of that name exists. */
+    /** Inserts a new live model; throws {@link StoreConflict} when a live model of that name, or of its key, exists. */
     void insertModel(Model model);
 
     /** Replaces the live model's description, tags and update time. */
@@ -43,8 +49,8 @@ public interface StoreTransaction extends PrincipalRecords, CardRecords, Evidenc
     /**
      * Renames the live model {@code from} to {@code to} (its versions, aliases, cards, evidence and approvals follow,
      * as they hang off the model's row) and moves every per-model grant on {@code from} to {@code to}; a principal
-     * already holding the same role on {@code to} keeps that one grant. Throws {@link StoreConflict} when a live model
-     * named {@code to} exists, NOT_FOUND when {@code from} is not live.
+     * already holding the same role on {@code to} keeps that one grant. Throws {@link StoreConflict} when another live
+     * model holds the key of {@code to}, NOT_FOUND when {@code from} is not live.
      */
     void renameModel(ModelName from, ModelName to, Instant at);
 

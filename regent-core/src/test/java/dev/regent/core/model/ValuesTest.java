@@ -13,17 +13,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ValuesTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"a", "fraud-detector", "m.v2_x", "0abc", "a23456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789"})
+    @ValueSource(strings = {"a", "fraud-detector", "m.v2_x", "0abc", "Fraud", "-x", ".x", "a b", "ä"})
     void acceptsValidModelNames(String name) {
-        if (name.length() <= 128) {
-            assertThat(ModelName.of(name).value()).isEqualTo(name);
-        } else {
-            assertThatThrownBy(() -> ModelName.of(name)).isInstanceOf(RegentException.class);
-        }
+        assertThat(ModelName.of(name).value()).isEqualTo(name);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "Fraud", "-x", ".x", "a b", "a/b", "a@b", "ä", "a\u0000"})
+    @ValueSource(strings = {"", " a", "a/b", "a@b", "a#b", "a\u0000"})
     void refusesInvalidModelNames(String name) {
         assertThatThrownBy(() -> ModelName.of(name))
                 .isInstanceOf(RegentException.class)
@@ -32,9 +28,9 @@ class ValuesTest {
     }
 
     @Test
-    void modelNameLengthLimitIs128() {
-        assertThat(ModelName.of("a".repeat(128)).value()).hasSize(128);
-        assertThatThrownBy(() -> ModelName.of("a".repeat(129))).isInstanceOf(RegentException.class);
+    void modelNameLengthLimitIs256() {
+        assertThat(ModelName.of("a".repeat(256)).value()).hasSize(256);
+        assertThatThrownBy(() -> ModelName.of("a".repeat(257))).isInstanceOf(RegentException.class);
     }
 
     @Test

@@ -85,6 +85,35 @@ class PolicyParserTest {
     }
 
     @Test
+    void patternsMatchNameKeysSoLookAlikesMeetTheSameGates() {
+        Policy p = PolicyParser.parse("""
+                models:
+                  "fraud-*":
+                    stages: { Production: [ { approvals: { count: 3 } } ] }
+                  "Churn Model v2":
+                    stages: { Production: [] }
+                """, "p.yaml");
+        for (String lookAlike : List.of("Fraud-EU", "FRAUD-eu", "ｆｒａｕｄ-x", "ＦＲＡＵＤ-x")) {
+            assertThat(p.overrideFor(ModelName.of(lookAlike))).as(lookAlike).contains("fraud-*");
+        }
+        assertThat(p.overrideFor(ModelName.of("churn model V2"))).contains("Churn Model v2");
+        assertThat(p.overrideFor(ModelName.of("antifraud"))).isEmpty();
+    }
+
+    @Test
+    void modelPatternsTakeNameCharactersAndRefuseAmbiguity() {
+        assertThat(PolicyParser.parse("models:\n  \"Модель *\": {}\n", "p.yaml").overrideFor(ModelName.of("модель 7")))
+                .contains("Модель *");
+        assertThatThrownBy(() -> PolicyParser.parse("models:\n  \"a/*\": {}\n", "p.yaml"))
+                .hasMessageStartingWith("p.yaml:2:").hasMessageContaining("is not a model name or glob")
+                .hasMessageContaining("'/'");
+        assertThatThrownBy(() -> PolicyParser.parse("models:\n  \"fraud-*\": {}\n  \"FRAUD-*\": {}\n", "p.yaml"))
+                .hasMessageStartingWith("p.yaml:3:").hasMessageContaining("name the same models");
+        assertThatThrownBy(() -> PolicyParser.parse("models:\n  \"fraud-\uff0a\": {}\n", "p.yaml"))
+                .hasMessageContaining("folds to '*' or '?'");
+    }
+
+    @Test
     void celThresholdsEvaluateAgainstMetrics() {
         MetricsExpression e = MetricsExpression.compile("metrics.auc >= 0.90 && metrics.latency_p99_ms < 50");
         assertThat(e.evaluate(Metrics.of(Map.of("auc", 0.93, "latency_p99_ms", 41.0))).passed()).isTrue();

@@ -2,19 +2,20 @@ package dev.regent.server.ui;
 
 import dev.regent.core.model.ModelName;
 import dev.regent.core.model.VersionNumber;
+import dev.regent.server.ui.view.ModelPaths;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
 
-/** The UI's URLs, built in one place. Model names and aliases are URL-safe by their own rules; query values are encoded. */
+/** The UI's URLs, built in one place: model names as encoded path segments ({@link ModelPaths}), query values encoded. */
 final class Links {
     private Links() {
     }
 
     static String model(ModelName model) {
-        return "/models/" + model.value();
+        return ModelPaths.model(model);
     }
 
     static String version(ModelName model, VersionNumber number) {

@@ -44,10 +44,16 @@ public record SourceUri(String value) {
         }
         // a bare path has no scheme to skip: every segment is path, ':' included
         String path = bare ? decoded : decoded.substring(decoded.indexOf(':') + 1);
-        for (String segment : path.split("[/\\\\?#]", -1)) {
-            if (segment.equals("..")) {
-                throw RegentException.invalid("source URI '" + Check.printable(value)
-                        + "' contains a '..' path segment (after percent-decoding); give the path without '..'");
+        // '..' in any encoding, as for artifact paths: percent-encoded (above), written with characters that fold to
+        // dots under NFKC (U+2025, U+FF0E), or carrying path parameters ("..;x", which some servers read as "..")
+        for (String form : new String[] {path, java.text.Normalizer.normalize(path, java.text.Normalizer.Form.NFKC)}) {
+            for (String segment : form.split("[/\\\\?#]", -1)) {
+                int parameters = segment.indexOf(';');
+                if ((parameters < 0 ? segment : segment.substring(0, parameters)).equals("..")) {
+                    throw RegentException.invalid("source URI '" + Check.printable(value) + "' contains a '..' path "
+                            + "segment (after percent-decoding, Unicode compatibility folding and path parameters); give "
+                            + "the path without '..'");
+                }
             }
         }
     }

@@ -23,7 +23,10 @@ class SourceUriTest {
     @ParameterizedTest
     @ValueSource(strings = {"s3://bucket/../secret", "file:///srv/models/../../etc/passwd", "s3://b/%2e%2e/x",
             "s3://b/%2E%2E/x", "s3://b/%252e%252e/x", "s3://b/%25252e%25252e/x", "s3://b/..\\x", "s3://b/x\\..\\y",
-            "s3://b/%2e./x", "s3://b/..", "file:..", "s3://b/%2e%2e%2fetc"})
+            "s3://b/%2e./x", "s3://b/..", "file:..", "s3://b/%2e%2e%2fetc",
+            // issue 17, finding 4: path parameters, and dots that fold to ".." under NFKC
+            "s3://b/..;/x", "s3://b/..;jsessionid=1/x", "s3://b/\uFF0E\uFF0E/x", "s3://b/\u2025/x", "/srv/\u2025/etc",
+            "s3://b/%EF%BC%8E%EF%BC%8E/x"})
     void refusesTraversalInEveryDisguise(String uri) {
         assertThatThrownBy(() -> SourceUri.of(uri)).isInstanceOf(RegentException.class).hasMessageContaining("'..'");
     }

@@ -82,10 +82,16 @@ public final class RegentCommand implements Runnable {
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(root, ex));
         cli.setParameterExceptionHandler((ex, args) -> {
+            String message = ex.getMessage();
+            if (ex instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+                // picocli knows the commands and options near what was typed: say them, as gh and git do
+                message = message + "; did you mean " + String.join(" or ", unmatched.getSuggestions().stream()
+                        .limit(3).map(s -> "'" + s + "'").toList()) + "?";
+            }
             if (root.json) {
-                Json.print(JsonViews.error(RegentException.invalid(ex.getMessage())), environment.out());
+                Json.print(JsonViews.error(RegentException.invalid(message)), environment.out());
             } else {
-                environment.err().println("error: " + ex.getMessage());
+                environment.err().println("error: " + message);
                 environment.err().println("(see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
             }
             environment.err().flush();

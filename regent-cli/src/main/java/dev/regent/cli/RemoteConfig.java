@@ -31,6 +31,11 @@ record RemoteConfig(URI url, String token) {
                 url = file.get().get("registry");
                 token = token != null ? token : file.get().get("token");
             }
+        } else if (url != null && token == null) {
+            // --registry naming the registry of the saved login: its token goes with it
+            String given = url;
+            token = readFile(file(env)).filter(saved -> saved.get("registry") != null
+                    && sameRegistry(saved.get("registry"), given)).map(saved -> saved.get("token")).orElse(null);
         }
         if (url == null) {
             return Optional.empty();
@@ -40,6 +45,18 @@ record RemoteConfig(URI url, String token) {
                     + "$REGENT_TOKEN, or 'regent login " + url + "'");
         }
         return Optional.of(new RemoteConfig(parseUrl(url), token));
+    }
+
+    /** Whether two registry URLs name the same registry (a trailing slash and the case of scheme and host aside). */
+    static boolean sameRegistry(String a, String b) {
+        try {
+            URI x = parseUrl(a);
+            URI y = parseUrl(b);
+            return x.getScheme().equalsIgnoreCase(y.getScheme()) && x.getHost().equalsIgnoreCase(y.getHost())
+                    && x.getPort() == y.getPort() && java.util.Objects.equals(x.getPath(), y.getPath());
+        } catch (RegentException e) {
+            return false;
+        }
     }
 
     static URI parseUrl(String url) {

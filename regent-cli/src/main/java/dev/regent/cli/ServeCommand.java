@@ -87,10 +87,24 @@ final class ServeCommand implements Callable<Integer> {
                         .map(d -> env.workingDir().resolve(d)).orElse(null));
         java.util.List<java.net.URI> urls = parseUrls(publicUrls != null ? publicUrls : env.variable("REGENT_PUBLIC_URL")
                 .map(v -> java.util.Arrays.asList(v.split(","))).orElse(java.util.List.of()));
-        ServerLauncher server = ServerLauncher.start(dataDir, dbUrl, PolicyFiles.seed(policy), policy, bindHost, bindPort,
-                env.variable("REGENT_BOOTSTRAP_TOKEN").orElse(null), env.clock(), audit,
-                parseSize(maxUpload != null ? maxUpload : env.variable("REGENT_MAX_UPLOAD").orElse(null)),
-                urls);
+        // before anything is opened: a first start that failed to listen would otherwise have made the admin and its
+        // token without ever showing the token
+        if (PortInUse.busy(bindHost, bindPort)) {
+            throw PortInUse.refusal(bindHost, bindPort);
+        }
+        ServerLauncher server;
+        try {
+            server = ServerLauncher.start(dataDir, dbUrl, PolicyFiles.seed(policy), policy, bindHost, bindPort,
+                    env.variable("REGENT_BOOTSTRAP_TOKEN").orElse(null), env.clock(), audit,
+                    parseSize(maxUpload != null ? maxUpload : env.variable("REGENT_MAX_UPLOAD").orElse(null)),
+                    urls);
+        } catch (Exception e) {
+            // the HTTP library reports a taken port as "STOPPED" (the bind error is logged, not chained): ask the port
+            if (PortInUse.causes(e) || PortInUse.busy(bindHost, bindPort)) {
+                throw PortInUse.refusal(bindHost, bindPort);
+            }
+            throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

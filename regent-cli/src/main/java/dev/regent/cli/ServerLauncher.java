@@ -117,7 +117,9 @@ final class ServerLauncher implements AutoCloseable {
             }
             return new ServerLauncher(store, server, bound, token, signer,
                     "policy " + registry.policies().inEffect().revision().label(), lock);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // also the HTTP library's failure to listen (a checked exception it throws unchecked): whatever stopped the
+            // start, the data directory is let go, or no local command could write to it until this process exits
             try {
                 store.close();
             } finally {

@@ -99,8 +99,9 @@ class ServeAndLoginTest {
         assertThat(r.err()).contains("needs a token");
         cli.env.put("REGENT_TOKEN", TokenSecret.generate(new SecureRandom()));
         CliHarness.Result unreachable = cli.run("model", "list");
-        assertThat(unreachable.exit()).isEqualTo(5);
-        assertThat(unreachable.err()).contains("cannot reach the registry");
+        assertThat(unreachable.exit()).isEqualTo(6);
+        assertThat(unreachable.err()).contains("cannot reach the registry").contains("connection refused")
+                .contains("regent serve").doesNotContain("null");
     }
 
     @Test

@@ -113,8 +113,13 @@ final class HttpExchange {
     HttpResponse<byte[]> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (ConnectException e) {
-            throw new RegentException(ErrorCode.INTERNAL, "cannot reach the registry at " + base + ": " + e.getMessage());
+        } catch (ConnectException | java.net.http.HttpConnectTimeoutException e) {
+            throw new RegentException(ErrorCode.UNAVAILABLE, "cannot reach the registry at " + base + ": "
+                    + (e instanceof ConnectException ? "connection refused" : "no answer in time")
+                    + "; is 'regent serve' running there? (the URL comes from --registry, $REGENT_URL or 'regent login')");
+        } catch (javax.net.ssl.SSLException e) {
+            throw new RegentException(ErrorCode.UNAVAILABLE, "TLS with " + base + " failed (" + e.getMessage() + "): check that "
+                    + "the URL's scheme is right (http or https) and that this machine trusts the server's certificate");
         } catch (IOException e) {
             throw new RegentException(ErrorCode.INTERNAL, "request to " + request.uri().getPath() + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -15,7 +15,8 @@ public enum ErrorCode {
     UNAUTHENTICATED("No valid identity was presented.", 401, 4),
     PERMISSION_DENIED("The acting principal may not do this.", 403, 4),
     MISDIRECTED("The request names a host this server does not answer for.", 421, 2),
-    INSUFFICIENT_STORAGE("The registry's storage is full: nothing was written; free space, then retry.", 507, 5),
+    INSUFFICIENT_STORAGE("The registry's storage is full: nothing was written; free space, then retry.", 507, 6),
+    UNAVAILABLE("The registry cannot be reached, or cannot serve this right now; nothing was changed.", 503, 6),
     INTERNAL("An unexpected internal error.", 500, 5);
 
     private final String meaning;

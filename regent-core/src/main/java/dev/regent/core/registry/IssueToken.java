@@ -67,15 +67,24 @@ final class IssueToken extends Mutation {
         return actor;
     }
 
+    private boolean missing;
+
     @Override
     Role requiredRole() {
         // any registered principal may issue tokens for itself; only admins for others
         return actor.equals(subject) ? null : Role.ADMIN;
     }
 
+    /** A token for a principal that does not exist is refused as not found (exit 3), not as a rule (1). */
+    @Override
+    dev.regent.core.error.ErrorCode refusalCode() {
+        return missing ? dev.regent.core.error.ErrorCode.NOT_FOUND : dev.regent.core.error.ErrorCode.RULE_VIOLATION;
+    }
+
     @Override
     Plan plan(StoreTransaction tx) {
         boolean exists = tx.findPrincipal(subject).isPresent();
+        missing = !exists;
         return new Plan("token create", List.of("Issue token " + id + " for '" + subject + "'"
                         + (lifetime == null ? ", without expiry" : ", valid for " + lifetime.toDays() + " day(s)") + ".",
                 "Store only the SHA-256 of its secret; show the secret once.", "Record a token.create audit entry (no secret)."),

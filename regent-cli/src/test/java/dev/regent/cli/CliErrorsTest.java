@@ -1,0 +1,74 @@
+package dev.regent.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.regent.core.access.TokenSecret;
+import dev.regent.core.policy.Policies;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 18: failures that are not bugs print one line saying what is wrong and what to do, with the README's exit
+ * code, through the real command line: a busy port, a mistyped command, a token for nobody, and --registry naming
+ * the saved login's registry.
+ */
+class CliErrorsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    @Timeout(60)
+    void aBusyPortIsOneLineSayingSoAndTheDataDirectoryIsLeftUsable() throws Exception {
+        CliHarness cli = CliHarness.withoutGates(dir);
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            CliHarness.Result r = cli.run("serve", "--port", Integer.toString(taken.getLocalPort()));
+            assertThat(r.exit()).as(r.toString()).isEqualTo(ExitCodes.UNAVAILABLE);
+            assertThat(r.err()).contains("port " + taken.getLocalPort() + " on 127.0.0.1 is already in use")
+                    .contains("--port").doesNotContain("Exception").doesNotContain("\tat ");
+        }
+        // the failed start touched nothing: no admin was made whose token nobody saw, and the directory is free
+        assertThat(cli.run("model", "create", "after").exit()).isZero();
+    }
+
+    @Test
+    void aMistypedCommandSuggestsTheRightOne() {
+        CliHarness cli = new CliHarness(dir);
+        CliHarness.Result r = cli.run("modle", "list");
+        assertThat(r.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).contains("did you mean 'model'");
+        CliHarness.Result option = cli.run("model", "list", "--jsn");
+        assertThat(option.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(option.err()).contains("did you mean '--json'");
+    }
+
+    @Test
+    void aTokenForAPrincipalThatDoesNotExistIsNotFound() {
+        CliHarness cli = new CliHarness(dir);
+        CliHarness.Result r = cli.run("token", "create", "nobody");
+        assertThat(r.exit()).as(r.toString()).isEqualTo(ExitCodes.NOT_FOUND);
+        assertThat(r.out() + r.err()).contains("'nobody' is not registered");
+    }
+
+    @Test
+    void registryNamingTheSavedLoginUsesItsToken() {
+        String preset = TokenSecret.generate(new SecureRandom());
+        try (ServerLauncher server = ServerLauncher.start(dir.resolve("server"), null, Policies.builtIn(), "127.0.0.1", 0,
+                preset, Clock.systemUTC())) {
+            String url = "http://127.0.0.1:" + server.port();
+            CliHarness cli = new CliHarness(dir);
+            cli.env.put("REGENT_CONFIG", dir.resolve("config.yaml").toString());
+            assertThat(cli.run("login", url, "--token", preset).exit()).isZero();
+            CliHarness.Result r = cli.run("--registry", url + "/", "model", "create", "by-saved-token");
+            assertThat(r.exit()).as(r.toString()).isZero();
+            assertThat(r.out()).contains("by-saved-token");
+            CliHarness.Result other = cli.run("--registry", "http://127.0.0.1:1", "model", "list");
+            assertThat(other.exit()).as("another registry gets no saved token").isEqualTo(ExitCodes.UNAUTHORIZED);
+        }
+    }
+}

@@ -94,7 +94,9 @@ class ApiConventionsTest {
             for (Future<Integer> f : results) {
                 statuses.add(f.get());
             }
-            assertThat(statuses).containsOnly(201, 409).contains(201);
+            // 409 while the first is in flight, 201 (a replay) after it: both are right, and either may not occur
+            // (containsOnly would demand both, so an all-replay run failed); what matters is one version below
+            assertThat(statuses).allMatch(s -> s == 201 || s == 409, "201 or 409").contains(201);
         } finally {
             pool.shutdownNow();
         }

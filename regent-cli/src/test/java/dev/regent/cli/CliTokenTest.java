@@ -33,7 +33,8 @@ class CliTokenTest {
         assertThat(cli.run("token", "revoke", id).exit()).as("already revoked").isEqualTo(1);
         assertThat(cli.run("audit", "log").out()).contains("token.create", "token.revoke").doesNotContain(secret);
         assertThat(cli.snapshot()).doesNotContain(secret);
-        assertThat(cli.run("token", "create", "nobody").exit()).isEqualTo(1);
+        // not found, as the README's exit codes say (it exited 1, a rule, before issue 18)
+        assertThat(cli.run("token", "create", "nobody").exit()).isEqualTo(ExitCodes.NOT_FOUND);
         assertThat(cli.run("token", "create", "ci-bot", "--expires-in", "forever").exit()).isEqualTo(2);
     }
 }

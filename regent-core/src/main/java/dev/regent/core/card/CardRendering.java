@@ -1,10 +1,12 @@
 package dev.regent.core.card;
 
+import dev.regent.core.input.InputLimits;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.DefaultUrlSanitizer;
 import org.commonmark.renderer.html.HtmlRenderer;
@@ -41,6 +43,36 @@ final class CardRendering {
             }
         }
         return out.toString().stripTrailing() + "\n";
+    }
+
+    /**
+     * Refuses Markdown that nests deeper than {@link InputLimits#MARKDOWN_MAX_DEPTH} (lists, quotes, emphasis,
+     * links): rendering recurses once per level, so such text would overflow the stack where a page shows it.
+     * The tree is walked without recursion.
+     */
+    static void checkNesting(String markdown) {
+        Node root = PARSER.parse(markdown);
+        Node node = root;
+        int depth = 0;
+        while (true) {
+            Node child = node.getFirstChild();
+            if (child != null) {
+                node = child;
+                if (++depth > InputLimits.MARKDOWN_MAX_DEPTH) {
+                    throw CardValues.error("the card's Markdown is nested more than " + InputLimits.MARKDOWN_MAX_DEPTH
+                            + " levels deep (lists, quotes, emphasis or links inside each other)");
+                }
+                continue;
+            }
+            while (node != root && node.getNext() == null) {
+                node = node.getParent();
+                depth--;
+            }
+            if (node == root) {
+                return;
+            }
+            node = node.getNext();
+        }
     }
 
     static String html(String markdown) {

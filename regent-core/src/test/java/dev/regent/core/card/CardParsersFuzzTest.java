@@ -40,6 +40,17 @@ class CardParsersFuzzTest {
         ModelCard.parse("- a\n  - b\n    - c\n", CardFormat.MARKDOWN).toHtml("ok");
     }
 
+    /** Found by the fuzzing: a line of 27,000 "- " took CommonMark seconds to parse (quadratic); refused at once. */
+    @Example
+    void aLineOpeningThousandsOfListItemsIsRefusedQuickly() {
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> ModelCard.parse("- ".repeat(27_000) + "x", CardFormat.MARKDOWN))
+                .isInstanceOf(RegentException.class).hasMessageContaining("Markdown is nested more than 48");
+        assertThatThrownBy(() -> ModelCard.parse("notes: \"" + "> ".repeat(27_000) + "\"", CardFormat.YAML))
+                .isInstanceOf(RegentException.class).hasMessageContaining("Markdown is nested more than 48");
+        org.assertj.core.api.Assertions.assertThat(System.nanoTime() - start).isLessThan(1_000_000_000L);
+    }
+
     @Property(tries = 250)
     void jsonCards(@ForAll("json") String text) {
         HostileInput.valueOrInvalid(text, s -> ModelCard.parse(s, CardFormat.JSON));

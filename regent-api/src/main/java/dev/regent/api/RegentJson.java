@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import dev.regent.core.error.RegentException;
+import dev.regent.core.input.InputLimits;
 import java.io.IOException;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -27,19 +28,19 @@ import java.util.stream.Collectors;
 /**
  * The one JSON configuration of the native API, shared by server and client: strict reading (unknown fields,
  * trailing tokens, duplicate keys, null primitives and scalar coercions are errors), bounded input
- * ({@link StreamReadConstraints}), and fields the server owns refused by name.
+ * ({@link StreamReadConstraints}, numbers from {@link InputLimits}), and fields the server owns refused by name.
  */
 public final class RegentJson {
     /** Deepest nesting of objects and arrays accepted; a 10,000-deep document fails at this depth, at once. */
-    public static final int MAX_NESTING_DEPTH = 64;
+    public static final int MAX_NESTING_DEPTH = InputLimits.JSON_MAX_DEPTH;
     /** Longest string value, in characters (descriptions are limited further by the core, to 64 KiB). */
-    public static final int MAX_STRING_LENGTH = 1 << 20;
+    public static final int MAX_STRING_LENGTH = InputLimits.JSON_MAX_STRING_LENGTH;
     /** Longest number literal, in characters. */
-    public static final int MAX_NUMBER_LENGTH = 100;
+    public static final int MAX_NUMBER_LENGTH = InputLimits.JSON_MAX_NUMBER_LENGTH;
     /** Longest property name, in characters. */
-    public static final int MAX_NAME_LENGTH = 1000;
+    public static final int MAX_NAME_LENGTH = InputLimits.JSON_MAX_NAME_LENGTH;
     /** Largest JSON document, in bytes: the server's default JSON body limit (1 MiB) matches it. */
-    public static final long MAX_DOCUMENT_LENGTH = 1L << 20;
+    public static final long MAX_DOCUMENT_LENGTH = InputLimits.JSON_MAX_DOCUMENT_BYTES;
 
     /**
      * Fields the server sets itself; a request body naming one is refused with "'&lt;field&gt;' is set by the server",

@@ -175,8 +175,12 @@ public final class RegentMcpServer {
 
     /** The SDK's JSON mapper with room for the largest message a tool accepts (16 MiB of evidence in base64). */
     static McpJsonMapper jsonMapper() {
+        // nesting, numbers and names bounded as on the HTTP APIs (InputLimits); strings allowed the base64 evidence
         JsonFactory factory = JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
-                .maxStringLength(Limits.CONTENT_BASE64 + 1024).build()).build();
+                .maxStringLength(Limits.CONTENT_BASE64 + 1024)
+                .maxNestingDepth(dev.regent.core.input.InputLimits.JSON_MAX_DEPTH)
+                .maxNumberLength(dev.regent.core.input.InputLimits.JSON_MAX_NUMBER_LENGTH)
+                .maxNameLength(dev.regent.core.input.InputLimits.JSON_MAX_NAME_LENGTH).build()).build();
         return new JacksonMcpJsonMapper(JsonMapper.builder(factory).build());
     }
 }

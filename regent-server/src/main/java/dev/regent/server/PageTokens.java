@@ -18,7 +18,7 @@ import javax.crypto.spec.SecretKeySpec;
 final class PageTokens {
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
-    private static final int MAX_TOKEN_LENGTH = 2048;
+    private static final int MAX_TOKEN_LENGTH = dev.regent.core.input.InputLimits.PAGE_TOKEN_MAX_LENGTH;
     private final byte[] key;
 
     PageTokens(byte[] key) {

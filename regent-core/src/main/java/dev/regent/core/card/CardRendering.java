@@ -1,10 +1,12 @@
 package dev.regent.core.card;
 
+import dev.regent.core.input.InputLimits;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.DefaultUrlSanitizer;
 import org.commonmark.renderer.html.HtmlRenderer;
@@ -41,6 +43,85 @@ final class CardRendering {
             }
         }
         return out.toString().stripTrailing() + "\n";
+    }
+
+    /**
+     * Refuses Markdown that nests deeper than {@link InputLimits#MARKDOWN_MAX_DEPTH} (lists, quotes, emphasis,
+     * links): rendering recurses once per level, so such text would overflow the stack where a page shows it.
+     * The tree is walked without recursion.
+     */
+    static void checkNesting(String markdown) {
+        checkLinePrefixes(markdown);
+        Node root = PARSER.parse(markdown);
+        Node node = root;
+        int depth = 0;
+        while (true) {
+            Node child = node.getFirstChild();
+            if (child != null) {
+                node = child;
+                if (++depth > InputLimits.MARKDOWN_MAX_DEPTH) {
+                    throw CardValues.error("the card's Markdown is nested more than " + InputLimits.MARKDOWN_MAX_DEPTH
+                            + " levels deep (lists, quotes, emphasis or links inside each other)");
+                }
+                continue;
+            }
+            while (node != root && node.getNext() == null) {
+                node = node.getParent();
+                depth--;
+            }
+            if (node == root) {
+                return;
+            }
+            node = node.getNext();
+        }
+    }
+
+    /**
+     * Refuses a line that opens more than {@link InputLimits#MARKDOWN_MAX_DEPTH} list items or quotes ("- - - …",
+     * "&gt; &gt; …"), in linear time and before the CommonMark parser, whose time grows with the square of such a line.
+     */
+    static void checkLinePrefixes(String markdown) {
+        int n = markdown.length();
+        int i = 0;
+        while (i < n) {
+            int p = i;
+            int depth = 0;
+            while (true) {
+                while (p < n && (markdown.charAt(p) == ' ' || markdown.charAt(p) == '\t')) {
+                    p++;
+                }
+                if (p >= n) {
+                    break;
+                }
+                char c = markdown.charAt(p);
+                int next = -1;
+                if (c == '>') {
+                    next = p + 1;
+                } else if ((c == '-' || c == '*' || c == '+') && p + 1 < n && (markdown.charAt(p + 1) == ' '
+                        || markdown.charAt(p + 1) == '\t')) {
+                    next = p + 2;
+                } else if (c >= '0' && c <= '9') {
+                    int q = p;
+                    while (q < n && q - p < 9 && markdown.charAt(q) >= '0' && markdown.charAt(q) <= '9') {
+                        q++;
+                    }
+                    if (q + 1 < n && (markdown.charAt(q) == '.' || markdown.charAt(q) == ')')
+                            && (markdown.charAt(q + 1) == ' ' || markdown.charAt(q + 1) == '\t')) {
+                        next = q + 2;
+                    }
+                }
+                if (next < 0) {
+                    break;
+                }
+                p = next;
+                if (++depth > InputLimits.MARKDOWN_MAX_DEPTH) {
+                    throw CardValues.error("the card's Markdown is nested more than " + InputLimits.MARKDOWN_MAX_DEPTH
+                            + " levels deep (a line opens that many list items or quotes)");
+                }
+            }
+            int newline = markdown.indexOf('\n', p);
+            i = newline < 0 ? n : newline + 1;
+        }
     }
 
     static String html(String markdown) {

@@ -2,6 +2,7 @@ package dev.regent.core.card;
 
 import dev.regent.core.error.ErrorCode;
 import dev.regent.core.error.RegentException;
+import dev.regent.core.input.InputLimits;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,10 +15,10 @@ import java.util.regex.Pattern;
  * values; nulls are dropped everywhere, because "key: null" and no key mean the same thing in every format.
  */
 final class CardValues {
-    static final int MAX_BYTES = 256 * 1024;
-    static final int MAX_DEPTH = 10;
-    static final int MAX_VALUES = 20_000;
-    static final int MAX_KEY_LENGTH = 250;
+    static final int MAX_BYTES = InputLimits.CARD_MAX_BYTES;
+    static final int MAX_DEPTH = InputLimits.CARD_MAX_DEPTH;
+    static final int MAX_VALUES = InputLimits.CARD_MAX_VALUES;
+    static final int MAX_KEY_LENGTH = InputLimits.CARD_MAX_KEY_LENGTH;
 
     private static final Pattern COMMENT = Pattern.compile("<!--.*?-->", Pattern.DOTALL);
     private static final Pattern LEADING_BLANK_LINES = Pattern.compile("\\A(?:[ \\t]*\\n)+");

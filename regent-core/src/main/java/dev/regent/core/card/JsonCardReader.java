@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import dev.regent.core.input.InputLimits;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,7 @@ final class JsonCardReader {
                     .maxNestingDepth(CardValues.MAX_DEPTH + 2)
                     .maxStringLength(CardValues.MAX_BYTES)
                     .maxNameLength(CardValues.MAX_KEY_LENGTH * 4)
-                    .maxNumberLength(100)
+                    .maxNumberLength(InputLimits.JSON_MAX_NUMBER_LENGTH)
                     .build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)

@@ -49,7 +49,9 @@ final class MarkdownCardReader {
     }
 
     private static List<RawSection> body(List<String> lines, int lineOffset) {
-        Node document = PARSER.parse(String.join("\n", lines));
+        String markdown = String.join("\n", lines);
+        CardRendering.checkLinePrefixes(markdown);
+        Node document = PARSER.parse(markdown);
         List<Heading> headings = new ArrayList<>();
         int contentStart = 0;
         for (Node block = document.getFirstChild(); block != null; block = block.getNext()) {

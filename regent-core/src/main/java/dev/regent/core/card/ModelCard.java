@@ -51,7 +51,9 @@ public final class ModelCard {
             case YAML -> YamlCardReader.read(body, "YAML", 0);
             case MARKDOWN -> MarkdownCardReader.read(body);
         };
-        return CardSchema.assemble(raw);
+        ModelCard card = CardSchema.assemble(raw);
+        CardRendering.checkNesting(card.toMarkdown("card"));
+        return card;
     }
 
     /** Reads a card from its canonical JSON (or any JSON card): {@code fromCanonicalJson(c.canonicalJson())} equals c. */

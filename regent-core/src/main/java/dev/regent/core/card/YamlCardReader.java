@@ -1,5 +1,7 @@
 package dev.regent.core.card;
 
+import dev.regent.core.input.BoundedYaml;
+import dev.regent.core.input.InputLimits;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -27,7 +29,6 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
  * aliases are limited and expanded against the card's value budget, so that a "billion laughs" document fails.
  */
 final class YamlCardReader {
-    private static final int MAX_ALIASES = 20;
     private static final Set<Tag> SCALAR_TAGS = Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL);
 
     private YamlCardReader() {
@@ -40,12 +41,17 @@ final class YamlCardReader {
     static List<RawSection> read(String text, String origin, int lineOffset) {
         LoadSettings settings = LoadSettings.builder()
                 .setSchema(new CoreSchema())
-                .setMaxAliasesForCollections(MAX_ALIASES)
+                .setMaxAliasesForCollections(InputLimits.CARD_MAX_ALIASES)
                 .setAllowRecursiveKeys(false)
                 .setCodePointLimit(CardValues.MAX_BYTES + 1)
                 .setUseMarks(true)
                 .build();
         try {
+            int deep = BoundedYaml.tooDeepAt(text, settings);
+            if (deep > 0) {
+                throw CardValues.error("YAML" + in(origin) + " is nested more than " + InputLimits.YAML_MAX_DEPTH
+                        + " levels deep", deep + lineOffset, 0);
+            }
             Iterator<Node> documents = new Compose(settings).composeAllFromString(text).iterator();
             if (!documents.hasNext()) {
                 return List.of();

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.regent.core.error.ErrorCode;
 import dev.regent.core.error.RegentException;
+import dev.regent.core.input.InputLimits;
 import dev.regent.core.model.Metrics;
 import java.io.IOException;
 import java.util.Iterator;
@@ -33,7 +34,7 @@ import java.util.regex.Pattern;
  */
 public final class EvalReportParser {
     /** The largest report accepted, in bytes. */
-    public static final int MAX_BYTES = 1024 * 1024;
+    public static final int MAX_BYTES = InputLimits.EVAL_REPORT_MAX_BYTES;
     private static final int MAX_NAME_LENGTH = 250;
     private static final int MAX_DATASET_LENGTH = 500;
     private static final int MAX_THRESHOLD_LENGTH = 250;
@@ -42,10 +43,10 @@ public final class EvalReportParser {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
                     .streamReadConstraints(StreamReadConstraints.builder()
-                            .maxNestingDepth(8)
-                            .maxStringLength(64 * 1024)
-                            .maxNameLength(1024)
-                            .maxNumberLength(100)
+                            .maxNestingDepth(InputLimits.EVAL_REPORT_MAX_DEPTH)
+                            .maxStringLength(InputLimits.EVAL_REPORT_MAX_STRING_LENGTH)
+                            .maxNameLength(InputLimits.JSON_MAX_NAME_LENGTH)
+                            .maxNumberLength(InputLimits.JSON_MAX_NUMBER_LENGTH)
                             .maxDocumentLength(MAX_BYTES)
                             .build())
                     .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)

@@ -35,7 +35,7 @@ public final class PolicyParser {
     }
 
     /** The longest policy text accepted, in characters: policies are read on every gate decision's first use. */
-    public static final int MAX_CHARS = 256 * 1024;
+    public static final int MAX_CHARS = dev.regent.core.input.InputLimits.POLICY_MAX_CHARS;
 
     /** Parses and compiles the policy text; {@code source} names it in errors (a file path). */
     public static Policy parse(String text, String source) {

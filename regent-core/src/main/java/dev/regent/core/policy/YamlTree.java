@@ -1,6 +1,8 @@
 package dev.regent.core.policy;
 
 import dev.regent.core.error.RegentException;
+import dev.regent.core.input.BoundedYaml;
+import dev.regent.core.input.InputLimits;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -24,7 +26,6 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  * "file:line: what is wrong". Only plain mappings, sequences and scalars; no tags, no anchors beyond a small limit.
  */
 final class YamlTree {
-    private static final int MAX_CODE_POINTS = 1 << 20;
     private final String source;
 
     YamlTree(String source) {
@@ -33,8 +34,14 @@ final class YamlTree {
 
     Node parse(String text) {
         LoadSettings settings = LoadSettings.builder().setLabel(source).setAllowDuplicateKeys(false)
-                .setMaxAliasesForCollections(10).setAllowRecursiveKeys(false).setCodePointLimit(MAX_CODE_POINTS).build();
+                .setMaxAliasesForCollections(InputLimits.POLICY_MAX_ALIASES).setAllowRecursiveKeys(false)
+                .setCodePointLimit(InputLimits.POLICY_MAX_CHARS + 1).build();
         try {
+            int deep = BoundedYaml.tooDeepAt(text, settings);
+            if (deep > 0) {
+                throw new RegentException(dev.regent.core.error.ErrorCode.INVALID_ARGUMENT, source + ":" + deep
+                        + ": the policy is nested more than " + InputLimits.YAML_MAX_DEPTH + " levels deep");
+            }
             Optional<Node> node = new Compose(settings).composeString(text);
             return node.orElseThrow(() -> error(null, "the policy is empty"));
         } catch (MarkedYamlEngineException e) {

@@ -1,6 +1,7 @@
 package dev.regent.api.mlflow.filter;
 
 import dev.regent.core.error.RegentException;
+import dev.regent.core.input.InputLimits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -38,6 +39,9 @@ final class FilterParser {
                 throw fail("expected AND between clauses, found '" + (word.isEmpty() ? String.valueOf(text.charAt(pos)) : word) + "'");
             }
             pos += word.length();
+            if (clauses.size() == InputLimits.FILTER_MAX_CLAUSES) {
+                throw fail("the filter has more than " + InputLimits.FILTER_MAX_CLAUSES + " clauses");
+            }
             clauses.add(clause());
         }
     }
@@ -117,7 +121,8 @@ final class FilterParser {
             pos++;
         }
         if (start == pos) {
-            throw fail("expected an attribute or tags.<key>, found '" + text.charAt(pos) + "'");
+            throw fail("expected an attribute or tags.<key>, found "
+                    + (pos < text.length() ? "'" + text.charAt(pos) + "'" : "the end of the filter"));
         }
         return text.substring(start, pos);
     }
@@ -189,6 +194,9 @@ final class FilterParser {
                 throw fail("unterminated IN list: expected ')'");
             }
             char c = text.charAt(pos++);
+            if (c == ',' && values.size() == InputLimits.FILTER_MAX_IN_VALUES) {
+                throw fail("an IN list has more than " + InputLimits.FILTER_MAX_IN_VALUES + " values");
+            }
             if (c == ')') {
                 return values;
             }

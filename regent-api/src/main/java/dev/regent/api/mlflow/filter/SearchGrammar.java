@@ -1,6 +1,7 @@
 package dev.regent.api.mlflow.filter;
 
 import dev.regent.core.error.RegentException;
+import dev.regent.core.input.InputLimits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,13 +35,25 @@ public record SearchGrammar(String what, Set<String> attributes, Set<String> num
 
     /** Parses a filter string (null or blank: match everything); INVALID_ARGUMENT naming the problem otherwise. */
     public SearchFilter parseFilter(String filter) {
+        if (filter != null && filter.length() > InputLimits.FILTER_MAX_LENGTH) {
+            throw RegentException.invalid("the filter is " + filter.length() + " characters long; the limit is "
+                    + InputLimits.FILTER_MAX_LENGTH);
+        }
         return filter == null || filter.isBlank() ? SearchFilter.ALL : new FilterParser(this, filter).parse();
     }
 
     /** Parses order_by clauses such as {@code "name ASC"}, {@code "version_number DESC"}; the keys are canonical names. */
     public List<OrderBy> parseOrderBy(List<String> orderBy) {
         List<OrderBy> out = new ArrayList<>();
+        if (orderBy != null && orderBy.size() > InputLimits.ORDER_BY_MAX_CLAUSES) {
+            throw RegentException.invalid("order_by has " + orderBy.size() + " clauses; the limit is "
+                    + InputLimits.ORDER_BY_MAX_CLAUSES);
+        }
         for (String raw : orderBy == null ? List.<String>of() : orderBy) {
+            if (raw != null && raw.length() > InputLimits.ORDER_BY_MAX_LENGTH) {
+                throw RegentException.invalid("an order_by clause is longer than " + InputLimits.ORDER_BY_MAX_LENGTH
+                        + " characters");
+            }
             String[] parts = raw.trim().split("\\s+");
             if (raw.isBlank() || parts.length > 2) {
                 throw RegentException.invalid("invalid order_by clause '" + raw + "': write a key, optionally followed by "

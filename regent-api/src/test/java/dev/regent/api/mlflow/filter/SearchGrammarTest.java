@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.regent.core.error.ErrorCode;
 import dev.regent.core.error.RegentException;
+import dev.regent.core.input.InputLimits;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -80,6 +81,29 @@ class SearchGrammarTest {
         assertThat(V.parseFilter("  ").clauses()).isEmpty();
         assertThat(V.parseFilter("version_number > 1 AND name = 'fraud'").equalityOn("name")).contains("fraud");
         assertThat(V.parseFilter("name LIKE 'f%'").equalityOn("name")).isEmpty();
+    }
+
+    /** Found by the fuzzing (issue 17): a filter ending in a dot ("tags.") threw StringIndexOutOfBounds, a 500. */
+    @Test
+    void aFilterEndingWhereAnIdentifierShouldBeIsRefused() {
+        for (String filter : new String[] {"tags.", "tags.tags.", "tags.a.", "attribute."}) {
+            assertThatThrownBy(() -> V.parseFilter(filter)).isInstanceOf(RegentException.class)
+                    .hasMessageContaining("found the end of the filter");
+        }
+    }
+
+    /** Issue 17: filters and order_by are bounded (length, clauses, IN values), refused with INVALID_ARGUMENT. */
+    @Test
+    void filtersAreBounded() {
+        assertThatThrownBy(() -> V.parseFilter("name = '" + "x".repeat(InputLimits.FILTER_MAX_LENGTH) + "'"))
+                .isInstanceOf(RegentException.class).hasMessageContaining("the limit is " + InputLimits.FILTER_MAX_LENGTH);
+        String clauses = String.join(" AND ", java.util.Collections.nCopies(InputLimits.FILTER_MAX_CLAUSES + 1, "name = 'a'"));
+        assertThatThrownBy(() -> V.parseFilter(clauses)).hasMessageContaining("more than " + InputLimits.FILTER_MAX_CLAUSES);
+        String in = "run_id IN (" + String.join(",", java.util.Collections.nCopies(InputLimits.FILTER_MAX_IN_VALUES + 1, "'r'")) + ")";
+        assertThatThrownBy(() -> V.parseFilter(in)).hasMessageContaining("more than " + InputLimits.FILTER_MAX_IN_VALUES);
+        assertThatThrownBy(() -> V.parseOrderBy(java.util.Collections.nCopies(11, "name"))).hasMessageContaining("the limit is 10");
+        assertThat(V.parseFilter(String.join(" AND ", java.util.Collections.nCopies(InputLimits.FILTER_MAX_CLAUSES, "name = 'a'")))
+                .clauses()).hasSize(InputLimits.FILTER_MAX_CLAUSES);
     }
 
     @Test

@@ -17,10 +17,10 @@ import picocli.CommandLine.ScopeType;
                 AliasCommand.class, HistoryCommand.class, AuditCommand.class, PrincipalCommand.class, CardCommand.class,
                 EvidenceCommand.class, TagCommand.class, ApproveCommand.class, RejectCommand.class, ApprovalsCommand.class,
                 GatesCommand.class, PolicyCommand.class, TokenCommand.class, ServeCommand.class, McpCommand.class, VerifyCommand.class,
-                LoginCommand.class},
+                LoginCommand.class, LogoutCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:refused by a rule or gate", "2:bad input", "3:not found", "4:unauthorized",
-                "5:internal error"})
+                "5:internal error", "6:unavailable (unreachable, storage full, port taken)"})
 public final class RegentCommand implements Runnable {
     private final CliEnvironment environment;
 
@@ -44,6 +44,10 @@ public final class RegentCommand implements Runnable {
     @Option(names = "--registry", scope = ScopeType.INHERIT, paramLabel = "URL",
             description = "Remote registry (default: $REGENT_URL, else the URL saved by 'regent login'; none: local mode).")
     String registry;
+
+    @Option(names = "--local", scope = ScopeType.INHERIT,
+            description = "Local mode even when $REGENT_URL or a saved login names a remote registry.")
+    boolean local;
 
     @Option(names = "--token", scope = ScopeType.INHERIT, paramLabel = "T",
             description = "Bearer token for the remote registry (default: $REGENT_TOKEN, else the saved one).")

@@ -23,6 +23,12 @@ record RemoteConfig(URI url, String token) {
 
     static Optional<RemoteConfig> resolve(RegentCommand options) {
         CliEnvironment env = options.environment();
+        if (options.local) {
+            if (options.registry != null) {
+                throw RegentException.invalid("--local and --registry contradict each other: give one");
+            }
+            return Optional.empty();
+        }
         String url = options.registry != null ? options.registry : env.variable("REGENT_URL").orElse(null);
         String token = options.token != null ? options.token : env.variable("REGENT_TOKEN").orElse(null);
         if (url == null && options.data == null && options.db == null) {

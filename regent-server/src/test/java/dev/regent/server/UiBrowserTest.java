@@ -142,7 +142,9 @@ class UiBrowserTest {
         assertThat(t.registry.version(UiWorld.CONTRIBUTOR, credit, v1).stage()).isEqualTo(Stage.PRODUCTION);
         assertThat(t.registry.version(UiWorld.CONTRIBUTOR, credit, v2).stage()).isEqualTo(Stage.ARCHIVED);
         browser.click("#back");
-        assertThat(browser.text("ol.timeline")).contains("Rolled back").contains("v2 misbehaves in production");
+        // issue 20: the rollback read "Rolled back: model#Production ? → ?"
+        assertThat(browser.text("ol.timeline")).contains("Rolled back Production: v2 → v1 (v2 archived)")
+                .contains("v2 misbehaves in production").doesNotContain("? → ?");
         assertThat(browser.text("table.versions")).contains("Archived");
     }
 

@@ -98,12 +98,19 @@ final class ModelPage {
         if (e.outcome() == dev.regent.core.audit.AuditOutcome.REFUSED) {
             return new TimelineItem(e, (rollback ? "Rollback" : "Promotion") + " of " + e.target() + " refused", "");
         }
+        if (rollback) {
+            // a rollback's entry names the stage (model#Production) and its holders before and after, not stages
+            String stage = e.target().substring(e.target().lastIndexOf('#') + 1);
+            String previous = e.before().get("holder");
+            return new TimelineItem(e, "Rolled back " + stage + ": " + (previous == null ? "(empty)" : "v" + previous)
+                    + " → v" + e.after().getOrDefault("holder", "?") + (previous == null ? "" : " (v" + previous + " archived)"),
+                    "to the last known-good version; its gates passed when it was promoted");
+        }
         boolean retired = "Archived".equals(to) || "None".equals(to);
-        String verb = rollback ? "Rolled back: " : retired ? "Moved: " : "Promoted: ";
+        String verb = retired ? "Moved: " : "Promoted: ";
         String headline = verb + e.target() + " " + from + " → " + to
                 + (e.after().containsKey("displaced") ? " (v" + e.after().get("displaced") + " moved out)" : "");
-        String gates = rollback ? "to the last known-good version; its gates passed when it was promoted"
-                : retired ? "" : "every gate passed at the time of the change";
+        String gates = retired ? "" : "every gate passed at the time of the change";
         return new TimelineItem(e, headline.replace(e.target() + " ", "v" + version + " "), gates);
     }
 }

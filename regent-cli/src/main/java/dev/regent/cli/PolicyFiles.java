@@ -52,6 +52,10 @@ final class PolicyFiles {
                 throw RegentException.invalid(file + ": the policy is larger than " + MAX_BYTES + " bytes");
             }
             return PolicyParser.parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw RegentException.invalid("policy file " + file + " does not exist");
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw RegentException.invalid("cannot read policy file " + file + ": permission denied");
         } catch (IOException e) {
             throw RegentException.invalid("cannot read policy file " + file + ": " + e.getMessage());
         }

@@ -20,7 +20,7 @@ import picocli.CommandLine.ScopeType;
                 LoginCommand.class, LogoutCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:refused by a rule or gate", "2:bad input", "3:not found", "4:unauthorized",
-                "5:internal error", "6:unavailable (unreachable, storage full, port taken)"})
+                "5:internal error (a bug: the stack trace is printed)", "6:unavailable (unreachable, storage full, port taken)"})
 public final class RegentCommand implements Runnable {
     private final CliEnvironment environment;
 
@@ -59,6 +59,10 @@ public final class RegentCommand implements Runnable {
     @Option(names = "--dry-run", scope = ScopeType.INHERIT,
             description = "Plan the change and report it without writing anything (mutating commands).")
     boolean dryRun;
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT,
+            description = "On an error, also print its stack trace (printed anyway for internal errors, exit 5).")
+    boolean debug;
 
     @Option(names = "--as", scope = ScopeType.INHERIT, paramLabel = "PRINCIPAL",
             description = "The acting principal in local mode (default: the OS user).")
@@ -114,6 +118,10 @@ public final class RegentCommand implements Runnable {
         } else {
             error = new RegentException(dev.regent.core.error.ErrorCode.INTERNAL,
                     "internal error: " + ex + " (please report it with the command you ran)");
+            ex.printStackTrace(env.err());
+        }
+        if (root.debug && error.code() != dev.regent.core.error.ErrorCode.INTERNAL) {
+            // an actionable error is one line; --debug shows where it came from too
             ex.printStackTrace(env.err());
         }
         if (root.json) {

@@ -71,4 +71,17 @@ class CliErrorsTest {
             assertThat(other.exit()).as("another registry gets no saved token").isEqualTo(ExitCodes.UNAUTHORIZED);
         }
     }
+
+    @Test
+    void aMissingFileIsOneLineAndDebugAddsTheStackTrace() {
+        CliHarness cli = new CliHarness(dir);
+        CliHarness.Result missing = cli.run("policy", "apply", "nope.yaml", "--reason", "r");
+        assertThat(missing.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(missing.err().strip()).isEqualTo("error: policy file " + dir.resolve("nope.yaml") + " does not exist");
+        CliHarness.Result debug = cli.run("--debug", "policy", "apply", "nope.yaml", "--reason", "r");
+        assertThat(debug.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(debug.err()).contains("does not exist").contains("\tat ");
+        assertThat(cli.run("version", "register", "m", "--file", "nosuch.bin").err()).contains("does not exist")
+                .doesNotContain("\tat ");
+    }
 }

@@ -32,10 +32,11 @@ final class LoginCommand implements Callable<Integer> {
         token = inputs.require("--token", token);
         inputs.check();
         URI url = RemoteConfig.parseUrl(rawUrl);
-        RegentClient client = RegentClient.connect(url, token);
+        // the token is checked (whoami) before anything is saved
+        dev.regent.core.model.Principal me = RegentClient.connect(url, token).actor();
         Path file = RemoteConfig.file(env);
         RemoteConfig.write(file, url, token);
-        env.out().println("Logged in to " + url + " as " + client.actor() + "; saved to " + file);
+        env.out().println("Logged in to " + url + " as " + me + "; saved to " + file);
         env.out().flush();
         return ExitCodes.OK;
     }

@@ -68,25 +68,34 @@ import java.util.Optional;
 public final class RegentClient implements RegistrySession {
     private static final String API = "/api/v1";
     private final HttpExchange http;
-    private final Principal actor;
+    /** The token's principal, asked of the server (whoami) the first time it is needed, not on every command. */
+    private final java.util.concurrent.atomic.AtomicReference<Principal> actor;
 
-    private RegentClient(HttpExchange http, Principal actor) {
+    private RegentClient(HttpExchange http, java.util.concurrent.atomic.AtomicReference<Principal> actor) {
         this.http = http;
         this.actor = actor;
     }
 
-    /** Connects to a registry at {@code base} (http(s)://host:port) with a bearer token; checks it with whoami. */
+    /**
+     * A client of the registry at {@code base} (http(s)://host:port) with a bearer token. No request is made here:
+     * every call is one round trip, and a bad token is told by the first one (as by {@link #actor()}).
+     */
     public static RegentClient connect(URI base, String token) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
-        HttpExchange http = new HttpExchange(base, token, client);
-        PrincipalWire me = http.call(http.request(http.uri(API + "/whoami", Map.of())).GET().build(), PrincipalWire.class);
-        return new RegentClient(http, Principal.of(me.name()));
+        return new RegentClient(new HttpExchange(base, token, client), new java.util.concurrent.atomic.AtomicReference<>());
     }
 
+    /** The token's principal; the first call asks the server (whoami), which also checks the token. */
     @Override
     public Principal actor() {
-        return actor;
+        Principal known = actor.get();
+        if (known == null) {
+            PrincipalWire me = http.call(http.request(http.uri(API + "/whoami", Map.of())).GET().build(), PrincipalWire.class);
+            known = Principal.of(me.name());
+            actor.compareAndSet(null, known);
+        }
+        return known;
     }
 
     /**

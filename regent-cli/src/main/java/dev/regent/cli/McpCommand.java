@@ -6,7 +6,6 @@ import dev.regent.core.audit.AuditQuery;
 import dev.regent.core.error.ErrorCode;
 import dev.regent.core.error.RegentException;
 import dev.regent.core.model.Principal;
-import dev.regent.core.policy.Policy;
 import dev.regent.core.registry.Registry;
 import dev.regent.core.registry.SourceRules;
 import dev.regent.core.store.RegistryStore;

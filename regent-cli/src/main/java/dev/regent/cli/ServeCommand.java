@@ -1,7 +1,6 @@
 package dev.regent.cli;
 
 import dev.regent.core.error.RegentException;
-import dev.regent.core.policy.Policy;
 import dev.regent.core.audit.tree.CheckpointSigner;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -10,7 +10,6 @@ import dev.regent.core.model.Model;
 import dev.regent.core.model.ModelName;
 import dev.regent.core.model.Principal;
 import dev.regent.core.model.Tags;
-import dev.regent.core.report.Change;
 import dev.regent.core.report.Finding;
 import dev.regent.core.report.Plan;
 import dev.regent.core.report.Rollback;

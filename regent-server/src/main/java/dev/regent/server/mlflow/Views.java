@@ -11,8 +11,6 @@ import dev.regent.core.model.Principal;
 import dev.regent.core.model.Stage;
 import dev.regent.core.model.VersionNumber;
 import dev.regent.core.registry.Registry;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;

@@ -85,6 +85,11 @@ public final class FileBlobStore implements BlobStore {
                 throw new StorageFull("no space left under " + root + " to store the upload (" + e.getMessage()
                         + "): nothing was kept; free space on that disk, then send it again", e);
             }
+            if (NoSpace.notWritable(e)) {
+                throw new dev.regent.core.store.StorageNotWritable("the blob store under " + root + " cannot be written ("
+                        + e.getMessage() + "): nothing was kept; give the server's user write access to it (or remount it "
+                        + "read-write), then send the upload again", e);
+            }
             throw new StoreFailure("cannot store content under " + root + ": " + e.getMessage(), e);
         } finally {
             deleteQuietly(tmp);

@@ -8,6 +8,20 @@ final class NoSpace {
     private NoSpace() {
     }
 
+    /** Whether the failure means the blob store cannot be written at all: a read-only file system, or no permission. */
+    static boolean notWritable(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.file.AccessDeniedException || t instanceof java.nio.file.ReadOnlyFileSystemException) {
+                return true;
+            }
+            String text = t instanceof FileSystemException f && f.getReason() != null ? f.getReason() : String.valueOf(t.getMessage());
+            if (text.contains("Read-only file system")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean is(IOException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String text = t instanceof FileSystemException f && f.getReason() != null ? f.getReason() : String.valueOf(t.getMessage());

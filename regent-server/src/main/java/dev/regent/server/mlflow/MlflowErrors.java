@@ -26,6 +26,7 @@ public final class MlflowErrors implements ErrorMapping {
             Map.entry("PERMISSION_DENIED", new Code("PERMISSION_DENIED", 403)),
             Map.entry("PAYLOAD_TOO_LARGE", new Code("REQUEST_LIMIT_EXCEEDED", 413)),
             Map.entry("INSUFFICIENT_STORAGE", new Code("RESOURCE_EXHAUSTED", 507)),
+            Map.entry("UNAVAILABLE", new Code("TEMPORARILY_UNAVAILABLE", 503)),
             Map.entry("INTERNAL", new Code("INTERNAL_ERROR", 500)));
 
     private final ErrorMapping nativeErrors;

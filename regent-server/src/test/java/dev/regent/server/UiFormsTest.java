@@ -95,4 +95,15 @@ class UiFormsTest {
         HttpResponse<String> api = ui.request("GET", "/api/v1/nope", null, null, "Accept", "text/html");
         assertThat(api.body()).startsWith("{\"error\"");
     }
+
+    @Test
+    void aMistypedModelOrVersionGetsTheErrorPageNotJson() {
+        UiHttp.Session viewer = ui.signIn("viewer");
+        for (String path : new String[] {"/models/nosuch", "/models/aliased/versions/99"}) {
+            HttpResponse<String> page = ui.request("GET", path, viewer.cookie(), null, "Accept", "text/html,application/xhtml+xml");
+            assertThat(page.statusCode()).as(path).isEqualTo(404);
+            assertThat(page.headers().firstValue("Content-Type").orElse("")).as(path).startsWith("text/html");
+            assertThat(page.body()).as(path).contains("Not found").contains("href=\"/\"").doesNotContain("no route");
+        }
+    }
 }

@@ -106,4 +106,17 @@ class UiFormsTest {
             assertThat(page.body()).as(path).contains("Not found").contains("href=\"/\"").doesNotContain("no route");
         }
     }
+
+    @Test
+    void thePreviewPutsConfirmFirstAndFoldsTheEmptySections() {
+        UiHttp.Session contributor = ui.signIn("contributor");
+        HttpResponse<String> preview = post(contributor, "/models/aliased/versions/1/promote", "to", "Staging", "reason", "try it");
+        assertThat(preview.statusCode()).isEqualTo(200);
+        String body = preview.body();
+        assertThat(body).contains("id=\"confirm\"");
+        assertThat(body.indexOf("id=\"confirm\"")).isLessThan(body.indexOf("<h2>Plan</h2>"));
+        assertThat(body.indexOf("id=\"outcome\"")).isLessThan(body.indexOf("<h2>Plan</h2>"));
+        assertThat(body).doesNotContain("<h2>Changes</h2>").doesNotContain("<h2>Verification</h2>")
+                .contains("nothing yet (dry run)").contains("<h2>Summary</h2>");
+    }
 }

@@ -119,4 +119,22 @@ class UiFormsTest {
         assertThat(body).doesNotContain("<h2>Changes</h2>").doesNotContain("<h2>Verification</h2>")
                 .contains("nothing yet (dry run)").contains("<h2>Summary</h2>");
     }
+
+    @Test
+    void aFailedFormShowsWhatWasSentTheCodeInWordsAndLeadsBack() {
+        UiHttp.Session contributor = ui.signIn("contributor");
+        HttpResponse<String> bad = ui.post("/models/aliased/versions/1/promote", contributor,
+                UiHttp.form("csrf", contributor.csrf(), "to", "Heaven", "reason", "my <careful> reason"), "Origin", ui.origin(),
+                "Referer", ui.origin() + "/models/aliased/versions/1");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("INVALID_ARGUMENT").contains(dev.regent.core.error.ErrorCode.INVALID_ARGUMENT.meaning())
+                .contains("my &lt;careful&gt; reason").contains("Heaven")
+                .contains("href=\"/models/aliased/versions/1\" id=\"back-to-form\"")
+                .doesNotContain("<dt>csrf</dt>");
+        // a referer from elsewhere is not followed
+        HttpResponse<String> foreign = ui.post("/models/aliased/versions/1/promote", contributor,
+                UiHttp.form("csrf", contributor.csrf(), "to", "Heaven", "reason", "r"), "Origin", ui.origin(),
+                "Referer", "http://evil.example/models");
+        assertThat(foreign.body()).doesNotContain("evil.example");
+    }
 }

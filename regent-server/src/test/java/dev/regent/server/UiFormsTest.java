@@ -137,4 +137,16 @@ class UiFormsTest {
                 "Referer", "http://evil.example/models");
         assertThat(foreign.body()).doesNotContain("evil.example");
     }
+
+    @Test
+    void anAssertedApprovalIsMarkedAndExplained() {
+        dev.regent.core.registry.Registry local = new dev.regent.core.registry.Registry(t.store, t.clock, new java.util.Random(3),
+                dev.regent.core.registry.SourceRules.references(), dev.regent.core.policy.Policies.builtIn(),
+                dev.regent.store.StoreFactory.blobs(t.dir), false);
+        UiWorld.applied(local.decide(dev.regent.core.model.Principal.of("approver2"), model, VersionNumber.of(1),
+                dev.regent.core.policy.GateTarget.of(dev.regent.core.model.Stage.STAGING), dev.regent.core.approval.Decision.APPROVE,
+                "looked at it locally", false));
+        String page = ui.get("/models/aliased/versions/1", ui.signIn("viewer")).body();
+        assertThat(page).contains("(asserted)").contains("claimed with --as").contains("title=\"");
+    }
 }

@@ -108,6 +108,37 @@ class UiFormsTest {
     }
 
     @Test
+    void theAuditPageShowsTheNewestEntriesFirstAndLinksToOlderOnes() {
+        UiWorld world = new UiWorld(t);
+        for (int i = 0; i < 105; i++) {
+            world.model("bulk-" + i, "", Map.of());
+        }
+        UiHttp.Session viewer = ui.signIn("viewer");
+        String first = ui.get("/audit?action=model.create", viewer).body();
+        java.util.List<Long> seqs = seqs(first);
+        assertThat(seqs).hasSize(100);
+        assertThat(seqs).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(first).contains("bulk-104").doesNotContain("Later entries");
+        java.util.regex.Matcher older = java.util.regex.Pattern.compile("href=\"([^\"]*)\" rel=\"next\"").matcher(first);
+        assertThat(older.find()).isTrue();
+        assertThat(first).contains("Older entries");
+        String second = ui.get(older.group(1).replace("&amp;", "&"), viewer).body();
+        java.util.List<Long> rest = seqs(second);
+        assertThat(rest).isNotEmpty().isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(rest.get(0)).isLessThan(seqs.get(seqs.size() - 1));
+        assertThat(second).contains("bulk-0");
+    }
+
+    private static java.util.List<Long> seqs(String html) {
+        java.util.List<Long> out = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<tr class=\"[a-z_]+\">\\s*<td>(\\d+)</td>").matcher(html);
+        while (m.find()) {
+            out.add(Long.parseLong(m.group(1)));
+        }
+        return out;
+    }
+
+    @Test
     void thePreviewPutsConfirmFirstAndFoldsTheEmptySections() {
         UiHttp.Session contributor = ui.signIn("contributor");
         HttpResponse<String> preview = post(contributor, "/models/aliased/versions/1/promote", "to", "Staging", "reason", "try it");

@@ -6,13 +6,17 @@
     year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit",
     timeZoneName: "short"
   });
+  // in dense tables (the audit log): date and minute only; the hover title keeps the exact UTC time
+  var compact = new Intl.DateTimeFormat(undefined, {
+    year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit"
+  });
   function localTimes() {
     var times = document.querySelectorAll("time[datetime]");
     for (var i = 0; i < times.length; i++) {
       var d = new Date(times[i].getAttribute("datetime"));
       if (!isNaN(d.getTime())) {
         times[i].setAttribute("title", times[i].textContent);
-        times[i].textContent = fmt.format(d);
+        times[i].textContent = (times[i].classList.contains("compact") ? compact : fmt).format(d);
       }
     }
   }

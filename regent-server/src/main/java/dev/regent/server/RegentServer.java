@@ -127,6 +127,11 @@ public final class RegentServer {
         WebUi ui = new WebUi(registry, clock);
         ui.register(new UiEndpoints(javalin, parts, guard, ui));
         javalin.error(404, ctx -> {
+            String sent = ctx.res().getContentType();
+            if (sent != null && sent.startsWith("text/html") && ctx.result() != null && !ctx.result().isEmpty()) {
+                // a UI page already rendered its own 404 (a model or version that does not exist): keep it
+                return;
+            }
             boolean unanswered = ctx.result() == null || ctx.result().isEmpty() || ctx.result().startsWith("Endpoint ");
             String accept = ctx.header("Accept");
             if (unanswered && !ctx.path().startsWith("/api/") && !MlflowRoutes.serves(ctx.path())

@@ -267,4 +267,29 @@ class UiBrowserTest {
         browser.type("#promote-form input[name=reason]", reason);
         browser.click("#preview-promote");
     }
+    @Test
+    void theAuditTableFitsA1366PixelScreen() {
+        // long unbroken values (a digest, a long reason, a long tag) must wrap, not push the table sideways
+        ModelName wide = world.model("wide-audit-" + "x".repeat(60), "d".repeat(300),
+                Map.of("k" + "y".repeat(80), "sha256:" + "ab".repeat(32) + "z".repeat(80)));
+        world.version(wide, 1, true);
+        org.openqa.selenium.Dimension before = browser.driver.manage().window().getSize();
+        try {
+            browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 900));
+            browser.signIn(t.tokens.get("viewer"));
+            browser.go("/audit");
+            long viewport = ((Number) browser.driver.executeScript("return document.documentElement.clientWidth")).longValue();
+            long page = ((Number) browser.driver.executeScript("return document.documentElement.scrollWidth")).longValue();
+            long table = ((Number) browser.driver.executeScript(
+                    "return document.querySelector('table.audit').getBoundingClientRect().right")).longValue();
+            assertThat(page).as("page width at 1366 px").isLessThanOrEqualTo(viewport);
+            assertThat(table).as("table's right edge").isLessThanOrEqualTo(viewport);
+            // a timestamp stays on one line
+            long timeHeight = ((Number) browser.driver.executeScript(
+                    "return document.querySelector('table.audit td.when time').getClientRects().length")).longValue();
+            assertThat(timeHeight).isEqualTo(1);
+        } finally {
+            browser.driver.manage().window().setSize(before);
+        }
+    }
 }

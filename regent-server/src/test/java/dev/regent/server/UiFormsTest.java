@@ -95,4 +95,89 @@ class UiFormsTest {
         HttpResponse<String> api = ui.request("GET", "/api/v1/nope", null, null, "Accept", "text/html");
         assertThat(api.body()).startsWith("{\"error\"");
     }
+
+    @Test
+    void aMistypedModelOrVersionGetsTheErrorPageNotJson() {
+        UiHttp.Session viewer = ui.signIn("viewer");
+        for (String path : new String[] {"/models/nosuch", "/models/aliased/versions/99"}) {
+            HttpResponse<String> page = ui.request("GET", path, viewer.cookie(), null, "Accept", "text/html,application/xhtml+xml");
+            assertThat(page.statusCode()).as(path).isEqualTo(404);
+            assertThat(page.headers().firstValue("Content-Type").orElse("")).as(path).startsWith("text/html");
+            assertThat(page.body()).as(path).contains("Not found").contains("href=\"/\"").doesNotContain("no route");
+        }
+    }
+
+    @Test
+    void theAuditPageShowsTheNewestEntriesFirstAndLinksToOlderOnes() {
+        UiWorld world = new UiWorld(t);
+        for (int i = 0; i < 105; i++) {
+            world.model("bulk-" + i, "", Map.of());
+        }
+        UiHttp.Session viewer = ui.signIn("viewer");
+        String first = ui.get("/audit?action=model.create", viewer).body();
+        java.util.List<Long> seqs = seqs(first);
+        assertThat(seqs).hasSize(100);
+        assertThat(seqs).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(first).contains("bulk-104").doesNotContain("Later entries");
+        java.util.regex.Matcher older = java.util.regex.Pattern.compile("href=\"([^\"]*)\" rel=\"next\"").matcher(first);
+        assertThat(older.find()).isTrue();
+        assertThat(first).contains("Older entries");
+        String second = ui.get(older.group(1).replace("&amp;", "&"), viewer).body();
+        java.util.List<Long> rest = seqs(second);
+        assertThat(rest).isNotEmpty().isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(rest.get(0)).isLessThan(seqs.get(seqs.size() - 1));
+        assertThat(second).contains("bulk-0");
+    }
+
+    private static java.util.List<Long> seqs(String html) {
+        java.util.List<Long> out = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<tr class=\"[a-z_]+\">\\s*<td>(\\d+)</td>").matcher(html);
+        while (m.find()) {
+            out.add(Long.parseLong(m.group(1)));
+        }
+        return out;
+    }
+
+    @Test
+    void thePreviewPutsConfirmFirstAndFoldsTheEmptySections() {
+        UiHttp.Session contributor = ui.signIn("contributor");
+        HttpResponse<String> preview = post(contributor, "/models/aliased/versions/1/promote", "to", "Staging", "reason", "try it");
+        assertThat(preview.statusCode()).isEqualTo(200);
+        String body = preview.body();
+        assertThat(body).contains("id=\"confirm\"");
+        assertThat(body.indexOf("id=\"confirm\"")).isLessThan(body.indexOf("<h2>Plan</h2>"));
+        assertThat(body.indexOf("id=\"outcome\"")).isLessThan(body.indexOf("<h2>Plan</h2>"));
+        assertThat(body).doesNotContain("<h2>Changes</h2>").doesNotContain("<h2>Verification</h2>")
+                .contains("nothing yet (dry run)").contains("<h2>Summary</h2>");
+    }
+
+    @Test
+    void aFailedFormShowsWhatWasSentTheCodeInWordsAndLeadsBack() {
+        UiHttp.Session contributor = ui.signIn("contributor");
+        HttpResponse<String> bad = ui.post("/models/aliased/versions/1/promote", contributor,
+                UiHttp.form("csrf", contributor.csrf(), "to", "Heaven", "reason", "my <careful> reason"), "Origin", ui.origin(),
+                "Referer", ui.origin() + "/models/aliased/versions/1");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("INVALID_ARGUMENT").contains(dev.regent.core.error.ErrorCode.INVALID_ARGUMENT.meaning())
+                .contains("my &lt;careful&gt; reason").contains("Heaven")
+                .contains("href=\"/models/aliased/versions/1\" id=\"back-to-form\"")
+                .doesNotContain("<dt>csrf</dt>");
+        // a referer from elsewhere is not followed
+        HttpResponse<String> foreign = ui.post("/models/aliased/versions/1/promote", contributor,
+                UiHttp.form("csrf", contributor.csrf(), "to", "Heaven", "reason", "r"), "Origin", ui.origin(),
+                "Referer", "http://evil.example/models");
+        assertThat(foreign.body()).doesNotContain("evil.example");
+    }
+
+    @Test
+    void anAssertedApprovalIsMarkedAndExplained() {
+        dev.regent.core.registry.Registry local = new dev.regent.core.registry.Registry(t.store, t.clock, new java.util.Random(3),
+                dev.regent.core.registry.SourceRules.references(), dev.regent.core.policy.Policies.builtIn(),
+                dev.regent.store.StoreFactory.blobs(t.dir), false);
+        UiWorld.applied(local.decide(dev.regent.core.model.Principal.of("approver2"), model, VersionNumber.of(1),
+                dev.regent.core.policy.GateTarget.of(dev.regent.core.model.Stage.STAGING), dev.regent.core.approval.Decision.APPROVE,
+                "looked at it locally", false));
+        String page = ui.get("/models/aliased/versions/1", ui.signIn("viewer")).body();
+        assertThat(page).contains("(asserted)").contains("claimed with --as").contains("title=\"");
+    }
 }

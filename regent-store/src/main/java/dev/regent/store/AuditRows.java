@@ -55,8 +55,8 @@ final class AuditRows {
 
     List<AuditEntry> entries(AuditQuery query) {
         // the filters are fixed SQL text; their values are only ever bound
-        StringBuilder where = new StringBuilder("seq > ?");
-        List<Object> bound = new ArrayList<>(List.of(query.afterSeq()));
+        StringBuilder where = new StringBuilder("seq > ? AND seq < ?");
+        List<Object> bound = new ArrayList<>(List.of(query.afterSeq(), query.beforeSeq()));
         if (query.model() != null) {
             where.append(" AND model = ?");
             bound.add(query.model().value());
@@ -70,9 +70,10 @@ final class AuditRows {
             bound.add(query.action().wireName());
         }
         bound.add(query.limit());
-        String page = "SELECT seq FROM audit_log WHERE " + where + " ORDER BY seq LIMIT ?";
+        String order = query.newestFirst() ? " ORDER BY seq DESC" : " ORDER BY seq";
+        String page = "SELECT seq FROM audit_log WHERE " + where + order + " LIMIT ?";
         Object[] args = bound.toArray();
-        List<AuditEntry> heads = sql.list("SELECT " + COLUMNS + " FROM audit_log WHERE seq IN (" + page + ") ORDER BY seq",
+        List<AuditEntry> heads = sql.list("SELECT " + COLUMNS + " FROM audit_log WHERE seq IN (" + page + ")" + order,
                 rs -> new AuditEntry(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), Principal.of(rs.getString(3)),
                         AuditAction.fromWireName(rs.getString(4)), rs.getString(5), AuditOutcome.valueOf(rs.getString(6)),
                         rs.getString(7), null, null, null),

@@ -571,6 +571,11 @@ abstract class StoreContractTest extends StoreFixture {
         assertThat(result30).containsExactly(written.get(2));
         var result31 = store().read(tx -> tx.auditEntries(new AuditQuery(uniqueModel("none"), 0, 100)));
         assertThat(result31).isEmpty();
+        // newest first: the newest page, then the one below it, with the filters still applied
+        List<AuditEntry> newest = store().read(tx -> tx.auditEntries(AuditQuery.newestFirst(a, null, null, Long.MAX_VALUE, 2)));
+        assertThat(newest).containsExactly(written.get(3), written.get(1));
+        List<AuditEntry> older = store().read(tx -> tx.auditEntries(AuditQuery.newestFirst(a, null, null, written.get(1).seq(), 2)));
+        assertThat(older).containsExactly(written.get(0));
     }
 
     @Test

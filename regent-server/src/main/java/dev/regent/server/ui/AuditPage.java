@@ -45,12 +45,14 @@ final class AuditPage {
         String model = QueryParams.trimmed(ctx.queryParam("model"));
         String actor = QueryParams.trimmed(ctx.queryParam("actor"));
         String action = QueryParams.trimmed(ctx.queryParam("action"));
-        long after = QueryParams.after(ctx.queryParam("after"));
-        AuditQuery query = new AuditQuery(model == null ? null : ModelName.of(model), actor == null ? null : Principal.of(actor),
-                action == null ? null : AuditAction.fromWireName(action), after, PAGE);
+        // newest first; "before" is the cursor of the older pages (the smallest sequence number shown so far)
+        long before = QueryParams.cursor(ctx.queryParam("before"));
+        AuditQuery query = AuditQuery.newestFirst(model == null ? null : ModelName.of(model), actor == null ? null : Principal.of(actor),
+                action == null ? null : AuditAction.fromWireName(action), before == 0 ? Long.MAX_VALUE : before, PAGE);
         List<AuditEntry> entries = registry().governance().audit(caller.principal(), query);
-        String next = entries.size() < PAGE ? null : Links.withQuery("/audit", Links.params("model", model, "actor", actor,
-                "action", action, "after", Long.toString(entries.get(entries.size() - 1).seq())));
+        String older = entries.size() < PAGE ? null : Links.withQuery("/audit", Links.params("model", model, "actor", actor,
+                "action", action, "before", Long.toString(entries.get(entries.size() - 1).seq())));
+        String newest = before == 0 ? null : Links.withQuery("/audit", Links.params("model", model, "actor", actor, "action", action));
         CheckpointSigner signer = endpoints.audit().orElse(null);
         StoredCheckpoint checkpoint = signer == null ? null : signer.latest().orElse(null);
         VerificationReport verification = null;
@@ -64,7 +66,7 @@ final class AuditPage {
                 actor, "action", action, "verify", "now")) : null;
         List<String> actions = Stream.of(AuditAction.values()).map(AuditAction::wireName).toList();
         templates.render(ctx, 200, "audit", new AuditView(ui.frame(ctx, caller, "Audit log", "audit"), model == null ? "" : model,
-                actor == null ? "" : actor, action == null ? "" : action, actions, entries, next, signer != null, checkpoint,
+                actor == null ? "" : actor, action == null ? "" : action, actions, entries, older, newest, signer != null, checkpoint,
                 verification, verifyLink));
     }
 }

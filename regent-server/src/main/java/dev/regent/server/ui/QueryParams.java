@@ -35,14 +35,14 @@ final class QueryParams {
         }
     }
 
-    static long after(String raw) {
+    static long cursor(String raw) {
         if (raw == null || raw.isBlank()) {
             return 0;
         }
         try {
             return Math.max(0, Long.parseLong(raw.trim()));
         } catch (NumberFormatException e) {
-            throw RegentException.invalid("'after' must be an audit sequence number, got '" + raw + "'");
+            throw RegentException.invalid("a page cursor must be an audit sequence number, got '" + raw + "'");
         }
     }
 }

@@ -87,7 +87,55 @@ public final class WebUi implements UiEndpoints.Browser {
 
     @Override
     public void error(Context ctx, int status, ErrorCode code, String message, PrincipalRecord caller) {
-        templates.render(ctx, status, "error", new ErrorView(frame(ctx, caller, "Error", ""), status, code.name(), message));
+        templates.render(ctx, status, "error", new ErrorView(frame(ctx, caller, "Error", ""), status, code.name(),
+                code.meaning(), message, submitted(ctx), formPage(ctx)));
+    }
+
+    /** Fields never echoed on an error page: the CSRF token, the sign-in token and form, the confirmation flag. */
+    private static final java.util.Set<String> UNECHOED = java.util.Set.of(UiSecurity.CSRF_FIELD, "token", "form", "confirm");
+
+    /** What a failed form post carried, so the person need not type it again (POSTs only; files are not echoed). */
+    private static java.util.List<Map.Entry<String, String>> submitted(Context ctx) {
+        String type = ctx.contentType();
+        if (!"POST".equals(ctx.method().name()) || type == null || !type.startsWith("application/x-www-form-urlencoded")) {
+            // multipart uploads are streamed (and may be large): not read again here
+            return java.util.List.of();
+        }
+        java.util.List<Map.Entry<String, String>> out = new java.util.ArrayList<>();
+        try {
+            ctx.formParamMap().forEach((name, values) -> {
+                if (!UNECHOED.contains(name)) {
+                    values.stream().filter(v -> v != null && !v.isBlank())
+                            .forEach(v -> out.add(Map.entry(name, v.length() > UiForm.MAX_FIELD ? v.substring(0, UiForm.MAX_FIELD) + "…" : v)));
+                }
+            });
+        } catch (RuntimeException e) {
+            // a body that cannot be read as a form (too large, malformed): nothing to show
+            return java.util.List.of();
+        }
+        return out;
+    }
+
+    /** The page the failed form was on: the Referer's path when it names this site, else null. */
+    private static String formPage(Context ctx) {
+        if (!"POST".equals(ctx.method().name())) {
+            return null;
+        }
+        String referer = ctx.header("Referer");
+        String host = ctx.header("Host");
+        if (referer == null || host == null) {
+            return null;
+        }
+        try {
+            java.net.URI uri = new java.net.URI(referer);
+            String path = uri.getRawPath();
+            if (!host.equalsIgnoreCase(uri.getRawAuthority()) || path == null || !path.startsWith("/") || path.startsWith("//")) {
+                return null;
+            }
+            return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+        } catch (java.net.URISyntaxException e) {
+            return null;
+        }
     }
 
     /** The live session of this request, if any. */

@@ -20,4 +20,26 @@ public record ReportView(Frame frame, String heading, OperationReport report, St
     public boolean applied() {
         return report.outcome() == dev.regent.core.report.Outcome.APPLIED;
     }
+
+    public boolean rollbackEmpty() {
+        return report.rollback().commands().isEmpty() && report.rollback().note().isEmpty();
+    }
+
+    /**
+     * The sections with nothing in them (of Changes, Verification, Rollback), named on one line instead of each
+     * taking a heading: after a dry run all three are empty, and the page leads with the plan and Confirm.
+     */
+    public String emptySections() {
+        java.util.List<String> empty = new java.util.ArrayList<>();
+        if (report.changes().isEmpty()) {
+            empty.add("Changes");
+        }
+        if (report.verification().isEmpty()) {
+            empty.add("Verification");
+        }
+        if (rollbackEmpty()) {
+            empty.add("Rollback");
+        }
+        return String.join(", ", empty);
+    }
 }

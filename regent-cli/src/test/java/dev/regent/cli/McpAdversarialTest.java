@@ -97,6 +97,11 @@ class McpAdversarialTest {
                 "reason", "best so far"));
         refused(alias, "GATE_FAILED");
         assertThat(text(alias)).contains("approvals");
+        // an alias the policy does not declare passes Production's gates, through the agent tools too (issue 13)
+        CallToolResult canary = agent.call("set_alias", Map.of("model", "fraud-detector", "alias", "canary", "version", 1,
+                "reason", "try it"));
+        refused(canary, "GATE_FAILED");
+        assertThat(text(canary)).contains("gated like Production");
 
         // the emergency path is for approvers
         CallToolResult rollback = agent.call("rollback", Map.of("model", "fraud-detector", "stage", "Production",
@@ -111,7 +116,7 @@ class McpAdversarialTest {
         });
         assertThat(recorded).extracting(e -> (Object) ((Map<?, ?>) e.get("after")).get("via")).containsExactlyInAnyOrder(
                 "mcp:promote", "mcp:approve", "mcp:approve", "mcp:set_compliance_tag", "mcp:register_version",
-                "mcp:set_alias", "mcp:rollback");
+                "mcp:set_alias", "mcp:set_alias", "mcp:rollback");
         int auditAfterRefusals = auditEntries().size();
 
         // malformed and oversized arguments never reach the registry

@@ -46,6 +46,11 @@ class UiFormsTest {
                 "reason", "best so far");
         assertThat(refused.statusCode()).isEqualTo(409);
         assertThat(refused.body()).contains("Refused").contains("approvals").doesNotContain("id=\"confirm\"");
+        // an alias the policy does not declare is gated like Production in the UI too (issue 13)
+        HttpResponse<String> undeclared = post(contributor, "/models/aliased/aliases", "alias", "canary", "version", "1",
+                "reason", "try it");
+        assertThat(undeclared.statusCode()).isEqualTo(409);
+        assertThat(undeclared.body()).contains("gated like Production").doesNotContain("id=\"confirm\"");
 
         UiHttp.Session approver = ui.signIn("approver");
         HttpResponse<String> approved = post(approver, "/models/aliased/versions/1/decision", "target", "alias:champion",

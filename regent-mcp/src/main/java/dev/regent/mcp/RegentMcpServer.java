@@ -37,6 +37,14 @@ import tools.jackson.databind.json.JsonMapper;
  * No state beyond its collaborators; one instance serves one connection.
  */
 public final class RegentMcpServer {
+    /**
+     * Changes that a second identical call leaves as the first left them, writing nothing (a change that would change
+     * nothing succeeds without writing): declared idempotent to clients. A rollback is not (a second one goes further
+     * back), nor are registering, attaching, tagging and approving (each records something new).
+     */
+    static final java.util.Set<String> IDEMPOTENT_CHANGES = java.util.Set.of("promote", "set_alias", "annotate_version",
+            "set_model_card");
+
     private static final Logger LOG = Logger.getLogger(RegentMcpServer.class.getName());
     static final String INSTRUCTIONS = "Regent is a model registry that governs how trained models move between stages. "
             + "Every rule (gates, approvals, evidence-backed compliance tags, immutability) is enforced by the registry, "
@@ -122,7 +130,8 @@ public final class RegentMcpServer {
         }
         return Tool.builder().name(def.name()).title(def.title()).description(def.description())
                 .inputSchema(new JsonSchema("object", properties, required, false, null, null))
-                .annotations(new ToolAnnotations(def.title(), !def.change(), false, false, false, null))
+                .annotations(new ToolAnnotations(def.title(), !def.change(), false,
+                        !def.change() || IDEMPOTENT_CHANGES.contains(def.name()), false, null))
                 .build();
     }
 

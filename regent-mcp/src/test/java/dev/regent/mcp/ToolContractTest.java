@@ -47,6 +47,18 @@ class ToolContractTest {
         }
         assertThat(describe("approve")).contains("ALWAYS refused");
         assertThat(describe("request_promotion")).contains("dry run");
+        // nothing Regent does destroys; reads are read-only; a change run twice with the same input is declared
+        // idempotent only where the second call writes nothing (issue 21, after issue 14's no-ops)
+        for (Tool tool : tools) {
+            assertThat(tool.annotations().destructiveHint()).as(tool.name()).isFalse();
+        }
+        java.util.Map<String, Tool> byName = new java.util.HashMap<>();
+        tools.forEach(t -> byName.put(t.name(), t));
+        assertThat(byName.get("check_gates").annotations().readOnlyHint()).isTrue();
+        assertThat(byName.get("promote").annotations().idempotentHint()).isTrue();
+        assertThat(byName.get("set_alias").annotations().idempotentHint()).isTrue();
+        assertThat(byName.get("rollback").annotations().idempotentHint()).isFalse();
+        assertThat(byName.get("register_version").annotations().idempotentHint()).isFalse();
     }
 
     @Test

@@ -212,7 +212,11 @@ class UiBrowserTest {
         upload("#card-form", "card.md", null);
         upload("#evidence-form", "eval-report.json", "eval-report");
         upload("#evidence-form", "bias-report.json", "bias-report");
-        new Select(browser.find("#tag-form select[name=evidence]")).selectByIndex(1);
+        // issue 20: nothing is pre-selected, and each choice says which tags it can back
+        Select evidence = new Select(browser.find("#tag-form select[name=evidence]"));
+        assertThat(evidence.getFirstSelectedOption().getText()).startsWith("choose evidence");
+        evidence.getOptions().stream().filter(o -> o.getText().startsWith("bias-report") && o.getText().contains("supports bias_checked"))
+                .findFirst().orElseThrow().click();
         browser.click("#tag-form button");
         assertThat(browser.text("#outcome")).contains("Done");
         browser.click("#back");

@@ -76,7 +76,14 @@ final class VersionPage {
                 card, cardHtml, sections, registry().governance().evidenceOf(actor, name, number), registry().governance().complianceTags(actor, name, number),
                 registry().governance().approvals(actor, name, number), checklists, targets, caller.has(Role.APPROVER, name),
                 caller.has(Role.CONTRIBUTOR, name), List.copyOf(new TreeSet<>(policy.complianceTags().keySet())),
-                evidenceKinds(policy)));
+                evidenceKinds(policy), tagKinds(policy)));
+    }
+
+    /** Compliance tag → the evidence kinds that can back it, for the tag form's choices. */
+    private static java.util.Map<String, List<String>> tagKinds(Policy policy) {
+        java.util.Map<String, List<String>> out = new java.util.TreeMap<>();
+        policy.complianceTags().forEach((tag, kinds) -> out.put(tag, kinds.stream().map(k -> k.value()).toList()));
+        return out;
     }
 
     /** The kinds the policy names (eval reports and what compliance tags need), as suggestions for the evidence form. */

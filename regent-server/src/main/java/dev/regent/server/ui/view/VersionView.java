@@ -16,5 +16,12 @@ public record VersionView(Frame frame, ModelVersion version, String aliases, Car
                           List<String> cardSections, List<Evidence> evidence, List<TagSupport> complianceTags,
                           List<ApprovalView> approvals, List<Checklist> checklists, List<String> targets,
                           boolean canDecide, boolean canPromote, List<String> complianceTagNames,
-                          List<String> evidenceKinds) {
+                          List<String> evidenceKinds, java.util.Map<String, List<String>> tagKinds) {
+
+    /** The compliance tags a piece of evidence can back under the policy in effect ("" when none). */
+    public String supports(Evidence e) {
+        List<String> tags = tagKinds.entrySet().stream().filter(t -> t.getValue().contains(e.kind().value()))
+                .map(java.util.Map.Entry::getKey).sorted().toList();
+        return tags.isEmpty() ? "supports no compliance tag" : "supports " + String.join(", ", tags);
+    }
 }

@@ -146,6 +146,14 @@ public final class RegentClient implements RegistrySession {
         return get(API + "/policy", q("model", model == null ? null : model.value()), PolicyWire.class);
     }
 
+    /** The revision in effect, in words, without compiling its text here (CEL takes a second to load on first use). */
+    @Override
+    public String policySource() {
+        dev.regent.api.PolicyRevisionWire r = policy(null).revision();
+        return "policy revision " + r.revision() + " (" + dev.regent.core.model.Digest.parse(r.digest()).shortForm()
+                + "), from " + r.source();
+    }
+
     @Override
     public dev.regent.core.policy.EffectivePolicy policy() {
         return compiled(policy(null).revision());

@@ -38,6 +38,8 @@ final class ApplyPolicy extends Mutation {
     private final Digest digest;
     private EffectivePolicy current;
     private PolicyRevision recorded;
+    /** The canonical lines that change, as the last plan found them (empty: the same policy). */
+    private List<String> diff = List.of();
 
     ApplyPolicy(Principal actor, Policy proposed, Reason reason, PolicyInEffect policies) {
         this.actor = actor;
@@ -67,7 +69,7 @@ final class ApplyPolicy extends Mutation {
         current = policies.current(tx);
         recorded = null;
         List<String> steps = new ArrayList<>();
-        List<String> diff = PolicyDiff.between(current.policy(), proposed);
+        diff = PolicyDiff.between(current.policy(), proposed);
         if (diff.isEmpty()) {
             steps.add("The policy means the same as the one in effect, " + current.revision().label()
                     + "; nothing to change.");
@@ -90,8 +92,9 @@ final class ApplyPolicy extends Mutation {
         return current.revision().number() + 1;
     }
 
+    /** Whether the proposal means what is in effect (the diff the plan computed is empty). */
     private boolean unchanged() {
-        return PolicyDiff.between(current.policy(), proposed).isEmpty();
+        return diff.isEmpty();
     }
 
     @Override

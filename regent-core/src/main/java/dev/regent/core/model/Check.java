@@ -30,6 +30,6 @@ final class Check {
     }
 
     static String printable(String value) {
-        return dev.regent.core.text.ReadableText.escape(value.length() > 80 ? value.substring(0, 80) + "…" : value);
+        return dev.regent.core.text.ReadableText.escapeInline(value.length() > 80 ? value.substring(0, 80) + "…" : value);
     }
 }

@@ -48,6 +48,18 @@ public final class ReadableText {
 
     /** The text with every deceptive character written as an escape ({@code \u202e}, {@code \r}): safe to print. */
     public static String escape(String text) {
+        return escape(text, false);
+    }
+
+    /**
+     * As {@link #escape}, and line feeds and tabs too: a client's value echoed inside a one-line message (an error
+     * naming what was sent) stays on that line.
+     */
+    public static String escapeInline(String text) {
+        return escape(text, true);
+    }
+
+    private static String escape(String text, boolean inline) {
         if (text == null) {
             return null;
         }
@@ -55,7 +67,7 @@ public final class ReadableText {
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
             int n = Character.charCount(cp);
-            if (isDeceptive(cp)) {
+            if (isDeceptive(cp) || inline && (cp == '\n' || cp == '\t')) {
                 if (out == null) {
                     out = new StringBuilder(text.length() + 16).append(text, 0, i);
                 }

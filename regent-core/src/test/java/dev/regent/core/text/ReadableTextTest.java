@@ -30,6 +30,8 @@ class ReadableTextTest {
         assertThat(ReadableText.escape("safe\u202Etxt.exe")).isEqualTo("safe\\u202etxt.exe");
         assertThat(ReadableText.escape("a\rb\u0007c\u2068d")).isEqualTo("a\\rb\\u0007c\\u2068d");
         assertThat(ReadableText.escape("plain\ttext\nnext 😀 é")).isEqualTo("plain\ttext\nnext 😀 é");
+        // echoed inside a one-line message, line feeds and tabs are escaped too
+        assertThat(ReadableText.escapeInline("a\nb\tc\u202Ed")).isEqualTo("a\\u000ab\\u0009c\\u202ed");
         for (int cp : new int[] {0x061C, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069}) {
             assertThat(ReadableText.isBidiControl(cp)).as(Integer.toHexString(cp)).isTrue();
             assertThat(ReadableText.escape(new String(Character.toChars(cp)))).startsWith("\\u");

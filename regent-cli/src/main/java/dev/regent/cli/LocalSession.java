@@ -36,9 +36,8 @@ final class LocalSession implements Session {
 
     static LocalSession open(RegentCommand options) {
         CliEnvironment env = options.environment();
-        Path dataDir = options.data != null ? env.workingDir().resolve(options.data)
-                : env.variable("REGENT_DATA").map(d -> env.workingDir().resolve(d)).orElse(env.workingDir().resolve("regent-data"));
-        String dbUrl = options.db != null ? options.db : env.variable("REGENT_DB_URL").orElse(null);
+        Path dataDir = options.dataDirectory();
+        String dbUrl = options.databaseUrl();
         Principal actor = options.as != null ? Principal.of(options.as) : osUser(env.osUser());
         List<Path> roots = new ArrayList<>(List.of(env.workingDir(), dataDir));
         env.variable("REGENT_FILE_ROOTS").ifPresent(value -> {

@@ -65,9 +65,8 @@ final class McpCommand implements Callable<Integer> {
                     + "'regent principal add NAME --role contributor --agent')");
         }
         Principal agent = Principal.of(root.as);
-        Path dataDir = root.data != null ? env.workingDir().resolve(root.data)
-                : env.variable("REGENT_DATA").map(d -> env.workingDir().resolve(d)).orElse(env.workingDir().resolve("regent-data"));
-        String dbUrl = root.db != null ? root.db : env.variable("REGENT_DB_URL").orElse(null);
+        Path dataDir = root.dataDirectory();
+        String dbUrl = root.databaseUrl();
         Optional<PolicyFiles.Given> policy = PolicyFiles.given(root.policy, env, dataDir);
         Path data = dataDir.toAbsolutePath().normalize();
         RegistryStore store = LocalStore.open(data, dbUrl, env.clock());

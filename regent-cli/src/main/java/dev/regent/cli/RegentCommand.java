@@ -17,7 +17,7 @@ import picocli.CommandLine.ScopeType;
                 AliasCommand.class, HistoryCommand.class, AuditCommand.class, PrincipalCommand.class, CardCommand.class,
                 EvidenceCommand.class, TagCommand.class, ApproveCommand.class, RejectCommand.class, ApprovalsCommand.class,
                 GatesCommand.class, PolicyCommand.class, TokenCommand.class, ServeCommand.class, McpCommand.class, VerifyCommand.class,
-                LoginCommand.class, LogoutCommand.class},
+                LoginCommand.class, LogoutCommand.class, BackupCommand.class, RestoreCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:refused by a rule or gate", "2:bad input", "3:not found", "4:unauthorized",
                 "5:internal error (a bug: the stack trace is printed)", "6:unavailable (unreachable, storage full, port taken)"})
@@ -131,5 +131,17 @@ public final class RegentCommand implements Runnable {
         }
         env.err().flush();
         return error.code().exitCode();
+    }
+
+    /** The data directory: --data, else $REGENT_DATA, else ./regent-data (relative to the working directory). */
+    Path dataDirectory() {
+        return data != null ? environment.workingDir().resolve(data)
+                : environment.variable("REGENT_DATA").map(d -> environment.workingDir().resolve(d))
+                        .orElse(environment.workingDir().resolve("regent-data"));
+    }
+
+    /** The database URL: --db, else $REGENT_DB_URL, else null (the SQLite file in the data directory). */
+    String databaseUrl() {
+        return db != null ? db : environment.variable("REGENT_DB_URL").orElse(null);
     }
 }

@@ -61,10 +61,15 @@ abstract class RegistryCommand implements Callable<Integer> {
 
     /** Prints a report and returns the exit code its outcome means. */
     int report(OperationReport report) {
-        if (json()) {
-            Json.print(JsonViews.report(report), out());
+        return print(report, json(), out());
+    }
+
+    /** Prints a report as text (the five sections) or JSON and returns the exit code its outcome means. */
+    static int print(OperationReport report, boolean json, PrintWriter out) {
+        if (json) {
+            Json.print(JsonViews.report(report), out);
         } else {
-            ReportText.print(report, out());
+            ReportText.print(report, out);
         }
         return exitCode(report);
     }

@@ -69,9 +69,8 @@ final class ServeCommand implements Callable<Integer> {
         if (bindPort < 0 || bindPort > 65535) {
             throw RegentException.invalid("--port must be between 0 and 65535, got " + bindPort);
         }
-        Path dataDir = root.data != null ? env.workingDir().resolve(root.data)
-                : env.variable("REGENT_DATA").map(d -> env.workingDir().resolve(d)).orElse(env.workingDir().resolve("regent-data"));
-        String dbUrl = root.db != null ? root.db : env.variable("REGENT_DB_URL").orElse(null);
+        Path dataDir = root.dataDirectory();
+        String dbUrl = root.databaseUrl();
         Optional<PolicyFiles.Given> policy = PolicyFiles.given(root.policy, env, dataDir);
         Main.serverLogging();
         ServerLauncher.AuditOptions audit = new ServerLauncher.AuditOptions(

@@ -25,6 +25,34 @@ final class SchemaHistory {
     private SchemaHistory() {
     }
 
+    /**
+     * The versions recorded in the database's history, oldest first (failed ones included); empty for a new database
+     * (or one whose history cannot be read, which Flyway then explains).
+     */
+    static List<String> applied(DataSource source) {
+        try (Connection c = source.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT version FROM flyway_schema_history "
+                     + "WHERE version IS NOT NULL ORDER BY installed_rank")) {
+            List<String> applied = new ArrayList<>();
+            while (rs.next()) {
+                applied.add(rs.getString(1));
+            }
+            return applied;
+        } catch (SQLException e) {
+            return List.of();
+        }
+    }
+
+    /** The applied versions this build does not know: a newer Regent wrote the database. */
+    static List<String> unknown(List<String> applied) {
+        return applied.stream().filter(v -> !VERSIONS.contains(v)).toList();
+    }
+
+    /** The newest version this build knows. */
+    static String newest() {
+        return VERSIONS.get(VERSIONS.size() - 1);
+    }
+
     static boolean current(DataSource source) {
         try (Connection c = source.getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT version, success FROM flyway_schema_history "

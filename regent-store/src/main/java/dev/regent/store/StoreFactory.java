@@ -2,13 +2,17 @@ package dev.regent.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.regent.core.error.ErrorCode;
+import dev.regent.core.error.RegentException;
 import dev.regent.core.store.StoreFailure;
+import dev.regent.store.backup.PreUpgradeSnapshot;
 import dev.regent.store.blob.FileBlobStore;
 import dev.regent.store.files.PrivateFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -49,6 +53,11 @@ public final class StoreFactory {
         return store;
     }
 
+    /** The newest schema version this build knows (its last migration). */
+    public static String schemaVersion() {
+        return SchemaHistory.newest();
+    }
+
     /** The content-addressed blob store of a data directory, in its {@code blobs} folder. */
     public static FileBlobStore blobs(Path dataDir) {
         return new FileBlobStore(dataDir.resolve("blobs"));
@@ -76,8 +85,29 @@ public final class StoreFactory {
 
     private static JdbcRegistryStore openSqlite(StoreConfig config) {
         Path file = privateSqliteFiles(config);
-        migrate(new SqliteDialect(), sqliteSource(file), "SQLite " + file);
+        SQLiteDataSource source = sqliteSource(file);
+        if (!SchemaHistory.current(source)) {
+            List<String> applied = SchemaHistory.applied(source);
+            refuseNewer(applied, "SQLite " + file);
+            if (!applied.isEmpty()) {
+                // an upgrade: keep the database as it was before any migration touches it, to go back to
+                PreUpgradeSnapshot.take(file, applied.get(applied.size() - 1), SchemaHistory.newest());
+            }
+        }
+        migrate(new SqliteDialect(), source, "SQLite " + file);
         return sqlitePools(file);
+    }
+
+    /** A database written by a newer Regent is never opened (an older build would misread or damage it). */
+    private static void refuseNewer(List<String> applied, String description) {
+        List<String> unknown = SchemaHistory.unknown(applied);
+        if (!unknown.isEmpty()) {
+            throw new RegentException(ErrorCode.CONFLICT, description + " was written by a newer Regent (schema "
+                    + "version " + unknown.get(unknown.size() - 1) + "; this regent knows versions up to "
+                    + SchemaHistory.newest() + "): run that newer regent, or restore a backup taken before the "
+                    + "upgrade into a new data directory (docs/operations.md)", Map.of("schema_version",
+                    unknown.get(unknown.size() - 1), "known_up_to", SchemaHistory.newest()));
+        }
     }
 
     private static JdbcRegistryStore sqlitePools(Path file) {
@@ -172,6 +202,7 @@ public final class StoreFactory {
         if (SchemaHistory.current(source)) {
             return;
         }
+        refuseNewer(SchemaHistory.applied(source), description);
         try {
             Flyway.configure()
                     .dataSource(source)

@@ -108,6 +108,7 @@ public final class RegentServer {
             });
             c.events.handlerAdded(registered::add);
         });
+        OperationalMeters.bind(meters, blobs, audit, clock);
         ServerParts parts = new ServerParts(registry, blobs, clock, config, mapper, new PageTokens(config.pageTokenKey()),
                 new ServerMetrics(meters), new ETags(mapper), audit);
         ErrorMapper errors = new ErrorMapper();

@@ -238,7 +238,14 @@ class ApiConventionsTest {
         t.get("/api/v1/models", "viewer");
         String metrics = t.get("/metrics", null).body();
         assertThat(metrics).contains("http_server_requests_seconds_count").contains("route=\"/api/v1/models\"")
-                .contains("regent_gate_refusals_total").contains("regent_transitions_total");
+                .contains("regent_gate_refusals_total").contains("regent_transitions_total")
+                // what docs/operations.md tells operators to alert on
+                .contains("regent_storage_free_bytes ").contains("regent_audit_incident 0.0")
+                .contains("regent_audit_checkpoint_entries ").contains("regent_audit_checkpoint_age_seconds ")
+                .contains("jvm_memory_used_bytes").contains("process_uptime_seconds");
+        t.audit.signNow();
+        assertThat(t.get("/metrics", null).body()).doesNotContain("regent_audit_checkpoint_age_seconds NaN")
+                .doesNotContain("regent_audit_checkpoint_entries 0.0");
         HttpResponse<String> nowhere = t.get("/api/v1/nowhere", "viewer");
         assertThat(nowhere.statusCode()).isEqualTo(404);
         assertThat(t.tree(nowhere).at("/error/code").asText()).isEqualTo("NOT_FOUND");

@@ -127,10 +127,25 @@ public final class RegentCommand implements Runnable {
         if (root.json) {
             Json.print(JsonViews.error(error), env.out());
         } else {
-            env.err().println("error: " + error.getMessage());
+            env.err().println("error: " + error.getMessage() + tokenHint(root, error));
         }
         env.err().flush();
         return error.code().exitCode();
+    }
+
+    /** A refused token (expired, revoked, unknown) in remote mode: where it came from and how to replace it. */
+    private static String tokenHint(RegentCommand root, RegentException error) {
+        if (error.code() != dev.regent.core.error.ErrorCode.UNAUTHENTICATED || root.local) {
+            return "";
+        }
+        try {
+            return RemoteConfig.resolve(root).map(remote -> " (the token from " + (root.token != null ? "--token"
+                    : root.environment.variable("REGENT_TOKEN").isPresent() ? "$REGENT_TOKEN" : "'regent login'")
+                    + " was refused by " + remote.url() + ": get a new one from an admin, then 'regent login "
+                    + remote.url() + " --token T')").orElse("");
+        } catch (RegentException noToken) {
+            return "";
+        }
     }
 
     /** The data directory: --data, else $REGENT_DATA, else ./regent-data (relative to the working directory). */

@@ -56,6 +56,45 @@ class CliErrorsTest {
     }
 
     @Test
+    void anExpiredTokenIsOneLineSayingWhereItCameFromAndWhatToDo() {
+        String admin = TokenSecret.generate(new SecureRandom());
+        java.util.concurrent.atomic.AtomicReference<java.time.Instant> now =
+                new java.util.concurrent.atomic.AtomicReference<>(java.time.Instant.parse("2026-12-01T00:00:00Z"));
+        java.time.Clock clock = new java.time.Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public java.time.Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public java.time.Instant instant() {
+                return now.get();
+            }
+        };
+        try (ServerLauncher server = ServerLauncher.start(dir.resolve("data"), null,
+                dev.regent.core.policy.PolicyParser.parse("version: 1\n", "none"), "127.0.0.1", 0, admin, clock)) {
+            String url = "http://127.0.0.1:" + server.port();
+            CliHarness cli = new CliHarness(dir);
+            assertThat(cli.run("--registry", url, "--token", admin, "principal", "add", "bob", "--role", "viewer").exit()).isZero();
+            CliHarness.Result made = cli.run("--registry", url, "--token", admin, "token", "create", "bob", "--expires-in", "1h");
+            java.util.regex.Matcher token = java.util.regex.Pattern.compile("Token: (rgt_\\S+)").matcher(made.out());
+            assertThat(token.find()).as(made.toString()).isTrue();
+            now.set(now.get().plus(java.time.Duration.ofHours(2)));
+            cli.env.put("REGENT_TOKEN", token.group(1));
+            CliHarness.Result expired = cli.run("--registry", url, "model", "list");
+            assertThat(expired.exit()).isEqualTo(ExitCodes.UNAUTHORIZED);
+            assertThat(expired.err().strip().lines()).hasSize(1);
+            assertThat(expired.err()).contains("expired").contains("the token from $REGENT_TOKEN was refused by " + url)
+                    .contains("regent login " + url + " --token T");
+        }
+    }
+
+    @Test
     void registryNamingTheSavedLoginUsesItsToken() {
         String preset = TokenSecret.generate(new SecureRandom());
         try (ServerLauncher server = ServerLauncher.start(dir.resolve("server"), null, Policies.builtIn(), "127.0.0.1", 0,

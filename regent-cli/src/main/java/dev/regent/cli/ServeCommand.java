@@ -115,9 +115,9 @@ final class ServeCommand implements Callable<Integer> {
         });
         env.out().println("Regent listening on http://" + bindHost + ":" + server.port() + " (data " + dataDir.toAbsolutePath()
                 + ", " + server.policy() + ")");
-        if (dev.regent.server.AllowedHosts.of(bindHost, urls).any()) {
-            env.out().println("Listening on every address without --public-url: requests for any host name are answered; "
-                    + "give --public-url https://NAME to refuse the others (DNS rebinding).");
+        if (urls.isEmpty() && (bindHost.equals("0.0.0.0") || bindHost.equals("::") || bindHost.equals("[::]"))) {
+            env.out().println("Listening on every address: answering for this machine's addresses and host name; give "
+                    + "--public-url https://NAME for a DNS name clients use (others are refused, against DNS rebinding).");
         }
         CheckpointSigner.Schedule schedule = server.audit().schedule();
         env.out().println("Audit checkpoints every " + schedule.everyEntries() + " entries or " + schedule.every().toMillis()

@@ -75,8 +75,18 @@ class HostHeaderTest {
         assertThat(published.allows("Registry.Example.com")).isTrue();
         assertThat(published.allows("localhost")).isTrue();
         assertThat(published.allows("evil.example")).isFalse();
-        // on every address without a public URL the server cannot know its names: it answers any (and says so)
-        assertThat(AllowedHosts.of("0.0.0.0", List.of()).allows("anything.example")).isTrue();
+        // on every address without a public URL: the machine's own addresses and names, never another DNS name
+        AllowedHosts everywhere = AllowedHosts.of("0.0.0.0", List.of(),
+                () -> java.util.Set.of("10.1.2.3", "[fe80:0:0:0:0:0:0:1]", "build-box", "build-box.corp.example"));
+        assertThat(everywhere.allows("10.1.2.3:8080")).isTrue();
+        assertThat(everywhere.allows("[fe80::1]:8080")).as("one IPv6 address, however spelled").isTrue();
+        assertThat(everywhere.allows("build-box")).isTrue();
+        assertThat(everywhere.allows("BUILD-BOX.corp.example.:8080")).isTrue();
+        assertThat(everywhere.allows("localhost:8080")).isTrue();
+        assertThat(everywhere.allows("[::1]")).isTrue();
+        assertThat(everywhere.allows("anything.example")).as("a rebinding name").isFalse();
+        assertThat(everywhere.allows("10.1.2.4")).isFalse();
+        assertThat(AllowedHosts.of("0.0.0.0", List.of()).allows("127.0.0.1:8080")).as("the real machine names").isTrue();
         AllowedHosts specific = AllowedHosts.of("10.0.0.5", List.of());
         assertThat(specific.allows("10.0.0.5:8080")).isTrue();
         assertThat(specific.allows("localhost")).isFalse();

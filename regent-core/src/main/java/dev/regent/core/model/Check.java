@@ -14,11 +14,22 @@ final class Check {
         return value;
     }
 
+    /**
+     * Refuses what would make a value display differently from what it holds: control characters (but line feed, tab,
+     * and a carriage return that ends a line as CR LF) and bidirectional formatting characters (which reverse how the
+     * rest of a line reads). Right-to-left text itself is fine.
+     */
     static void noControlCharacters(String value, String what) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' || c == 0x7f) {
-                throw RegentException.invalid(what + " contains a control character (code " + (int) c + ") at position " + i);
+            boolean lineEnd = c == '\r' && i + 1 < value.length() && value.charAt(i + 1) == '\n';
+            if (c < 0x20 && c != '\n' && c != '\t' && !lineEnd || c == 0x7f) {
+                throw RegentException.invalid(what + " contains a control character (code " + (int) c + ") at position " + i
+                        + (c == '\r' ? ": a carriage return without a line feed overwrites the line it ends when printed" : ""));
+            }
+            if (dev.regent.core.text.ReadableText.isBidiControl(c)) {
+                throw RegentException.invalid(what + " contains the bidirectional control U+" + String.format("%04X", (int) c)
+                        + " at position " + i + ", which changes how the text around it reads when displayed; remove it");
             }
         }
     }

@@ -82,6 +82,13 @@ class ValuesTest {
         assertThatThrownBy(() -> Tags.of(Map.of("k", "v".repeat(5001)))).hasMessageContaining("limit is 5000");
         assertThatThrownBy(() -> Tags.of(Map.of("", "v"))).isInstanceOf(RegentException.class);
         assertThatThrownBy(() -> Tags.of(Map.of("a\u0001", "v"))).hasMessageContaining("forbidden character");
+        // what displays differently from what it holds is refused in tag and param keys and values (issue 17)
+        assertThatThrownBy(() -> Tags.of(Map.of("safe\u202Etxt.exe", "v"))).hasMessageContaining("U+202E");
+        assertThatThrownBy(() -> Tags.of(Map.of("k", "ok\u2066x"))).hasMessageContaining("U+2066");
+        assertThatThrownBy(() -> Tags.of(Map.of("k", "line1\rOVERWRITE"))).hasMessageContaining("carriage return");
+        assertThatThrownBy(() -> Params.of(Map.of("k", "a\u202Db"))).hasMessageContaining("bidirectional control");
+        assertThat(Tags.of(Map.of("note", "line1\r\nline2\n\tמודל")).values()).as("CR LF, tabs, right-to-left text")
+                .containsEntry("note", "line1\r\nline2\n\tמודל");
     }
 
     @Test

@@ -3,7 +3,8 @@ package dev.regent.cli;
 import dev.regent.cli.output.Json;
 import dev.regent.cli.output.JsonViews;
 import dev.regent.core.model.ModelVersion;
-import dev.regent.core.registry.ModelOverview;
+import dev.regent.core.model.AliasName;
+import dev.regent.core.registry.VersionWithAliases;
 import java.io.PrintWriter;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -13,18 +14,13 @@ import picocli.CommandLine.Command;
 final class VersionShow extends OneVersionCommand {
     @Override
     int run(Session session) {
-        ModelVersion v = session.registry().version(model, number);
-        ModelOverview overview = session.registry().overview(model);
-        String aliases = overview.aliases().entrySet().stream().filter(e -> e.getValue().equals(number))
-                .map(e -> e.getKey().value()).collect(Collectors.joining(", "));
+        VersionWithAliases shown = session.registry().versionWithAliases(model, number);
+        ModelVersion v = shown.version();
+        String aliases = shown.aliases().stream().map(AliasName::value).collect(Collectors.joining(", "));
         if (json()) {
             var node = JsonViews.version(v);
             var array = node.putArray("aliases");
-            overview.aliases().forEach((k, n) -> {
-                if (n.equals(number)) {
-                    array.add(k.value());
-                }
-            });
+            shown.aliases().forEach(alias -> array.add(alias.value()));
             Json.print(node, out());
             return ExitCodes.OK;
         }

@@ -317,6 +317,15 @@ public final class RegentClient implements RegistrySession {
         return get(v(model, number), Map.of(), VersionWire.class).toDomain();
     }
 
+    /** One request: the server's version answer names its aliases. */
+    @Override
+    public dev.regent.core.registry.VersionWithAliases versionWithAliases(ModelName model, VersionNumber number) {
+        VersionWire wire = get(v(model, number), Map.of(), VersionWire.class);
+        List<dev.regent.core.model.AliasName> aliases = wire.aliases() == null ? List.of()
+                : wire.aliases().stream().sorted().map(dev.regent.core.model.AliasName::of).toList();
+        return new dev.regent.core.registry.VersionWithAliases(wire.toDomain(), aliases);
+    }
+
     @Override
     public Page<ModelVersion> versions(ModelName model, String pageToken, int limit) {
         ListWires.Versions page = get(m(model) + "/versions", q("page_size", limit, "page_token", pageToken),

@@ -118,6 +118,18 @@ public interface RegistrySession {
 
     ModelVersion version(ModelName model, VersionNumber number);
 
+    /**
+     * A version with the names of the aliases pointing at it, sorted ({@code version show}): one request in a remote
+     * session, where {@link #version} and {@link #overview} would be two.
+     */
+    default VersionWithAliases versionWithAliases(ModelName model, VersionNumber number) {
+        ModelVersion version = version(model, number);
+        java.util.List<dev.regent.core.model.AliasName> aliases = overview(model).aliases().entrySet().stream()
+                .filter(e -> e.getValue().equals(number)).map(java.util.Map.Entry::getKey).sorted(
+                        java.util.Comparator.comparing(dev.regent.core.model.AliasName::value)).toList();
+        return new VersionWithAliases(version, aliases);
+    }
+
     /** One page of a model's live versions in number order; {@code pageToken} null for the first page. */
     Page<ModelVersion> versions(ModelName model, String pageToken, int limit);
 

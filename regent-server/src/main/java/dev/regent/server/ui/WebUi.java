@@ -22,7 +22,8 @@ import java.util.Optional;
  * transport, signed in by session cookie. This class is the browser's side of each request (sessions, security
  * headers, error pages) and registers the pages; the pages themselves live in {@link SignInPages},
  * {@link ModelsPage}, {@link ModelPage}, {@link VersionPage}, {@link AuditPage}, {@link PolicyPage}, {@link ActionForms},
- * {@link ContentForms} and {@link AdminPages}.
+ * {@link ContentForms}, {@link AdminPages}, {@link EditForms}, {@link ComparePage}, {@link CardRevisionsPage} and
+ * {@link TokensPage}.
  */
 public final class WebUi implements UiEndpoints.Browser {
     /** The channel recorded in the audit entries of changes made through the UI. */
@@ -54,6 +55,10 @@ public final class WebUi implements UiEndpoints.Browser {
         new ActionForms(endpoints, this).register();
         new ContentForms(endpoints, this).register();
         new AdminPages(endpoints, this, templates).register();
+        new EditForms(endpoints, this).register();
+        new ComparePage(endpoints, this, templates).register();
+        new CardRevisionsPage(endpoints, this, templates).register();
+        new TokensPage(endpoints, this, templates).register();
     }
 
     @Override

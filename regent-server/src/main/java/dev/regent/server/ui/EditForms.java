@@ -1,7 +1,6 @@
 package dev.regent.server.ui;
 
 import dev.regent.core.access.PrincipalRecord;
-import dev.regent.core.error.RegentException;
 import dev.regent.core.model.Model;
 import dev.regent.core.model.ModelName;
 import dev.regent.core.model.ModelVersion;
@@ -12,6 +11,7 @@ import dev.regent.core.report.Outcome;
 import dev.regent.core.report.OperationReport;
 import dev.regent.core.lifecycle.Reason;
 import dev.regent.server.UiEndpoints;
+import dev.regent.server.ui.view.EditStamp;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -51,15 +51,15 @@ final class EditForms {
         ui.checkForm(ctx);
         UiForm form = new UiForm(ctx);
         ModelName name = ModelName.of(ctx.pathParam("model"));
-        long readAt = readAt(form);
+        String read = form.required("read", "What the form was read as (reload the page and edit again)");
         String description = form.text("description", MAX_TEXT);
         String tags = form.text("tags", MAX_TEXT);
         Model current = registry().model(caller.principal(), name);
         Annotations change = TagLines.change(current.description(), current.tags(), description, tags);
         OperationReport report = registry().updateModel(caller.principal(), name, change,
-                m -> m.updatedAt().toEpochMilli() == readAt, !form.confirmed());
+                m -> EditStamp.of(m).equals(read), !form.confirmed());
         ui.report(ctx, caller, "Edit " + name, report, Links.model(name) + "/edit",
-                fields(ctx, "description", description, "tags", tags, "read_at", Long.toString(readAt)), Links.model(name), "models");
+                fields(ctx, "description", description, "tags", tags, "read", read), Links.model(name), "models");
     }
 
     private void editVersion(Context ctx, PrincipalRecord caller) {
@@ -67,15 +67,15 @@ final class EditForms {
         UiForm form = new UiForm(ctx);
         ModelName name = ModelName.of(ctx.pathParam("model"));
         VersionNumber number = VersionNumber.parse(ctx.pathParam("version"));
-        long readAt = readAt(form);
+        String read = form.required("read", "What the form was read as (reload the page and edit again)");
         String description = form.text("description", MAX_TEXT);
         String tags = form.text("tags", MAX_TEXT);
         ModelVersion current = registry().version(caller.principal(), name, number);
         Annotations change = TagLines.change(current.description(), current.tags(), description, tags);
         OperationReport report = registry().updateVersion(caller.principal(), name, number, change,
-                v -> v.updatedAt().toEpochMilli() == readAt, !form.confirmed());
+                v -> EditStamp.of(v).equals(read), !form.confirmed());
         ui.report(ctx, caller, "Edit " + name + " v" + number, report, Links.version(name, number) + "/edit",
-                fields(ctx, "description", description, "tags", tags, "read_at", Long.toString(readAt)),
+                fields(ctx, "description", description, "tags", tags, "read", read),
                 Links.version(name, number), "models");
     }
 
@@ -115,16 +115,6 @@ final class EditForms {
         String back = report.outcome() == Outcome.APPLIED ? Links.model(name) : Links.version(name, number);
         ui.report(ctx, caller, "Delete " + name + " v" + number, report, Links.version(name, number) + "/delete",
                 fields(ctx, "reason", reason), back, "models");
-    }
-
-    /** When the edit form was read: the stored updated-at it showed, so a change made since is refused, not overwritten. */
-    private static long readAt(UiForm form) {
-        String raw = form.required("read_at", "The time the form was read (reload the page)");
-        try {
-            return Long.parseLong(raw);
-        } catch (NumberFormatException e) {
-            throw RegentException.invalid("read_at must be a number of milliseconds; reload the page and edit again");
-        }
     }
 
     /** The confirm form's hidden fields: the same inputs, and the session's CSRF token. */

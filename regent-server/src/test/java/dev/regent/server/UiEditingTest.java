@@ -330,6 +330,26 @@ class UiEditingTest {
         assertThat(ui.get("/models/carded/versions/1/card/revisions?from=x", viewer).statusCode()).isEqualTo(400);
     }
 
+    @Test
+    void aFailingGateOffersTheFormThatFixesItBesideItsCommand() {
+        ModelName m = world.model("unfixed", "", Map.of());
+        world.version(m, 1, false);
+        UiHttp.Session contributor = ui.signIn("contributor");
+        String page = ui.get("/models/unfixed/versions/1", contributor).body();
+        assertThat(page).contains("regent evidence add unfixed 1")
+                .contains("<a class=\"fix\" href=\"/models/unfixed/versions/1#evidence-form\">In the UI: Attach an eval report →</a>")
+                .contains("href=\"/models/unfixed/versions/1#card-form\">In the UI: Set the model card")
+                .contains("id=\"evidence-form\"").contains("id=\"card-form\"");
+        // a refused promotion's report offers the same
+        HttpResponse<String> refused = post(contributor, "/models/unfixed/versions/1/promote", "to", "Staging", "reason", "try");
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.body()).contains("href=\"/models/unfixed/versions/1#evidence-form\">In the UI: Attach an eval report");
+        // a viewer is not offered forms it cannot use
+        String asViewer = ui.get("/models/unfixed/versions/1", ui.signIn("viewer")).body();
+        assertThat(asViewer).doesNotContain("#evidence-form\"").doesNotContain("#card-form\"")
+                .contains("href=\"/models/unfixed/versions/1#approvals-h\"");
+    }
+
     private static void register(ModelName m, String run, Map<String, Double> metrics, Map<String, String> params,
                                  Map<String, String> tags, String source) {
         int n = t.registry.overview(UiWorld.CONTRIBUTOR, m).liveVersions() + 1;

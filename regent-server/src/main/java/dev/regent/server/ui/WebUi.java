@@ -161,9 +161,15 @@ public final class WebUi implements UiEndpoints.Browser {
      */
     void report(Context ctx, PrincipalRecord caller, String heading, OperationReport report, String confirmAction,
                 Map<String, String> confirmFields, String back, String nav) {
+        report(ctx, caller, heading, report, confirmAction, confirmFields, back, nav, null);
+    }
+
+    /** As above; {@code fixes} (nullable) offers the UI's form beside each failing gate's fix hint. */
+    void report(Context ctx, PrincipalRecord caller, String heading, OperationReport report, String confirmAction,
+                Map<String, String> confirmFields, String back, String nav, dev.regent.server.ui.view.FixLinks fixes) {
         int status = report.refusalCode().map(c -> c.httpStatus()).orElse(200);
         templates.render(ctx, status, "report", new ReportView(frame(ctx, caller, heading, nav), heading, report,
-                confirmAction, confirmFields, back));
+                confirmAction, confirmFields, back, fixes));
     }
 
     /** The page frame for the signed-in caller (null on public pages). */

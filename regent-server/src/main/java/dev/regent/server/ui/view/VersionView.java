@@ -19,6 +19,12 @@ public record VersionView(Frame frame, ModelVersion version, String aliases, Car
                           List<String> evidenceKinds, java.util.Map<String, List<String>> tagKinds,
                           String runLink, String sourceLink) {
 
+    /** The forms on this page that fix a failing gate, as the viewer may use them. */
+    public FixLinks fixes() {
+        String model = ModelPaths.model(version.model());
+        return new FixLinks(model + "/versions/" + version.number(), model, canPromote, canDecide);
+    }
+
     /** The version's tags as the edit form shows them: one key=value a line. */
     public String tagLines() {
         return version.tags().values().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())

@@ -150,7 +150,10 @@ final class ComparePage {
         return card == null ? "" : ModelCard.fromCanonicalJson(card.canonicalJson()).toMarkdown("");
     }
 
-    /** The versions asked for: {@code v} repeated or comma-separated, two to MAX distinct numbers, in the order given. */
+    /**
+     * The versions asked for: {@code v} repeated or comma-separated, two to MAX distinct numbers, oldest first (the
+     * versions table lists newest first; cards are diffed from the oldest chosen to each later one).
+     */
     static List<VersionNumber> numbers(List<String> raw) {
         Set<VersionNumber> out = new LinkedHashSet<>();
         for (String value : raw) {
@@ -166,6 +169,6 @@ final class ComparePage {
         if (out.size() < 2) {
             throw RegentException.invalid("choose at least two versions to compare (tick them in the versions table)");
         }
-        return List.copyOf(out);
+        return out.stream().sorted().toList();
     }
 }

@@ -141,6 +141,8 @@ final class RouteTable {
             e(HandlerType.POST, UI_M + "/delete", Privilege.CONTRIBUTOR),
             e(HandlerType.POST, UI_M + "/versions/{version}/edit", Privilege.CONTRIBUTOR),
             e(HandlerType.POST, UI_M + "/versions/{version}/delete", Privilege.CONTRIBUTOR),
+            e(HandlerType.POST, UI_M + "/aliases/delete", Privilege.CONTRIBUTOR),
+            e(HandlerType.POST, UI_M + "/versions/{version}/tags/remove", Privilege.CONTRIBUTOR),
             e(HandlerType.GET, UI_M + "/versions/{version}/card/revisions", Privilege.VIEWER),
             e(HandlerType.GET, UI_M, Privilege.VIEWER),
             e(HandlerType.POST, UI_M + "/versions", Privilege.CONTRIBUTOR),

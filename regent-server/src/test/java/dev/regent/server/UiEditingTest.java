@@ -331,6 +331,35 @@ class UiEditingTest {
     }
 
     @Test
+    void anAliasAndAComplianceTagAreRemovedAfterAPreview() {
+        ModelName m = world.model("untag", "", Map.of());
+        VersionNumber v = world.version(m, 1, true);
+        // every alias is gated like Production under the examples' policy: an approver approves it first
+        UiWorld.applied(t.registry.decide(dev.regent.core.model.Principal.of("approver"), m, v,
+                dev.regent.core.policy.GateTarget.parse("alias:candidate"), dev.regent.core.approval.Decision.APPROVE, "ok", false));
+        UiWorld.applied(t.registry.setAlias(UiWorld.CONTRIBUTOR, m, dev.regent.core.model.AliasName.of("candidate"), v,
+                dev.regent.core.lifecycle.Reason.of("try"), false));
+        UiHttp.Session contributor = ui.signIn("contributor");
+        assertThat(ui.get("/models/untag", contributor).body()).contains("id=\"alias-delete-form\"");
+        assertThat(post(contributor, "/models/untag/aliases/delete", "alias", "candidate", "reason", "done").body()).contains("Dry run");
+        assertThat(t.registry.overview(UiWorld.CONTRIBUTOR, m).aliases()).isNotEmpty();
+        assertThat(post(contributor, "/models/untag/aliases/delete", "alias", "candidate", "reason", "done", "confirm", "yes")
+                .body()).contains("Done");
+        assertThat(t.registry.overview(UiWorld.CONTRIBUTOR, m).aliases()).isEmpty();
+        assertThat(post(contributor, "/models/untag/aliases/delete", "alias", "candidate", "reason", "again").statusCode()).isEqualTo(404);
+
+        assertThat(ui.get("/models/untag/versions/1", contributor).body()).contains("/versions/1/tags/remove");
+        assertThat(post(contributor, "/models/untag/versions/1/tags/remove", "tag", "bias_checked", "reason", "redo").body())
+                .contains("Dry run");
+        assertThat(post(ui.signIn("viewer"), "/models/untag/versions/1/tags/remove", "tag", "bias_checked", "reason", "x",
+                "confirm", "yes").statusCode()).isEqualTo(403);
+        assertThat(t.registry.governance().complianceTags(UiWorld.CONTRIBUTOR, m, v)).hasSize(1);
+        assertThat(post(contributor, "/models/untag/versions/1/tags/remove", "tag", "bias_checked", "reason", "redo",
+                "confirm", "yes").body()).contains("Done");
+        assertThat(t.registry.governance().complianceTags(UiWorld.CONTRIBUTOR, m, v)).isEmpty();
+    }
+
+    @Test
     void aFailingGateOffersTheFormThatFixesItBesideItsCommand() {
         ModelName m = world.model("unfixed", "", Map.of());
         world.version(m, 1, false);

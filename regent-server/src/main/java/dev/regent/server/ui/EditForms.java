@@ -18,7 +18,7 @@ import java.util.Map;
 
 /**
  * The forms that edit or remove: a model's or a version's description and tags, renaming a model, deleting a model
- * or a version. Each is a dry run first, whose report the page shows with a Confirm button that posts the same
+ * or a version, removing an alias or a compliance tag. Each is a dry run first, whose report the page shows with a Confirm button that posts the same
  * inputs again for real; the registry checks the role, the rules and (for edits) that nothing changed since the
  * form was read, whatever the page showed.
  */
@@ -40,6 +40,34 @@ final class EditForms {
         endpoints.post("/models/{model}/delete", this::deleteModel);
         endpoints.post("/models/{model}/versions/{version}/edit", this::editVersion);
         endpoints.post("/models/{model}/versions/{version}/delete", this::deleteVersion);
+        endpoints.post("/models/{model}/aliases/delete", this::deleteAlias);
+        endpoints.post("/models/{model}/versions/{version}/tags/remove", this::removeComplianceTag);
+    }
+
+    private void deleteAlias(Context ctx, PrincipalRecord caller) {
+        ui.checkForm(ctx);
+        UiForm form = new UiForm(ctx);
+        ModelName name = ModelName.of(ctx.pathParam("model"));
+        String rawAlias = form.required("alias", "The alias to remove");
+        dev.regent.core.model.AliasName alias = dev.regent.core.model.AliasName.of(rawAlias);
+        String reason = form.required("reason", "A reason for removing the alias");
+        OperationReport report = registry().deleteAlias(caller.principal(), name, alias, Reason.of(reason), !form.confirmed());
+        ui.report(ctx, caller, "Remove alias " + alias.value() + " of " + name, report, Links.model(name) + "/aliases/delete",
+                fields(ctx, "alias", rawAlias, "reason", reason), Links.model(name), "models");
+    }
+
+    private void removeComplianceTag(Context ctx, PrincipalRecord caller) {
+        ui.checkForm(ctx);
+        UiForm form = new UiForm(ctx);
+        ModelName name = ModelName.of(ctx.pathParam("model"));
+        VersionNumber number = VersionNumber.parse(ctx.pathParam("version"));
+        String tag = form.required("tag", "The compliance tag to remove");
+        String reason = form.required("reason", "A reason for removing the compliance tag");
+        OperationReport report = registry().removeComplianceTag(caller.principal(), name, number, tag, Reason.of(reason),
+                !form.confirmed());
+        ui.report(ctx, caller, "Remove compliance tag " + tag + " from " + name + " v" + number, report,
+                Links.version(name, number) + "/tags/remove", fields(ctx, "tag", tag, "reason", reason),
+                Links.version(name, number), "models");
     }
 
     /** The registry recording "via ui" in the audit entries these forms write. */

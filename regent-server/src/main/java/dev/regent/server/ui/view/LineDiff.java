@@ -12,19 +12,51 @@ import java.util.List;
 public final class LineDiff {
     static final long MAX_CELLS = 4_000_000;
 
-    /** One line of the diff: ' ' kept, '-' only in the old text, '+' only in the new. */
+    /** One line of the diff: ' ' kept, '-' only in the old text, '+' only in the new, '…' unchanged lines folded. */
     public record Line(char op, String text) {
         public String css() {
-            return op == '+' ? "added" : op == '-' ? "removed" : "kept";
+            return op == '+' ? "added" : op == '-' ? "removed" : op == '…' ? "fold" : "kept";
         }
+    }
+
+    /**
+     * The diff as a reader wants it: each change with {@code context} unchanged lines around it, and every longer run
+     * of unchanged lines folded into one line that says how many it stands for.
+     */
+    public static List<Line> folded(List<Line> diff, int context) {
+        List<Line> out = new ArrayList<>();
+        int i = 0;
+        while (i < diff.size()) {
+            if (diff.get(i).op() != ' ') {
+                out.add(diff.get(i++));
+                continue;
+            }
+            int end = i;
+            while (end < diff.size() && diff.get(end).op() == ' ') {
+                end++;
+            }
+            int keepHead = i == 0 ? 0 : context;
+            int keepTail = end == diff.size() ? 0 : context;
+            if (end - i <= keepHead + keepTail + 1) {
+                out.addAll(diff.subList(i, end));
+            } else {
+                out.addAll(diff.subList(i, i + keepHead));
+                int hidden = end - i - keepHead - keepTail;
+                out.add(new Line('…', hidden + " unchanged line" + (hidden == 1 ? "" : "s")));
+                out.addAll(diff.subList(end - keepTail, end));
+            }
+            i = end;
+        }
+        return out;
     }
 
     private LineDiff() {
     }
 
     public static List<Line> between(String before, String after) {
-        List<String> a = before == null || before.isEmpty() ? List.of() : List.of(before.split("\\R", -1));
-        List<String> b = after == null || after.isEmpty() ? List.of() : List.of(after.split("\\R", -1));
+        // trailing line breaks are not lines of their own
+        List<String> a = before == null || before.isEmpty() ? List.of() : List.of(before.split("\\R"));
+        List<String> b = after == null || after.isEmpty() ? List.of() : List.of(after.split("\\R"));
         int start = 0;
         while (start < a.size() && start < b.size() && a.get(start).equals(b.get(start))) {
             start++;

@@ -52,6 +52,11 @@ final class ServeCommand implements Callable<Integer> {
                     + "(default 256MiB; $REGENT_MAX_UPLOAD); 413 beyond.")
     String maxUpload;
 
+    @Option(names = "--run-url", paramLabel = "TEMPLATE",
+            description = "Link run ids in the web UI to the tracking server: an http(s) URL with {run_id}, e.g. "
+                    + "'https://mlflow.example/#/experiments/0/runs/{run_id}' ($REGENT_RUN_URL; none by default).")
+    String runUrl;
+
     @Option(names = "--exit-when-ready", hidden = true,
             description = "Start, answer a few requests to itself, then stop: the launcher's training run for its "
                     + "class-data sharing archive (what a real start loads, archived for the next start).")
@@ -85,6 +90,9 @@ final class ServeCommand implements Callable<Integer> {
                         .map(d -> env.workingDir().resolve(d)).orElse(null));
         java.util.List<java.net.URI> urls = parseUrls(publicUrls != null ? publicUrls : env.variable("REGENT_PUBLIC_URL")
                 .map(v -> java.util.Arrays.asList(v.split(","))).orElse(java.util.List.of()));
+        // checked before anything starts: a template that is not http(s) or lacks {run_id} is refused with what to fix
+        dev.regent.server.ui.RunLinks runLinks = dev.regent.server.ui.RunLinks.of(
+                runUrl != null ? runUrl : env.variable("REGENT_RUN_URL").orElse(null));
         // before anything is opened: a first start that failed to listen would otherwise have made the admin and its
         // token without ever showing the token
         if (PortInUse.busy(bindHost, bindPort)) {
@@ -95,7 +103,7 @@ final class ServeCommand implements Callable<Integer> {
             server = ServerLauncher.start(dataDir, dbUrl, PolicyFiles.seed(policy), policy, bindHost, bindPort,
                     env.variable("REGENT_BOOTSTRAP_TOKEN").orElse(null), env.clock(), audit,
                     parseSize(maxUpload != null ? maxUpload : env.variable("REGENT_MAX_UPLOAD").orElse(null)),
-                    urls);
+                    urls, runLinks);
         } catch (Exception e) {
             // the HTTP library reports a taken port as "STOPPED" (the bind error is logged, not chained): ask the port
             if (PortInUse.causes(e) || PortInUse.busy(bindHost, bindPort)) {

@@ -76,14 +76,23 @@ final class ServerLauncher implements AutoCloseable {
                 ServerConfig.DEFAULT_MAX_UPLOAD_BYTES, java.util.List.of());
     }
 
-    /**
-     * As above: {@code seed} becomes revision 1 of a registry without a policy; {@code given} is the policy file the
-     * process was given, if any, which must otherwise be the policy in effect (the start is refused when it is not);
-     * uploads (evidence, artifact files) of at most {@code maxUploadBytes} are accepted, 413 beyond.
-     */
+    /** As below, without links from run ids to a tracking server. */
     static ServerLauncher start(Path dataDir, String dbUrl, Policy seed, Optional<PolicyFiles.Given> given, String host,
                                 int port, String presetToken, Clock clock, AuditOptions audit, long maxUploadBytes,
                                 java.util.List<java.net.URI> publicUrls) {
+        return start(dataDir, dbUrl, seed, given, host, port, presetToken, clock, audit, maxUploadBytes, publicUrls,
+                dev.regent.server.ui.RunLinks.NONE);
+    }
+
+    /**
+     * As above: {@code seed} becomes revision 1 of a registry without a policy; {@code given} is the policy file the
+     * process was given, if any, which must otherwise be the policy in effect (the start is refused when it is not);
+     * uploads (evidence, artifact files) of at most {@code maxUploadBytes} are accepted, 413 beyond; the web UI links
+     * run ids through {@code runLinks}.
+     */
+    static ServerLauncher start(Path dataDir, String dbUrl, Policy seed, Optional<PolicyFiles.Given> given, String host,
+                                int port, String presetToken, Clock clock, AuditOptions audit, long maxUploadBytes,
+                                java.util.List<java.net.URI> publicUrls, dev.regent.server.ui.RunLinks runLinks) {
         Path data = dataDir.toAbsolutePath().normalize();
         // one writer per embedded data directory; nodes sharing a PostgreSQL database share it by design and hold none
         DataDirLock lock = StoreConfig.of(data, dbUrl).isPostgres() ? null : ServerDirectoryLock.acquire(data, clock);
@@ -107,7 +116,7 @@ final class ServerLauncher implements AutoCloseable {
             CheckpointSigner signer = new CheckpointSigner(new AuditTree(store, clock), key, sink, audit.schedule(), clock);
             RegentServer server = new RegentServer(registry, StoreFactory.blobs(data), clock,
                     ServerConfig.defaults(host, port, pageTokenKey(data)).withMaxUploadBytes(maxUploadBytes)
-                            .withPublicUrls(publicUrls),
+                            .withPublicUrls(publicUrls).withRunLinks(runLinks),
                     new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), signer);
             int bound = server.start();
             if (lock != null) {

@@ -37,6 +37,21 @@ class CliErrorsTest {
     }
 
     @Test
+    void aRunUrlTemplateThatIsNotHttpOrLacksThePlaceholderIsRefusedBeforeTheServerStarts() {
+        CliHarness cli = CliHarness.withoutGates(dir);
+        CliHarness.Result script = cli.run("serve", "--port", "0", "--run-url", "javascript:alert('{run_id}')");
+        assertThat(script.exit()).as(script.toString()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(script.err()).contains("http or https URL");
+        cli.env.put("REGENT_RUN_URL", "https://mlflow.example/runs/");
+        CliHarness.Result noPlaceholder = cli.run("serve", "--port", "0");
+        assertThat(noPlaceholder.exit()).as(noPlaceholder.toString()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(noPlaceholder.err()).contains("{run_id}");
+        // nothing was started or created by the refused starts
+        cli.env.remove("REGENT_RUN_URL");
+        assertThat(cli.run("model", "create", "after").exit()).isZero();
+    }
+
+    @Test
     void aMistypedCommandSuggestsTheRightOne() {
         CliHarness cli = new CliHarness(dir);
         CliHarness.Result r = cli.run("modle", "list");

@@ -18,10 +18,12 @@ import java.util.Objects;
  * @param maxPageSize     largest {@code page_size} accepted
  * @param pageTokenKey    HMAC key for page tokens
  * @param allowedHosts    the Host names requests must name (see {@link AllowedHosts})
+ * @param runLinks        the web UI's links from a run id to the tracking server's run page (none by default)
  */
 public record ServerConfig(String host, int port, long maxJsonBytes, long maxUploadBytes, int maxHeaderBytes,
                            Duration idleTimeout, Duration stopTimeout, int defaultPageSize, int maxPageSize,
-                           byte[] pageTokenKey, AllowedHosts allowedHosts) {
+                           byte[] pageTokenKey, AllowedHosts allowedHosts,
+                           dev.regent.server.ui.RunLinks runLinks) {
     public static final long DEFAULT_MAX_JSON_BYTES = 1L << 20;
     public static final long DEFAULT_MAX_UPLOAD_BYTES = 256L << 20;
     public static final int DEFAULT_MAX_HEADER_BYTES = 16 * 1024;
@@ -36,6 +38,7 @@ public record ServerConfig(String host, int port, long maxJsonBytes, long maxUpl
         Objects.requireNonNull(stopTimeout, "stopTimeout");
         Objects.requireNonNull(pageTokenKey, "pageTokenKey");
         Objects.requireNonNull(allowedHosts, "allowedHosts");
+        Objects.requireNonNull(runLinks, "runLinks");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535, got " + port);
         }
@@ -55,28 +58,34 @@ public record ServerConfig(String host, int port, long maxJsonBytes, long maxUpl
     public static ServerConfig defaults(String host, int port, byte[] pageTokenKey) {
         return new ServerConfig(host, port, DEFAULT_MAX_JSON_BYTES, DEFAULT_MAX_UPLOAD_BYTES, DEFAULT_MAX_HEADER_BYTES,
                 DEFAULT_IDLE_TIMEOUT, DEFAULT_STOP_TIMEOUT, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageTokenKey,
-                AllowedHosts.of(host, java.util.List.of()));
+                AllowedHosts.of(host, java.util.List.of()), dev.regent.server.ui.RunLinks.NONE);
     }
 
     public ServerConfig withMaxJsonBytes(long bytes) {
         return new ServerConfig(host, port, bytes, maxUploadBytes, maxHeaderBytes, idleTimeout, stopTimeout, defaultPageSize,
-                maxPageSize, pageTokenKey, allowedHosts);
+                maxPageSize, pageTokenKey, allowedHosts, runLinks);
     }
 
     public ServerConfig withMaxUploadBytes(long bytes) {
         return new ServerConfig(host, port, maxJsonBytes, bytes, maxHeaderBytes, idleTimeout, stopTimeout, defaultPageSize,
-                maxPageSize, pageTokenKey, allowedHosts);
+                maxPageSize, pageTokenKey, allowedHosts, runLinks);
     }
 
     public ServerConfig withTimeouts(Duration idle, Duration stop) {
         return new ServerConfig(host, port, maxJsonBytes, maxUploadBytes, maxHeaderBytes, idle, stop, defaultPageSize,
-                maxPageSize, pageTokenKey, allowedHosts);
+                maxPageSize, pageTokenKey, allowedHosts, runLinks);
     }
 
     /** Answers only requests for the host names of these public URLs (and loopback names when bound there). */
     public ServerConfig withPublicUrls(java.util.List<java.net.URI> urls) {
         return new ServerConfig(host, port, maxJsonBytes, maxUploadBytes, maxHeaderBytes, idleTimeout, stopTimeout,
-                defaultPageSize, maxPageSize, pageTokenKey, AllowedHosts.of(host, urls));
+                defaultPageSize, maxPageSize, pageTokenKey, AllowedHosts.of(host, urls), runLinks);
+    }
+
+    /** Links run ids in the web UI through this template (see {@link dev.regent.server.ui.RunLinks}). */
+    public ServerConfig withRunLinks(dev.regent.server.ui.RunLinks links) {
+        return new ServerConfig(host, port, maxJsonBytes, maxUploadBytes, maxHeaderBytes, idleTimeout, stopTimeout,
+                defaultPageSize, maxPageSize, pageTokenKey, allowedHosts, links);
     }
 
     @Override

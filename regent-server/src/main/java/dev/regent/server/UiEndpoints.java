@@ -74,6 +74,11 @@ public final class UiEndpoints {
         return parts.config().maxUploadBytes();
     }
 
+    /** The operator's template linking run ids to the tracking server (none unless {@code --run-url} is given). */
+    public dev.regent.server.ui.RunLinks runLinks() {
+        return parts.config().runLinks();
+    }
+
     public void get(String path, Page page) {
         add(HandlerType.GET, path, page);
     }

@@ -240,6 +240,89 @@ class UiBrowserTest {
         browser.signOut();
     }
 
+    @Test
+    void aUserSortsFiltersComparesEditsDeletesAndRevokesInTheBrowser() throws Exception {
+        ModelName churn = world.model("churn-predictor", "Predicts churn", Map.of("team", "growth"));
+        world.version(churn, 1, true);
+        world.version(churn, 2, true);
+        world.card(churn, VersionNumber.of(2), UiWorld.read("card.md") + "\nRetrained on the 2026 cohort.\n");
+        t.clock.advance(java.time.Duration.ofMinutes(5));
+        world.model("attrition-old", "", Map.of());
+        browser.signIn(t.tokens.get("contributor"));
+
+        // sort: a header click sorts by last change, newest first; a second click reverses it
+        browser.go("/");
+        browser.click("#sort-modified");
+        assertThat(browser.driver.getCurrentUrl()).contains("sort=modified").contains("dir=desc");
+        java.util.List<String> names = browser.driver.findElements(org.openqa.selenium.By.cssSelector("a.model-link"))
+                .stream().map(org.openqa.selenium.WebElement::getText).toList();
+        assertThat(names.indexOf("attrition-old")).isLessThan(names.indexOf("churn-predictor"));
+        browser.click("#sort-name");
+        assertThat(browser.find("th[aria-sort=ascending]").getText()).containsIgnoringCase("Model");
+
+        // filter a model's versions, then compare two side by side
+        browser.go("/models/churn-predictor");
+        browser.type("#version-filter input[name=run]", "run-2");
+        browser.click("#version-filter button");
+        assertThat(browser.text("table.versions")).contains("v2").doesNotContain("v1");
+        browser.click("#clear-filter");
+        browser.find("input[name=v][value='1']").click();
+        browser.find("input[name=v][value='2']").click();
+        browser.click("#compare");
+        assertThat(browser.text("table.compare")).contains("Artifact digest").contains("differs");
+        assertThat(browser.text("pre.diff")).contains("+ Retrained on the 2026 cohort.");
+        browser.screenshot("compare");
+
+        // edit the model's description and tags: the preview first, then Confirm
+        browser.go("/models/churn-predictor");
+        browser.type("#edit-model-form textarea[name=description]", "Predicts churn within 90 days");
+        browser.type("#edit-model-form textarea[name=tags]", "team=growth\nowner=ana");
+        browser.click("#preview-edit-model");
+        assertThat(browser.text("#outcome")).contains("Dry run");
+        assertThat(t.registry.model(UiWorld.CONTRIBUTOR, churn).description().text()).isEqualTo("Predicts churn");
+        browser.click("#confirm");
+        assertThat(browser.text("#outcome")).contains("Done");
+        browser.click("#back");
+        assertThat(browser.text(".lead")).isEqualTo("Predicts churn within 90 days");
+        assertThat(t.registry.model(UiWorld.CONTRIBUTOR, churn).tags().values()).containsEntry("owner", "ana");
+
+        // delete version 1 after its preview
+        browser.go("/models/churn-predictor/versions/1");
+        browser.type("#delete-version-form input[name=reason]", "superseded by v2");
+        browser.click("#preview-delete-version");
+        assertThat(browser.text("#outcome")).contains("Dry run");
+        browser.click("#confirm");
+        assertThat(browser.text("#outcome")).contains("Done");
+        browser.click("#back");
+        assertThat(browser.text("table.versions")).contains("v2").doesNotContain("v1");
+
+        // the card's history with the difference between its revisions
+        browser.go("/models/churn-predictor/versions/2");
+        browser.click("#card-history");
+        assertThat(browser.text("pre.diff")).contains("+ Retrained on the 2026 cohort.");
+        browser.signOut();
+
+        // an admin revokes the contributor's token; the contributor's next request finds the session ended
+        String secret = t.addPrincipal("erin", new dev.regent.core.access.Grant(dev.regent.core.access.Role.VIEWER, null));
+        browser.signIn(secret);
+        browser.go("/tokens");
+        assertThat(browser.text("table.tokens")).contains("this session");
+        String cookie = browser.driver.manage().getCookieNamed("regent_session").getValue();
+        browser.reset();
+        browser.signIn(t.tokens.get("admin"));
+        browser.go("/tokens?principal=erin");
+        browser.screenshot("tokens");
+        browser.click("table.tokens button.danger");
+        assertThat(browser.text("#outcome")).contains("Dry run");
+        browser.click("#confirm");
+        assertThat(browser.text("#outcome")).contains("Done");
+        browser.reset();
+        browser.go("/");
+        browser.driver.manage().addCookie(new org.openqa.selenium.Cookie("regent_session", cookie));
+        browser.go("/tokens");
+        assertThat(browser.driver.getCurrentUrl()).contains("/sign-in");
+    }
+
     private static void addPrincipal(String name, String role) {
         browser.go("/principals");
         browser.type("#principal-form input[name=name]", name);

@@ -146,12 +146,18 @@ class UiSecurityTest {
         assertThat(hidden.statusCode()).isEqualTo(404);
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(ui.get("/", outsider).body()).doesNotContain("guarded");
+        // the pages issue 20 added answer the same for it
+        assertThat(ui.get("/models/guarded/compare?v=1&v=2", outsider).statusCode()).isEqualTo(404);
+        assertThat(ui.get("/models/guarded/versions/1/card/revisions", outsider).statusCode()).isEqualTo(404);
+        assertThat(ui.get("/models/guarded?stage=None", outsider).statusCode()).isEqualTo(404);
     }
 
     @Test
     void userContentIsEscapedAndEveryPageCarriesTheSecurityHeaders() {
         UiHttp.Session viewer = ui.signIn("viewer");
-        for (String path : List.of("/", "/models/guarded", "/models/guarded/versions/1", "/audit", "/sign-in", "/models/nope")) {
+        for (String path : List.of("/", "/models/guarded", "/models/guarded/versions/1", "/audit", "/sign-in", "/models/nope",
+                "/tokens", "/policy", "/?sort=modified", "/models/guarded?run=x", "/models/guarded/compare?v=1",
+                "/models/guarded/versions/1/card/revisions")) {
             HttpResponse<String> r = ui.get(path, viewer);
             assertThat(r.headers().firstValue("Content-Security-Policy").orElse(""))
                     .contains("script-src 'self'").contains("frame-ancestors 'none'").doesNotContain("unsafe-inline");

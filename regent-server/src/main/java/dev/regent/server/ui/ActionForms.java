@@ -68,9 +68,9 @@ final class ActionForms {
         Reason reason = Reason.of(reasonText);
         boolean dryRun = !form.confirmed();
         OperationReport report = registry().promote(caller.principal(), model, number, to, reason, dryRun);
-        show(ctx, caller, "Promote " + model + " v" + number + " to " + to.label(), report,
+        ui.report(ctx, caller, "Promote " + model + " v" + number + " to " + to.label(), report,
                 Links.version(model, number) + "/promote", fields(ctx, "to", to.label(), "reason", reasonText),
-                Links.version(model, number));
+                Links.version(model, number), "models", fixes(caller, model, number));
     }
 
     private void rollback(Context ctx, PrincipalRecord caller) {
@@ -97,9 +97,15 @@ final class ActionForms {
         String reasonText = form.required("reason", "A reason");
         boolean dryRun = !form.confirmed();
         OperationReport report = registry().setAlias(caller.principal(), model, alias, number, Reason.of(reasonText), dryRun);
-        show(ctx, caller, "Point alias " + alias.value() + " of " + model + " at v" + number, report,
+        ui.report(ctx, caller, "Point alias " + alias.value() + " of " + model + " at v" + number, report,
                 Links.model(model) + "/aliases", fields(ctx, "alias", alias.value(), "version", rawVersion, "reason", reasonText),
-                Links.model(model));
+                Links.model(model), "models", fixes(caller, model, number));
+    }
+
+    /** Links from the refusal's failing gates to the version page's forms that fix them, as this caller may use them. */
+    static dev.regent.server.ui.view.FixLinks fixes(PrincipalRecord caller, ModelName model, VersionNumber number) {
+        return new dev.regent.server.ui.view.FixLinks(Links.version(model, number), Links.model(model),
+                caller.has(dev.regent.core.access.Role.CONTRIBUTOR, model), caller.has(dev.regent.core.access.Role.APPROVER, model));
     }
 
     private void show(Context ctx, PrincipalRecord caller, String heading, OperationReport report, String confirmAction,

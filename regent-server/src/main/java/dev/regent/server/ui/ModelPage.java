@@ -48,7 +48,40 @@ final class ModelPage {
         Principal actor = caller.principal();
         ModelName name = ModelName.of(ctx.pathParam("model"));
         ModelOverview overview = registry().overview(actor, name);
-        int before = before(ctx.queryParam("before"), overview);
+        VersionFilter filter = VersionFilter.of(ctx);
+        List<ModelVersion> versions;
+        String older;
+        String newer = null;
+        if (filter.empty()) {
+            versions = newestFirst(actor, name, overview, ctx.queryParam("before"));
+            older = !versions.isEmpty() && versions.get(versions.size() - 1).number().value() > 1
+                    ? Links.withQuery(Links.model(name), Links.params("before", versions.get(versions.size() - 1).number().toString()))
+                    : null;
+        } else {
+            int offset = QueryParams.offset(ctx.queryParam("offset"));
+            dev.regent.core.search.Found<ModelVersion> found = registry().search().searchVersions(actor, filter.query(name), offset, VERSIONS_PAGE);
+            versions = found.items();
+            older = found.more() && offset + VERSIONS_PAGE <= QueryParams.MAX_OFFSET ? filtered(name, filter, offset + VERSIONS_PAGE) : null;
+            newer = offset == 0 ? null : filtered(name, filter, Math.max(0, offset - VERSIONS_PAGE));
+        }
+        dev.regent.core.policy.EffectivePolicy effective = registry().policies().inEffect();
+        Policy policy = effective.policy();
+        templates.render(ctx, 200, "model", new ModelView(ui.frame(ctx, caller, name.value(), "models"), overview, versions, older,
+                newer, filter.stage() == null ? "" : filter.stage(), filter.run() == null ? "" : filter.run(),
+                filter.tag() == null ? "" : filter.tag(), !filter.empty(),
+                timeline(actor, name), effective.revision().label(), policy.overrideFor(name).orElse(null), PolicyTargets.of(policy, name, overview.aliases().keySet()),
+                caller.has(Role.APPROVER, name), caller.has(Role.CONTRIBUTOR, name)));
+    }
+
+    private static String filtered(ModelName name, VersionFilter filter, int offset) {
+        java.util.Map<String, String> params = new java.util.LinkedHashMap<>(filter.params());
+        params.put("offset", offset == 0 ? null : Integer.toString(offset));
+        return Links.withQuery(Links.model(name), params);
+    }
+
+    /** One page of every live version, newest first, below {@code rawBefore} (the page's cursor). */
+    private List<ModelVersion> newestFirst(Principal actor, ModelName name, ModelOverview overview, String rawBefore) {
+        int before = before(rawBefore, overview);
         // versions come oldest first from the registry; the page shows the newest first
         int after = Math.max(0, before - 1 - VERSIONS_PAGE);
         List<ModelVersion> versions = new ArrayList<>(registry().versions(actor, name, after, VERSIONS_PAGE + 1).stream()
@@ -57,14 +90,7 @@ final class ModelPage {
         if (versions.size() > VERSIONS_PAGE) {
             versions = versions.subList(0, VERSIONS_PAGE);
         }
-        String older = !versions.isEmpty() && versions.get(versions.size() - 1).number().value() > 1
-                ? Links.withQuery(Links.model(name), Links.params("before", versions.get(versions.size() - 1).number().toString()))
-                : null;
-        dev.regent.core.policy.EffectivePolicy effective = registry().policies().inEffect();
-        Policy policy = effective.policy();
-        templates.render(ctx, 200, "model", new ModelView(ui.frame(ctx, caller, name.value(), "models"), overview, versions, older,
-                timeline(actor, name), effective.revision().label(), policy.overrideFor(name).orElse(null), PolicyTargets.of(policy, name, overview.aliases().keySet()),
-                caller.has(Role.APPROVER, name), caller.has(Role.CONTRIBUTOR, name)));
+        return versions;
     }
 
     /** The first version number not shown (the page shows those below it); latest + 1 when not given. */

@@ -48,6 +48,7 @@ final class ModelsPage {
         String tag = QueryParams.trimmed(ctx.queryParam("tag"));
         String stage = QueryParams.trimmed(ctx.queryParam("stage"));
         int offset = QueryParams.offset(ctx.queryParam("offset"));
+        ModelsSort order = ModelsSort.parse(QueryParams.trimmed(ctx.queryParam("sort")), QueryParams.trimmed(ctx.queryParam("dir")));
         List<Predicate> predicates = new ArrayList<>();
         if (name != null) {
             // a part of the name, case-insensitive; '%' and '_' the user types are wildcards as in MLflow's LIKE
@@ -61,7 +62,7 @@ final class ModelsPage {
         if (stage != null) {
             predicates.add(Predicate.attribute(Field.STAGE, Match.EQ, Stage.parse(stage).label()));
         }
-        Found<Model> found = registry().search().searchModels(actor, new SearchQuery(predicates, List.of()), offset, PAGE);
+        Found<Model> found = registry().search().searchModels(actor, new SearchQuery(predicates, List.of(order.sort())), offset, PAGE);
         List<ModelRow> rows = new ArrayList<>();
         for (Model m : found.items()) {
             // one overview per listed model: a page holds at most PAGE of them
@@ -69,13 +70,24 @@ final class ModelsPage {
             rows.add(new ModelRow(m, o.stageHolders().get(Stage.PRODUCTION), o.stageHolders().get(Stage.STAGING),
                     o.aliases(), o.liveVersions(), o.latest()));
         }
-        String previous = offset == 0 ? null : Links.withQuery("/", Links.params("name", name, "tag", tag, "stage", stage,
-                "offset", offset - PAGE <= 0 ? null : Integer.toString(offset - PAGE)));
-        String next = found.more() && offset + PAGE <= QueryParams.MAX_OFFSET ? Links.withQuery("/", Links.params("name", name,
-                "tag", tag, "stage", stage, "offset", Integer.toString(offset + PAGE))) : null;
+        String previous = offset == 0 ? null : link(name, tag, stage, order, offset - PAGE <= 0 ? 0 : offset - PAGE);
+        String next = found.more() && offset + PAGE <= QueryParams.MAX_OFFSET ? link(name, tag, stage, order, offset + PAGE) : null;
+        java.util.Map<String, String> sortLinks = new java.util.LinkedHashMap<>();
+        java.util.Map<String, String> ariaSort = new java.util.LinkedHashMap<>();
+        for (String column : ModelsSort.COLUMNS) {
+            // a sort starts again from the first page
+            sortLinks.put(column, link(name, tag, stage, order.toggled(column), 0));
+            ariaSort.put(column, order.ariaSort(column));
+        }
         List<String> stages = Arrays.stream(Stage.values()).map(Stage::label).toList();
         templates.render(ctx, 200, "models", new ModelsView(ui.frame(ctx, caller, "Models", "models"), name == null ? "" : name,
                 tag == null ? "" : tag, stage == null ? "" : Stage.parse(stage).label(), stages, rows, previous, next,
-                caller.grants().stream().anyMatch(g -> g.role().includes(Role.CONTRIBUTOR))));
+                order.columnParam(), order.dirParam(), sortLinks, ariaSort, caller.grants().stream().anyMatch(g -> g.role().includes(Role.CONTRIBUTOR))));
+    }
+
+    /** The models list with these filters, this order and this offset (defaults left out of the URL). */
+    private static String link(String name, String tag, String stage, ModelsSort order, int offset) {
+        return Links.withQuery("/", Links.params("name", name, "tag", tag, "stage", stage, "sort", order.columnParam(),
+                "dir", order.dirParam(), "offset", offset == 0 ? null : Integer.toString(offset)));
     }
 }

@@ -38,4 +38,19 @@ final class UiForm {
     boolean confirmed() {
         return "yes".equals(ctx.formParam("confirm"));
     }
+
+    /**
+     * A longer text field (a description, a list of tags) as sent, "" when absent, at most {@code max} characters;
+     * blank is a value here (it clears a description).
+     */
+    String text(String name, int max) {
+        String value = ctx.formParam(name);
+        if (value == null) {
+            return "";
+        }
+        if (value.length() > max) {
+            throw RegentException.invalid("the field '" + name + "' is longer than " + max + " characters");
+        }
+        return value;
+    }
 }

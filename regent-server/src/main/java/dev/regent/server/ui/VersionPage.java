@@ -76,7 +76,8 @@ final class VersionPage {
                 card, cardHtml, sections, registry().governance().evidenceOf(actor, name, number), registry().governance().complianceTags(actor, name, number),
                 registry().governance().approvals(actor, name, number), checklists, targets, caller.has(Role.APPROVER, name),
                 caller.has(Role.CONTRIBUTOR, name), List.copyOf(new TreeSet<>(policy.complianceTags().keySet())),
-                evidenceKinds(policy), tagKinds(policy)));
+                evidenceKinds(policy), tagKinds(policy), endpoints.runLinks().link(v.lineage().runId()).orElse(null),
+                RunLinks.sourceLink(v.source().toString()).orElse(null)));
     }
 
     /** Compliance tag → the evidence kinds that can back it, for the tag form's choices. */

@@ -22,7 +22,8 @@ import java.util.Optional;
  * transport, signed in by session cookie. This class is the browser's side of each request (sessions, security
  * headers, error pages) and registers the pages; the pages themselves live in {@link SignInPages},
  * {@link ModelsPage}, {@link ModelPage}, {@link VersionPage}, {@link AuditPage}, {@link PolicyPage}, {@link ActionForms},
- * {@link ContentForms} and {@link AdminPages}.
+ * {@link ContentForms}, {@link AdminPages}, {@link EditForms}, {@link ComparePage}, {@link CardRevisionsPage} and
+ * {@link TokensPage}.
  */
 public final class WebUi implements UiEndpoints.Browser {
     /** The channel recorded in the audit entries of changes made through the UI. */
@@ -54,6 +55,10 @@ public final class WebUi implements UiEndpoints.Browser {
         new ActionForms(endpoints, this).register();
         new ContentForms(endpoints, this).register();
         new AdminPages(endpoints, this, templates).register();
+        new EditForms(endpoints, this).register();
+        new ComparePage(endpoints, this, templates).register();
+        new CardRevisionsPage(endpoints, this, templates).register();
+        new TokensPage(endpoints, this, templates).register();
     }
 
     @Override
@@ -156,9 +161,15 @@ public final class WebUi implements UiEndpoints.Browser {
      */
     void report(Context ctx, PrincipalRecord caller, String heading, OperationReport report, String confirmAction,
                 Map<String, String> confirmFields, String back, String nav) {
+        report(ctx, caller, heading, report, confirmAction, confirmFields, back, nav, null);
+    }
+
+    /** As above; {@code fixes} (nullable) offers the UI's form beside each failing gate's fix hint. */
+    void report(Context ctx, PrincipalRecord caller, String heading, OperationReport report, String confirmAction,
+                Map<String, String> confirmFields, String back, String nav, dev.regent.server.ui.view.FixLinks fixes) {
         int status = report.refusalCode().map(c -> c.httpStatus()).orElse(200);
         templates.render(ctx, status, "report", new ReportView(frame(ctx, caller, heading, nav), heading, report,
-                confirmAction, confirmFields, back));
+                confirmAction, confirmFields, back, fixes));
     }
 
     /** The page frame for the signed-in caller (null on public pages). */

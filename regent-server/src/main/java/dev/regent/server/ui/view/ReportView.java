@@ -8,7 +8,7 @@ import java.util.Map;
  * form that confirms the change with the same inputs; {@code back} leads to the page the change was about.
  */
 public record ReportView(Frame frame, String heading, OperationReport report, String confirmAction,
-                         Map<String, String> confirmFields, String back) {
+                         Map<String, String> confirmFields, String back, FixLinks fixes) {
     public boolean planned() {
         return report.outcome() == dev.regent.core.report.Outcome.PLANNED;
     }

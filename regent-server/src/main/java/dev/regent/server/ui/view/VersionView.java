@@ -16,7 +16,20 @@ public record VersionView(Frame frame, ModelVersion version, String aliases, Car
                           List<String> cardSections, List<Evidence> evidence, List<TagSupport> complianceTags,
                           List<ApprovalView> approvals, List<Checklist> checklists, List<String> targets,
                           boolean canDecide, boolean canPromote, List<String> complianceTagNames,
-                          List<String> evidenceKinds, java.util.Map<String, List<String>> tagKinds) {
+                          List<String> evidenceKinds, java.util.Map<String, List<String>> tagKinds,
+                          String runLink, String sourceLink) {
+
+    /** The forms on this page that fix a failing gate, as the viewer may use them. */
+    public FixLinks fixes() {
+        String model = ModelPaths.model(version.model());
+        return new FixLinks(model + "/versions/" + version.number(), model, canPromote, canDecide);
+    }
+
+    /** The version's tags as the edit form shows them: one key=value a line. */
+    public String tagLines() {
+        return version.tags().values().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(java.util.stream.Collectors.joining("\n"));
+    }
 
     /** The compliance tags a piece of evidence can back under the policy in effect ("" when none). */
     public String supports(Evidence e) {

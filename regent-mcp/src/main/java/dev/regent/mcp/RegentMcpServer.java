@@ -10,8 +10,9 @@ import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import io.modelcontextprotocol.spec.McpSchema.JsonSchema;
+import io.modelcontextprotocol.spec.McpSchema.ElicitResult;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
 import io.modelcontextprotocol.spec.McpSchema.ToolAnnotations;
 import io.modelcontextprotocol.spec.McpServerTransportProvider;
@@ -85,13 +86,33 @@ public final class RegentMcpServer {
         if (def == null) {
             return results.error(RegentException.invalid("unknown tool '" + name + "'; the tools are " + tools.keySet()));
         }
-        return run(def, arguments, false, def.name());
+        return run(def, arguments, false, def.name(), null);
     }
 
-    private CallToolResult run(ToolDef def, Map<String, Object> arguments, boolean dryRun, String channelTool) {
+    /**
+     * Runs a call. When a change call lacks required inputs and the client can answer a form ({@code exchange} given,
+     * elicitation declared), the user is asked for exactly those and the call goes on with the answers; declined or
+     * cancelled, nothing is changed and the result says so. Otherwise missing inputs are refused with every problem.
+     */
+    private CallToolResult run(ToolDef def, Map<String, Object> arguments, boolean dryRun, String channelTool,
+                               McpSyncServerExchange exchange) {
         try {
-            Args args = Args.check(def.params(), arguments);
-            RegistrySession session = sessions.open(channelTool);
+            Map<String, Object> given = arguments;
+            RegistrySession session = null;
+            MissingInputs missing = exchange != null && MissingInputs.supported(exchange.getClientCapabilities())
+                    ? MissingInputs.of(def, arguments) : null;
+            if (missing != null) {
+                session = sessions.open(channelTool);
+                ElicitResult answer = exchange.createElicitation(missing.request(arguments, session));
+                if (answer.action() != ElicitResult.Action.ACCEPT) {
+                    return results.error(missing.declined(answer.action().name().toLowerCase(java.util.Locale.ROOT)));
+                }
+                given = missing.answered(arguments, answer.content());
+            }
+            Args args = Args.check(def.params(), given);
+            if (session == null) {
+                session = sessions.open(channelTool);
+            }
             return def.handler().call(session, args, dryRun);
         } catch (RegentException e) {
             return results.error(e);
@@ -115,8 +136,8 @@ public final class RegentMcpServer {
                 false, (session, args, dryRun) -> {
                     ToolDef target = byName.get(byName.keySet().stream().filter(n -> n.equalsIgnoreCase(args.required("tool").trim()))
                             .findFirst().orElseThrow());
-                    return run(target, args.object("arguments"), true, "plan");
-                });
+                    return run(target, args.object("arguments"), true, "plan", null);
+                }).returning(OutputSchemas.component("Report"));
     }
 
     private static Tool describe(ToolDef def) {
@@ -128,20 +149,33 @@ public final class RegentMcpServer {
                 required.add(p.name());
             }
         }
-        return Tool.builder().name(def.name()).title(def.title()).description(def.description())
-                .inputSchema(new JsonSchema("object", properties, required, false, null, null))
-                .annotations(new ToolAnnotations(def.title(), !def.change(), false,
-                        !def.change() || IDEMPOTENT_CHANGES.contains(def.name()), false, null))
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("type", "object");
+        input.put("properties", properties);
+        input.put("required", required);
+        input.put("additionalProperties", false);
+        if (def.output() == null) {
+            throw new IllegalStateException("tool " + def.name() + " declares no output schema");
+        }
+        // nothing Regent does destroys (versions are immutable, stages move, nothing is deleted); reads are read-only;
+        // and the registry is the whole world a tool touches (openWorldHint false)
+        return Tool.builder(def.name(), input).title(def.title()).description(def.description())
+                .outputSchema(OutputSchemas.tool(def.output()))
+                .annotations(ToolAnnotations.builder().title(def.title()).readOnlyHint(!def.change()).destructiveHint(false)
+                        .idempotentHint(!def.change() || IDEMPOTENT_CHANGES.contains(def.name())).openWorldHint(false).build())
                 .build();
     }
 
     /** A server over the given transport, with every tool, the resources and the prompt. */
     public McpSyncServer start(McpServerTransportProvider transport) {
         List<SyncToolSpecification> specs = tools.values().stream().map(def -> SyncToolSpecification.builder().tool(describe(def))
-                .callHandler((exchange, request) -> run(def, request.arguments(), false, def.name()))
+                .callHandler((exchange, request) -> run(def, request.arguments(), false, def.name(), exchange))
                 .build()).toList();
         return McpServer.sync(transport)
-                .serverInfo(new McpSchema.Implementation("regent", "Regent model registry", version))
+                .serverInfo(McpSchema.Implementation.builder("regent", version).title("Regent model registry").build())
+                // arguments are checked by Args, which lists every problem at once in Regent's words, and lets a change
+                // call that only lacks required inputs ask the user for them (the SDK's check would refuse it first)
+                .validateToolInputs(false)
                 .instructions(INSTRUCTIONS)
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(false).resources(false, false).prompts(false).build())
                 .tools(specs)
@@ -174,7 +208,7 @@ public final class RegentMcpServer {
                 return n;
             }
         };
-        McpSyncServer server = start(new StdioServerTransportProvider(jsonMapper(), watched, out));
+        McpSyncServer server = start(new StdioServerTransportProvider(jsonMapper(), watched, out, Limits.MESSAGE));
         try {
             ended.await();
         } finally {

@@ -53,17 +53,29 @@ final class McpAgent implements AutoCloseable {
 
     /** The same, with the client configured further (e.g. to declare elicitation and answer it). */
     static McpAgent start(Path dataDir, String agent, UnaryOperator<McpClient.SyncSpec> client, String... extra) {
-        List<String> args = new ArrayList<>(List.of("-cp", System.getProperty("java.class.path"), "dev.regent.cli.Main", "mcp",
-                "--data", dataDir.toAbsolutePath().toString(), "--as", agent));
-        args.addAll(List.of(extra));
-        ServerParameters params = ServerParameters.builder(Path.of(System.getProperty("java.home"), "bin", "java").toString())
-                .args(args).env(Map.of("REGENT_CONFIG", dataDir.resolveSibling(".no-login.yaml").toString())).build();
+        List<String> command = command(dataDir, agent, extra);
+        ServerParameters params = ServerParameters.builder(command.get(0)).args(command.subList(1, command.size()))
+                .env(environment(dataDir)).build();
         StdioClientTransport transport = new StdioClientTransport(params, McpJsonDefaults.getMapper());
         McpAgent agentProcess = new McpAgent(client.apply(McpClient.sync(transport).requestTimeout(Duration.ofSeconds(120))
                 .initializationTimeout(Duration.ofSeconds(60))).build());
         transport.setStdErrorHandler(agentProcess.stderr::add);
         agentProcess.client.initialize();
         return agentProcess;
+    }
+
+    /** The command line of `regent mcp --data DIR --as AGENT [extra…]` on this JVM's test classpath. */
+    static List<String> command(Path dataDir, String agent, String... extra) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "dev.regent.cli.Main", "mcp",
+                "--data", dataDir.toAbsolutePath().toString(), "--as", agent));
+        command.addAll(List.of(extra));
+        return command;
+    }
+
+    /** The environment `regent mcp` runs in: no saved login of the machine's user. */
+    static Map<String, String> environment(Path dataDir) {
+        return Map.of("REGENT_CONFIG", dataDir.resolveSibling(".no-login.yaml").toString());
     }
 
     /**

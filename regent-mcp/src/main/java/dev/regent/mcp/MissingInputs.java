@@ -48,7 +48,11 @@ final class MissingInputs {
         }
         List<Param> rest = tool.params().stream().map(p -> missing.contains(p)
                 ? new Param(p.name(), p.type(), false, p.maxLength(), p.description(), p.choices()) : p).toList();
-        Args.check(rest, given);
+        try {
+            Args.check(rest, given);
+        } catch (RegentException otherProblems) {
+            Args.check(tool.params(), given); // refuses with every problem, the missing inputs among them
+        }
         return new MissingInputs(tool, missing);
     }
 

@@ -10,7 +10,9 @@ import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
+import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.ElicitResult;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
@@ -54,7 +56,7 @@ public final class RegentMcpServer {
             + "writing, request_promotion to see what a promotion still needs, and the register-and-promote prompt for "
             + "the whole walk. Agents never approve.";
 
-    private final SessionFactory sessions;
+    private final CallerSessions sessions;
     private final Results results;
     private final Map<String, ToolDef> tools = new LinkedHashMap<>();
     private final String version;
@@ -65,6 +67,15 @@ public final class RegentMcpServer {
      * @param version  this server's version, as told to clients
      */
     public RegentMcpServer(SessionFactory sessions, ReportRenderer renderer, String version) {
+        this((tool, transport) -> sessions.open(tool), renderer, version);
+    }
+
+    /**
+     * A server whose calls act as the caller the transport authenticated (Streamable HTTP).
+     *
+     * @param sessions opens the session each call runs in, from the call's transport context
+     */
+    public RegentMcpServer(CallerSessions sessions, ReportRenderer renderer, String version) {
         this.sessions = sessions;
         this.results = new Results(renderer);
         this.version = version;
@@ -99,10 +110,11 @@ public final class RegentMcpServer {
         try {
             Map<String, Object> given = arguments;
             RegistrySession session = null;
+            McpTransportContext transport = exchange == null ? McpTransportContext.EMPTY : exchange.transportContext();
             MissingInputs missing = exchange != null && MissingInputs.supported(exchange.getClientCapabilities())
                     ? MissingInputs.of(def, arguments) : null;
             if (missing != null) {
-                session = sessions.open(channelTool);
+                session = sessions.open(channelTool, transport);
                 ElicitResult answer = exchange.createElicitation(missing.request(arguments, session));
                 if (answer.action() != ElicitResult.Action.ACCEPT) {
                     return results.error(missing.declined(answer.action().name().toLowerCase(java.util.Locale.ROOT)));
@@ -111,7 +123,7 @@ public final class RegentMcpServer {
             }
             Args args = Args.check(def.params(), given);
             if (session == null) {
-                session = sessions.open(channelTool);
+                session = sessions.open(channelTool, transport);
             }
             return def.handler().call(session, args, dryRun);
         } catch (RegentException e) {
@@ -168,10 +180,24 @@ public final class RegentMcpServer {
 
     /** A server over the given transport, with every tool, the resources and the prompt. */
     public McpSyncServer start(McpServerTransportProvider transport) {
+        return configure(McpServer.sync(transport));
+    }
+
+    /** A server over Streamable HTTP (one session per client, each call as the caller its request authenticated). */
+    public McpSyncServer start(McpStreamableServerTransportProvider transport) {
+        return configure(McpServer.sync(transport));
+    }
+
+    /** The largest message a transport should read: the largest evidence in base64 and the rest of the call. */
+    public static int maxMessageBytes() {
+        return Limits.MESSAGE;
+    }
+
+    private McpSyncServer configure(McpServer.SyncSpecification<?> server) {
         List<SyncToolSpecification> specs = tools.values().stream().map(def -> SyncToolSpecification.builder().tool(describe(def))
                 .callHandler((exchange, request) -> run(def, request.arguments(), false, def.name(), exchange))
                 .build()).toList();
-        return McpServer.sync(transport)
+        return server
                 .serverInfo(McpSchema.Implementation.builder("regent", version).title("Regent model registry").build())
                 // arguments are checked by Args, which lists every problem at once in Regent's words, and lets a change
                 // call that only lacks required inputs ask the user for them (the SDK's check would refuse it first)
@@ -217,7 +243,7 @@ public final class RegentMcpServer {
     }
 
     /** The SDK's JSON mapper with room for the largest message a tool accepts (16 MiB of evidence in base64). */
-    static McpJsonMapper jsonMapper() {
+    public static McpJsonMapper jsonMapper() {
         // nesting, numbers and names bounded as on the HTTP APIs (InputLimits); strings allowed the base64 evidence
         JsonFactory factory = JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
                 .maxStringLength(Limits.CONTENT_BASE64 + 1024)

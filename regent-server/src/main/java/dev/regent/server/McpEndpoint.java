@@ -20,7 +20,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -44,6 +46,8 @@ final class McpEndpoint extends HttpServlet {
     static final String METADATA_PATH = "/.well-known/oauth-protected-resource/mcp";
     /** Open sessions at most; a new one beyond is refused until sessions end (DELETE) or expire. */
     static final int MAX_SESSIONS = 1000;
+    /** A session unused this long ends: its id is forgotten and answers 404, so the client opens a new one. */
+    static final Duration SESSION_IDLE = Duration.ofMinutes(30);
     private static final String CALLER = "regent.caller";
     private static final String SESSION_HEADER = "Mcp-Session-Id";
     private static final long serialVersionUID = 1L;
@@ -53,12 +57,28 @@ final class McpEndpoint extends HttpServlet {
     private final transient HttpServletStreamableServerTransportProvider transport;
     private final transient McpSyncServer server;
     private final transient ObjectMapper json = RegentJson.newMapper();
-    /** Who opened each session: a session id is not a credential, so another principal presenting it is refused. */
-    private final transient Map<String, String> owners = new ConcurrentHashMap<>();
+    /**
+     * Who opened each session and when it was last used. A session id is not a credential: another principal
+     * presenting it is refused, and so is an id this endpoint did not hand out or has forgotten.
+     */
+    private final transient Map<String, Owner> owners = new ConcurrentHashMap<>();
+    private final transient Clock clock;
 
-    private McpEndpoint(Registry registry, AllowedHosts hosts, ReportRenderer renderer, String version) {
+    /** The principal that opened a session, and when the session was last used. */
+    private static final class Owner {
+        final String principal;
+        volatile Instant lastUsed;
+
+        Owner(String principal, Instant lastUsed) {
+            this.principal = principal;
+            this.lastUsed = lastUsed;
+        }
+    }
+
+    private McpEndpoint(Registry registry, AllowedHosts hosts, Clock clock, ReportRenderer renderer, String version) {
         this.registry = registry;
         this.hosts = hosts;
+        this.clock = clock;
         this.transport = HttpServletStreamableServerTransportProvider.builder()
                 .jsonMapper(RegentMcpServer.jsonMapper())
                 .mcpEndpoint(PATH)
@@ -77,9 +97,9 @@ final class McpEndpoint extends HttpServlet {
     }
 
     /** Serves MCP at {@link #PATH} and its resource metadata at {@link #METADATA_PATH} in Jetty's servlet context. */
-    static void mount(ServletContextHandler context, Registry registry, AllowedHosts hosts, ReportRenderer renderer,
-                      String version) {
-        McpEndpoint endpoint = new McpEndpoint(registry, hosts, renderer, version);
+    static void mount(ServletContextHandler context, Registry registry, AllowedHosts hosts, Clock clock,
+                      ReportRenderer renderer, String version) {
+        McpEndpoint endpoint = new McpEndpoint(registry, hosts, clock, renderer, version);
         ServletHolder holder = new ServletHolder(endpoint);
         holder.setAsyncSupported(true); // the server's stream (GET) and streamed answers stay open
         context.addServlet(holder, PATH);
@@ -116,13 +136,17 @@ final class McpEndpoint extends HttpServlet {
         }
         String name = caller.principal().name();
         String session = request.getHeader(SESSION_HEADER);
+        Instant now = clock.instant();
+        forgetIdle(now);
         if (session != null) {
-            String owner = owners.get(session);
-            if (owner != null && !owner.equals(name)) {
+            Owner owner = owners.get(session);
+            if (owner == null || !owner.principal.equals(name)) {
                 // the same answer as for a session that does not exist: a session id tells nothing to another principal
-                refuse(response, 404, ErrorCode.NOT_FOUND, "no such session");
+                refuse(response, 404, ErrorCode.NOT_FOUND, "no such session; open a new one (initialize without "
+                        + SESSION_HEADER + ")");
                 return;
             }
+            owner.lastUsed = now;
         } else if ("POST".equals(request.getMethod()) && owners.size() >= MAX_SESSIONS) {
             response.setHeader("Retry-After", "60");
             refuse(response, 503, ErrorCode.UNAVAILABLE, "too many open MCP sessions (" + MAX_SESSIONS
@@ -133,11 +157,16 @@ final class McpEndpoint extends HttpServlet {
         transport.service(request, response);
         String opened = response.getHeader(SESSION_HEADER);
         if (session == null && opened != null) {
-            owners.put(opened, name);
+            owners.put(opened, new Owner(name, now));
         }
         if (session != null && ("DELETE".equals(request.getMethod()) || response.getStatus() == 404)) {
             owners.remove(session);
         }
+    }
+
+    private void forgetIdle(Instant now) {
+        Instant cutoff = now.minus(SESSION_IDLE);
+        owners.values().removeIf(owner -> owner.lastUsed.isBefore(cutoff));
     }
 
     @Override

@@ -121,7 +121,7 @@ public final class RegentServer {
             c.events.handlerAdded(registered::add);
             if (mcpRenderer != null) {
                 c.jetty.modifyServletContextHandler(context -> McpEndpoint.mount(context, registry, config.allowedHosts(),
-                        mcpRenderer, mcpVersion));
+                        clock, mcpRenderer, mcpVersion));
             }
         });
         ServerParts parts = new ServerParts(registry, blobs, clock, config, mapper, new PageTokens(config.pageTokenKey()),

@@ -98,9 +98,13 @@ class McpOverHttpTest {
     }
 
     static McpSyncClient client(String token) {
+        return client(token, spec -> spec);
+    }
+
+    static McpSyncClient client(String token, java.util.function.UnaryOperator<McpClient.SyncSpec> configure) {
         HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder("http://127.0.0.1:" + port)
                 .endpoint("/mcp").requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer " + token)).build();
-        McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(30)).build();
+        McpSyncClient client = configure.apply(McpClient.sync(transport).requestTimeout(Duration.ofSeconds(30))).build();
         client.initialize();
         return client;
     }
@@ -125,6 +129,27 @@ class McpOverHttpTest {
         List<AuditEntry> entries = registry.as(ADMIN).audit(AuditQuery.all(100));
         assertThat(entries).filteredOn(e -> e.actor().name().equals("agent-1")).extracting(e -> e.after().get("via"))
                 .contains("mcp:create_model", "mcp:register_version", "mcp:promote");
+    }
+
+    @Test
+    void aMissingInputIsAskedForOverHttpToo() {
+        List<Map<String, Object>> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (McpSyncClient agent = client(agentToken, spec -> spec
+                .capabilities(io.modelcontextprotocol.spec.McpSchema.ClientCapabilities.builder().elicitation().build())
+                .elicitation(request -> {
+                    asked.add(request.requestedSchema());
+                    return io.modelcontextprotocol.spec.McpSchema.ElicitResult.builder(
+                            io.modelcontextprotocol.spec.McpSchema.ElicitResult.Action.ACCEPT).content(Map.of("version", "1")).build();
+                }))) {
+            assertThat(agent.callTool(new CallToolRequest("create_model", Map.of("model", "asked-over-http"))).isError()).isFalse();
+            assertThat(agent.callTool(new CallToolRequest("register_version", Map.of("model", "asked-over-http",
+                    "source", "s3://m/1"))).isError()).isFalse();
+            CallToolResult annotated = agent.callTool(new CallToolRequest("annotate_version", Map.of("model", "asked-over-http",
+                    "description", "described after asking")));
+            assertThat(annotated.isError()).as(text(annotated)).isFalse();
+            assertThat(asked).hasSize(1);
+            assertThat(((Map<?, ?>) ((Map<?, ?>) asked.get(0).get("properties")).get("version")).get("enum")).isEqualTo(List.of("1"));
+        }
     }
 
     @Test
@@ -180,6 +205,7 @@ class McpOverHttpTest {
         HttpResponse<String> hijack = post(viewerToken, session, null, list);
         assertThat(hijack.statusCode()).isEqualTo(404);
         assertThat(hijack.body()).doesNotContain("promote");
+        assertThat(post(token, "made-up-" + session, null, list).statusCode()).isEqualTo(404);
 
         registry.access().revokeToken(ADMIN, issued.tokenId(), false);
         HttpResponse<String> revoked = post(token, session, null, list);

@@ -77,6 +77,12 @@ final class OutputSchemas {
             }
             Map<String, Object> copy = new LinkedHashMap<>();
             map.forEach((k, v) -> copy.put(String.valueOf(k), inline(v, path)));
+            if (copy.get("type") instanceof List<?> types) {
+                // "type": [T, "null"] is legal but less portable (clients that map schemas onto one type per node
+                // reject it): the same contract as anyOf branches of one type each
+                copy.remove("type");
+                copy.put("anyOf", types.stream().map(t -> (Object) Map.of("type", t)).toList());
+            }
             return copy;
         }
         if (node instanceof List<?> list) {

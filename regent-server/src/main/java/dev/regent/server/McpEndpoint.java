@@ -83,7 +83,9 @@ final class McpEndpoint extends HttpServlet {
                 .jsonMapper(RegentMcpServer.jsonMapper())
                 .mcpEndpoint(PATH)
                 .maxRequestSize(RegentMcpServer.maxMessageBytes())
-                .keepAliveInterval(Duration.ofSeconds(30))
+                // sessions without an open stream that stay unused between two sweeps are dropped by the SDK; no
+                // keep-alive pings, which would only log failures for clients that never opened the server's stream
+                .sessionSweepInterval(SESSION_IDLE)
                 .contextExtractor(request -> McpTransportContext.create(Map.of(CALLER, request.getAttribute(CALLER))))
                 .build();
         CallerSessions sessions = (tool, context) -> {

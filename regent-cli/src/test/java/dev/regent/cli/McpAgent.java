@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.client.transport.ServerParameters;
 import io.modelcontextprotocol.client.transport.StdioClientTransport;
 import io.modelcontextprotocol.json.McpJsonDefaults;
@@ -62,6 +63,17 @@ final class McpAgent implements AutoCloseable {
         transport.setStdErrorHandler(agentProcess.stderr::add);
         agentProcess.client.initialize();
         return agentProcess;
+    }
+
+    /** An agent of a hosted product: the SDK's Streamable HTTP client against `/mcp` of a server, with a bearer token. */
+    static McpAgent overHttp(String serverUrl, String token) {
+        HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(serverUrl).endpoint("/mcp")
+                .requestBuilder(java.net.http.HttpRequest.newBuilder().header("Authorization", "Bearer " + token))
+                .maxResponseSize(64 * 1024 * 1024).build();
+        McpAgent agent = new McpAgent(McpClient.sync(transport).requestTimeout(Duration.ofSeconds(120))
+                .initializationTimeout(Duration.ofSeconds(60)).build());
+        agent.client.initialize();
+        return agent;
     }
 
     /** The command line of `regent mcp --data DIR --as AGENT [extra…]` on this JVM's test classpath. */

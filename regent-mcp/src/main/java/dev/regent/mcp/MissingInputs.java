@@ -150,7 +150,12 @@ final class MissingInputs {
 
     /** What the tool answers when the user declines or cancels: nothing changed, and which inputs were not given. */
     RegentException declined(String action) {
-        return RegentException.invalid("the user " + ("cancel".equals(action) ? "cancelled" : "declined") + " the request for "
+        String what = switch (action) {
+            case "cancel" -> "the user cancelled";
+            case "decline" -> "the user declined";
+            default -> "no answer came to";
+        };
+        return RegentException.invalid(what + " the request for "
                 + String.join(", ", names()) + ": nothing was changed. Call " + tool.name() + " again with "
                 + String.join(", ", names().stream().map(n -> "'" + n + "'").toList()) + " to go on.");
     }

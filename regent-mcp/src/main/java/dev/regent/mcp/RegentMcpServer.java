@@ -48,6 +48,8 @@ public final class RegentMcpServer {
     static final java.util.Set<String> IDEMPOTENT_CHANGES = java.util.Set.of("promote", "set_alias", "annotate_version",
             "set_model_card");
 
+    /** How long a request to the client (an elicitation a person answers) may wait for its answer. */
+    static final java.time.Duration ELICITATION_TIMEOUT = java.time.Duration.ofMinutes(10);
     private static final Logger LOG = Logger.getLogger(RegentMcpServer.class.getName());
     static final String INSTRUCTIONS = "Regent is a model registry that governs how trained models move between stages. "
             + "Every rule (gates, approvals, evidence-backed compliance tags, immutability) is enforced by the registry, "
@@ -115,7 +117,14 @@ public final class RegentMcpServer {
                     ? MissingInputs.of(def, arguments) : null;
             if (missing != null) {
                 session = sessions.open(channelTool, transport);
-                ElicitResult answer = exchange.createElicitation(missing.request(arguments, session));
+                ElicitResult answer;
+                try {
+                    answer = exchange.createElicitation(missing.request(arguments, session));
+                } catch (RuntimeException e) {
+                    // no answer in time, or the client went away: as if cancelled, nothing changed
+                    LOG.log(Level.FINE, "elicitation for " + def.name() + " got no answer", e);
+                    return results.error(missing.declined("no answer"));
+                }
                 if (answer.action() != ElicitResult.Action.ACCEPT) {
                     return results.error(missing.declined(answer.action().name().toLowerCase(java.util.Locale.ROOT)));
                 }
@@ -202,6 +211,8 @@ public final class RegentMcpServer {
                 // arguments are checked by Args, which lists every problem at once in Regent's words, and lets a change
                 // call that only lacks required inputs ask the user for them (the SDK's check would refuse it first)
                 .validateToolInputs(false)
+                // a person answers an elicitation: give them time (the SDK's default is seconds)
+                .requestTimeout(ELICITATION_TIMEOUT)
                 .instructions(INSTRUCTIONS)
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(false).resources(false, false).prompts(false).build())
                 .tools(specs)

@@ -99,8 +99,8 @@ final class McpEndpoint extends HttpServlet {
     }
 
     /** Serves MCP at {@link #PATH} and its resource metadata at {@link #METADATA_PATH} in Jetty's servlet context. */
-    static void mount(ServletContextHandler context, Registry registry, AllowedHosts hosts, Clock clock,
-                      ReportRenderer renderer, String version) {
+    static McpEndpoint mount(ServletContextHandler context, Registry registry, AllowedHosts hosts, Clock clock,
+                             ReportRenderer renderer, String version) {
         McpEndpoint endpoint = new McpEndpoint(registry, hosts, clock, renderer, version);
         ServletHolder holder = new ServletHolder(endpoint);
         holder.setAsyncSupported(true); // the server's stream (GET) and streamed answers stay open
@@ -113,6 +113,16 @@ final class McpEndpoint extends HttpServlet {
                 endpoint.metadata(request, response);
             }
         }), METADATA_PATH);
+        return endpoint;
+    }
+
+    /**
+     * Ends every session, completing the server streams clients hold open, so a stopping server's drain does not wait
+     * out its timeout on them.
+     */
+    void closeSessions() {
+        server.closeGracefully();
+        owners.clear();
     }
 
     @Override
@@ -173,7 +183,7 @@ final class McpEndpoint extends HttpServlet {
 
     @Override
     public void destroy() {
-        server.closeGracefully();
+        closeSessions();
         super.destroy();
     }
 

@@ -46,6 +46,7 @@ public final class RegentServer {
     private ScheduledExecutorService checkpoints;
     private dev.regent.mcp.ReportRenderer mcpRenderer;
     private String mcpVersion;
+    private McpEndpoint mcp;
 
     /**
      * @param registry a Registry constructed with {@code authenticated = true} (approvals are then by authenticated
@@ -120,8 +121,8 @@ public final class RegentServer {
             });
             c.events.handlerAdded(registered::add);
             if (mcpRenderer != null) {
-                c.jetty.modifyServletContextHandler(context -> McpEndpoint.mount(context, registry, config.allowedHosts(),
-                        clock, mcpRenderer, mcpVersion));
+                c.jetty.modifyServletContextHandler(context -> mcp = McpEndpoint.mount(context, registry,
+                        config.allowedHosts(), clock, mcpRenderer, mcpVersion));
             }
         });
         ServerParts parts = new ServerParts(registry, blobs, clock, config, mapper, new PageTokens(config.pageTokenKey()),
@@ -192,6 +193,10 @@ public final class RegentServer {
                 Thread.currentThread().interrupt();
             }
             checkpoints = null;
+        }
+        if (mcp != null) {
+            mcp.closeSessions(); // open MCP streams would hold the drain below until its timeout
+            mcp = null;
         }
         if (app != null) {
             app.stop();

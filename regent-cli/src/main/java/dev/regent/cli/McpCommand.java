@@ -88,13 +88,20 @@ final class McpCommand implements Callable<Integer> {
         }
     }
 
+    /** The version the MCP server tells clients. */
+    static final String VERSION = "0.1.0";
+
     private static RegentMcpServer server(SessionFactory sessions) {
-        ReportRenderer text = report -> {
+        return new RegentMcpServer(sessions, renderer(), VERSION);
+    }
+
+    /** Reports as the CLI prints them: what every MCP transport (stdio here, HTTP in 'regent serve') answers. */
+    static ReportRenderer renderer() {
+        return report -> {
             StringWriter out = new StringWriter();
             ReportText.print(report, new PrintWriter(out));
             return out.toString();
         };
-        return new RegentMcpServer(sessions, text, "0.1.0");
     }
 
     /** Fails before serving when the agent's principal is unknown (a viewer without global grants is fine). */

@@ -117,7 +117,8 @@ final class ServerLauncher implements AutoCloseable {
             RegentServer server = new RegentServer(registry, StoreFactory.blobs(data), clock,
                     ServerConfig.defaults(host, port, pageTokenKey(data)).withMaxUploadBytes(maxUploadBytes)
                             .withPublicUrls(publicUrls).withRunLinks(runLinks),
-                    new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), signer);
+                    new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), signer)
+                    .withMcp(McpCommand.renderer(), McpCommand.VERSION);
             int bound = server.start();
             if (lock != null) {
                 // now the lock file can say where to send what a local command may not write

@@ -28,6 +28,12 @@ class McpAdversarialTest {
 
     @BeforeAll
     static void start() throws Exception {
+        prepare();
+        agent = McpAgent.start(cli.dataDir, "agent-1", "--policy", dir.resolve("policy.yaml").toString());
+    }
+
+    /** The registry the agent meets: its principal, an approver, a model on which an admin slipped. */
+    static void prepare() throws Exception {
         cli = new CliHarness(dir);
         Files.writeString(dir.resolve("policy.yaml"), McpAgent.POLICY);
         cli.env.put("REGENT_POLICY", dir.resolve("policy.yaml").toString());
@@ -38,7 +44,6 @@ class McpAdversarialTest {
         assertThat(cli.run("model", "create", "legacy").exit()).isZero();
         assertThat(cli.run("version", "register", "legacy", "--source", "s3://models/legacy/1", "--digest",
                 McpAgent.digest('c')).exit()).isZero();
-        agent = McpAgent.start(cli.dataDir, "agent-1", "--policy", dir.resolve("policy.yaml").toString());
     }
 
     @AfterAll

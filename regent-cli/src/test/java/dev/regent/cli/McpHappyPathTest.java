@@ -134,7 +134,9 @@ class McpHappyPathTest {
                 "promote", "rollback", "set_alias", "check_gates", "show_policy", "verify_version", "audit_log");
         assertThat(tools).extracting(Tool::name).noneMatch(n -> n.contains("delete") || n.contains("deploy"));
         for (Tool tool : tools) {
-            assertThat(tool.inputSchema().additionalProperties()).as(tool.name()).isFalse();
+            assertThat(tool.inputSchema().get("additionalProperties")).as(tool.name()).isEqualTo(false);
+            assertThat(tool.outputSchema()).as(tool.name()).isNotNull();
+            assertThat(tool.title()).as(tool.name()).isNotBlank();
             assertThat(tool.description()).as(tool.name()).isNotBlank();
         }
         Tool approve = tools.stream().filter(t -> t.name().equals("approve")).findFirst().orElseThrow();
@@ -144,6 +146,43 @@ class McpHappyPathTest {
                 Map.of("model", "fraud-detector", "stage", "Production"))).messages().get(0).content()).text();
         assertThat(prompt).contains("- model: fraud-detector", "Ask the user", "- source:", "Plan", "Verify", "Rollback");
         assertThat(prompt).doesNotContain("- model: the model's name");
+    }
+
+    @Test
+    void theCurrentProtocolRevisionIsNegotiated() {
+        // the SDK's client asks for the newest revision it knows; the server speaks it instead of falling back
+        assertThat(agent.client.getCurrentInitializationResult().protocolVersion()).isEqualTo("2025-11-25");
+    }
+
+    @Test
+    void everyToolAnswersWithStructuredContentMatchingItsOutputSchema() {
+        // McpAgent.call checks each result against the tool's declared outputSchema; this walk calls every tool,
+        // successes, refusals and errors alike
+        String m = "schema-walk";
+        agent.call("create_model", Map.of("model", m));
+        agent.call("plan", Map.of("tool", "register_version", "arguments", Map.of("model", m, "source", "s3://m/1")));
+        agent.call("register_version", Map.of("model", m, "source", "s3://m/1", "digest", McpAgent.digest('c'),
+                "metrics", Map.of("auc", 0.91), "params", Map.of("depth", "8"), "tags", Map.of("team", "risk")));
+        agent.call("annotate_version", Map.of("model", m, "version", 1, "description", "first"));
+        agent.call("set_model_card", Map.of("model", m, "version", 1, "card", McpAgent.CARD));
+        CallToolResult bias = agent.call("attach_evidence", Map.of("model", m, "version", 1, "kind", "bias-report",
+                "content", "no disparity found", "summary", "bias review"));
+        String biasId = (String) ((Map<?, ?>) ((List<?>) json(bias).get("changes")).get(0)).get("target");
+        agent.call("set_compliance_tag", Map.of("model", m, "version", 1, "tag", "bias_checked", "evidence", biasId));
+        assertThat(agent.call("approve", Map.of("model", m, "version", 1, "stage", "Production")).isError()).isTrue();
+        assertThat(agent.call("promote", Map.of("model", m, "version", 1, "stage", "Staging", "reason", "try")).isError()).isTrue();
+        assertThat(agent.call("rollback", Map.of("model", m, "stage", "Production", "reason", "try")).isError()).isTrue();
+        assertThat(agent.call("set_alias", Map.of("model", m, "alias", "champion", "version", 1, "reason", "try")).isError()).isTrue();
+        agent.call("find_models", Map.of("query", "schema"));
+        agent.call("get_model", Map.of("model", m));
+        agent.call("get_version", Map.of("model", m, "version", 1));
+        agent.call("check_gates", Map.of("model", m, "version", 1, "stage", "Production"));
+        agent.call("show_policy", Map.of("model", m));
+        agent.call("request_promotion", Map.of("model", m, "version", 1, "stage", "Production"));
+        agent.call("verify_version", Map.of("model", m, "version", 1));
+        agent.call("audit_log", Map.of("model", m, "limit", 5));
+        agent.call("get_version", Map.of("model", m, "version", 7));
+        assertThat(McpAgent.CHECKED_OUTPUTS).containsAll(agent.tools().keySet());
     }
 
     @Test

@@ -35,6 +35,11 @@ final class Limits {
     static final int CONTENT_BYTES = NewEvidence.MAX_CONTENT_BYTES;
     /** Base64 text of at most {@link #CONTENT_BYTES} bytes. */
     static final int CONTENT_BASE64 = 4 * ((CONTENT_BYTES + 2) / 3);
+    /**
+     * The largest message a transport reads: the largest evidence in base64 plus room for the envelope and the other
+     * arguments. Over it, stdio ends the session and HTTP answers 413; a message that big was over a limit anyway.
+     */
+    static final int MESSAGE = CONTENT_BASE64 + 1024 * 1024;
     static final int PAGE_TOKEN = 512;
     static final int MAX_PAGE = 100;
 

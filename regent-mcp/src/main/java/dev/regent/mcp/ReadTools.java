@@ -65,7 +65,7 @@ final class ReadTools {
                         text += "\n(more: call again with page_token " + page.nextPageToken() + ")";
                     }
                     return results.data(text, new ListWires.Models(found.stream().map(ModelWire::of).toList(), page.nextPageToken()));
-                });
+                }).returning(OutputSchemas.component("ModelPage"));
     }
 
     private ToolDef getModel() {
@@ -82,7 +82,7 @@ final class ReadTools {
                     o.stageHolders().forEach((stage, v) -> text.append(stage).append(": version ").append(v).append('\n'));
                     o.aliases().forEach((alias, v) -> text.append("alias ").append(alias).append(" -> version ").append(v).append('\n'));
                     return results.data(text.toString().strip(), ModelOverviewWire.of(o));
-                });
+                }).returning(OutputSchemas.component("ModelOverview"));
     }
 
     private ToolDef getVersion() {
@@ -98,7 +98,7 @@ final class ReadTools {
                             + "\nmetrics " + v.metrics().values() + "\ncreated by " + v.createdBy() + " at " + v.createdAt()
                             + (wire.aliases().isEmpty() ? "" : "\naliases " + wire.aliases());
                     return results.data(text, wire);
-                });
+                }).returning(OutputSchemas.component("Version"));
     }
 
     private ToolDef checkGates() {
@@ -114,7 +114,7 @@ final class ReadTools {
                     String text = "Gates for " + model + " " + number + " -> " + target + ": "
                             + (wire.passed() ? "all pass" : "some fail") + "\n" + findings(gates);
                     return results.data(text, wire);
-                });
+                }).returning(OutputSchemas.component("Gates"));
     }
 
     private ToolDef showPolicy() {
@@ -135,7 +135,7 @@ final class ReadTools {
                             .append(gates.isEmpty() ? "no gates" : String.join("; ", gates)).append('\n'));
                     text.append("every other alias: Production's gates");
                     return results.data(text.toString(), wire);
-                });
+                }).returning(OutputSchemas.component("Policy"));
     }
 
     private ToolDef requestPromotion() {
@@ -167,7 +167,22 @@ final class ReadTools {
                     wire.put("missing", missing.stream().map(f -> Map.of("check", f.check(), "detail", f.detail())).toList());
                     wire.put("report", Results.json(ReportWire.of(report)));
                     return results.data(text.toString().strip(), wire);
-                });
+                }).returning(promotionSchema());
+    }
+
+    /** The structured content request_promotion returns: ready or not, what is missing, and the dry run's report. */
+    private static Map<String, Object> promotionSchema() {
+        Map<String, Object> missing = new LinkedHashMap<>();
+        missing.put("check", OutputSchemas.type("string"));
+        missing.put("detail", OutputSchemas.type("string"));
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("model", OutputSchemas.type("string"));
+        properties.put("version", OutputSchemas.type("integer"));
+        properties.put("stage", Map.of("type", "string", "enum", Targets.STAGES));
+        properties.put("ready", OutputSchemas.type("boolean"));
+        properties.put("missing", OutputSchemas.arrayOf(OutputSchemas.object(missing)));
+        properties.put("report", OutputSchemas.component("Report"));
+        return OutputSchemas.object(properties);
     }
 
     private ToolDef verifyVersion() {
@@ -176,7 +191,7 @@ final class ReadTools {
                         + "model card's digest recomputed, each stored evidence file's digest recomputed and not revoked, "
                         + "and each compliance tag backed. Read-only; never downloads or touches the artifact.",
                 List.of(MODEL, VERSION, Param.choice("stage", false, Targets.STAGES, "The stage the version should be in.")),
-                false, (session, args, dryRun) -> verify(session, args));
+                false, (session, args, dryRun) -> verify(session, args)).returning(VersionCheck.schema());
     }
 
     private CallToolResult verify(RegistrySession session, Args args) {
@@ -202,7 +217,7 @@ final class ReadTools {
                     String text = entries.isEmpty() ? "No audit entries." : entries.stream().map(ReadTools::line)
                             .collect(Collectors.joining("\n"));
                     return results.data(text, new ListWires.AuditEntries(entries.stream().map(AuditEntryWire::of).toList(), null));
-                });
+                }).returning(OutputSchemas.component("AuditPage"));
     }
 
     private static String line(AuditEntry e) {

@@ -10,8 +10,11 @@ import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.common.McpTransportContext;
+import io.modelcontextprotocol.server.McpSyncServerExchange;
+import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import io.modelcontextprotocol.spec.McpSchema.JsonSchema;
+import io.modelcontextprotocol.spec.McpSchema.ElicitResult;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
 import io.modelcontextprotocol.spec.McpSchema.ToolAnnotations;
 import io.modelcontextprotocol.spec.McpServerTransportProvider;
@@ -45,6 +48,8 @@ public final class RegentMcpServer {
     static final java.util.Set<String> IDEMPOTENT_CHANGES = java.util.Set.of("promote", "set_alias", "annotate_version",
             "set_model_card");
 
+    /** How long a request to the client (an elicitation a person answers) may wait for its answer. */
+    static final java.time.Duration ELICITATION_TIMEOUT = java.time.Duration.ofMinutes(10);
     private static final Logger LOG = Logger.getLogger(RegentMcpServer.class.getName());
     static final String INSTRUCTIONS = "Regent is a model registry that governs how trained models move between stages. "
             + "Every rule (gates, approvals, evidence-backed compliance tags, immutability) is enforced by the registry, "
@@ -53,7 +58,7 @@ public final class RegentMcpServer {
             + "writing, request_promotion to see what a promotion still needs, and the register-and-promote prompt for "
             + "the whole walk. Agents never approve.";
 
-    private final SessionFactory sessions;
+    private final CallerSessions sessions;
     private final Results results;
     private final Map<String, ToolDef> tools = new LinkedHashMap<>();
     private final String version;
@@ -64,6 +69,15 @@ public final class RegentMcpServer {
      * @param version  this server's version, as told to clients
      */
     public RegentMcpServer(SessionFactory sessions, ReportRenderer renderer, String version) {
+        this((tool, transport) -> sessions.open(tool), renderer, version);
+    }
+
+    /**
+     * A server whose calls act as the caller the transport authenticated (Streamable HTTP).
+     *
+     * @param sessions opens the session each call runs in, from the call's transport context
+     */
+    public RegentMcpServer(CallerSessions sessions, ReportRenderer renderer, String version) {
         this.sessions = sessions;
         this.results = new Results(renderer);
         this.version = version;
@@ -85,13 +99,41 @@ public final class RegentMcpServer {
         if (def == null) {
             return results.error(RegentException.invalid("unknown tool '" + name + "'; the tools are " + tools.keySet()));
         }
-        return run(def, arguments, false, def.name());
+        return run(def, arguments, false, def.name(), null);
     }
 
-    private CallToolResult run(ToolDef def, Map<String, Object> arguments, boolean dryRun, String channelTool) {
+    /**
+     * Runs a call. When a change call lacks required inputs and the client can answer a form ({@code exchange} given,
+     * elicitation declared), the user is asked for exactly those and the call goes on with the answers; declined or
+     * cancelled, nothing is changed and the result says so. Otherwise missing inputs are refused with every problem.
+     */
+    private CallToolResult run(ToolDef def, Map<String, Object> arguments, boolean dryRun, String channelTool,
+                               McpSyncServerExchange exchange) {
         try {
-            Args args = Args.check(def.params(), arguments);
-            RegistrySession session = sessions.open(channelTool);
+            Map<String, Object> given = arguments;
+            RegistrySession session = null;
+            McpTransportContext transport = exchange == null ? McpTransportContext.EMPTY : exchange.transportContext();
+            MissingInputs missing = exchange != null && MissingInputs.supported(exchange.getClientCapabilities())
+                    ? MissingInputs.of(def, arguments) : null;
+            if (missing != null) {
+                session = sessions.open(channelTool, transport);
+                ElicitResult answer;
+                try {
+                    answer = exchange.createElicitation(missing.request(arguments, session));
+                } catch (RuntimeException e) {
+                    // no answer in time, or the client went away: as if cancelled, nothing changed
+                    LOG.log(Level.FINE, "elicitation for " + def.name() + " got no answer", e);
+                    return results.error(missing.declined("no answer"));
+                }
+                if (answer.action() != ElicitResult.Action.ACCEPT) {
+                    return results.error(missing.declined(answer.action().name().toLowerCase(java.util.Locale.ROOT)));
+                }
+                given = missing.answered(arguments, answer.content());
+            }
+            Args args = Args.check(def.params(), given);
+            if (session == null) {
+                session = sessions.open(channelTool, transport);
+            }
             return def.handler().call(session, args, dryRun);
         } catch (RegentException e) {
             return results.error(e);
@@ -115,8 +157,8 @@ public final class RegentMcpServer {
                 false, (session, args, dryRun) -> {
                     ToolDef target = byName.get(byName.keySet().stream().filter(n -> n.equalsIgnoreCase(args.required("tool").trim()))
                             .findFirst().orElseThrow());
-                    return run(target, args.object("arguments"), true, "plan");
-                });
+                    return run(target, args.object("arguments"), true, "plan", null);
+                }).returning(OutputSchemas.component("Report"));
     }
 
     private static Tool describe(ToolDef def) {
@@ -128,20 +170,49 @@ public final class RegentMcpServer {
                 required.add(p.name());
             }
         }
-        return Tool.builder().name(def.name()).title(def.title()).description(def.description())
-                .inputSchema(new JsonSchema("object", properties, required, false, null, null))
-                .annotations(new ToolAnnotations(def.title(), !def.change(), false,
-                        !def.change() || IDEMPOTENT_CHANGES.contains(def.name()), false, null))
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("type", "object");
+        input.put("properties", properties);
+        input.put("required", required);
+        input.put("additionalProperties", false);
+        if (def.output() == null) {
+            throw new IllegalStateException("tool " + def.name() + " declares no output schema");
+        }
+        // nothing Regent does destroys (versions are immutable, stages move, nothing is deleted); reads are read-only;
+        // and the registry is the whole world a tool touches (openWorldHint false)
+        return Tool.builder(def.name(), input).title(def.title()).description(def.description())
+                .outputSchema(OutputSchemas.tool(def.output()))
+                .annotations(ToolAnnotations.builder().title(def.title()).readOnlyHint(!def.change()).destructiveHint(false)
+                        .idempotentHint(!def.change() || IDEMPOTENT_CHANGES.contains(def.name())).openWorldHint(false).build())
                 .build();
     }
 
     /** A server over the given transport, with every tool, the resources and the prompt. */
     public McpSyncServer start(McpServerTransportProvider transport) {
+        return configure(McpServer.sync(transport));
+    }
+
+    /** A server over Streamable HTTP (one session per client, each call as the caller its request authenticated). */
+    public McpSyncServer start(McpStreamableServerTransportProvider transport) {
+        return configure(McpServer.sync(transport));
+    }
+
+    /** The largest message a transport should read: the largest evidence in base64 and the rest of the call. */
+    public static int maxMessageBytes() {
+        return Limits.MESSAGE;
+    }
+
+    private McpSyncServer configure(McpServer.SyncSpecification<?> server) {
         List<SyncToolSpecification> specs = tools.values().stream().map(def -> SyncToolSpecification.builder().tool(describe(def))
-                .callHandler((exchange, request) -> run(def, request.arguments(), false, def.name()))
+                .callHandler((exchange, request) -> run(def, request.arguments(), false, def.name(), exchange))
                 .build()).toList();
-        return McpServer.sync(transport)
-                .serverInfo(new McpSchema.Implementation("regent", "Regent model registry", version))
+        return server
+                .serverInfo(McpSchema.Implementation.builder("regent", version).title("Regent model registry").build())
+                // arguments are checked by Args, which lists every problem at once in Regent's words, and lets a change
+                // call that only lacks required inputs ask the user for them (the SDK's check would refuse it first)
+                .validateToolInputs(false)
+                // a person answers an elicitation: give them time (the SDK's default is seconds)
+                .requestTimeout(ELICITATION_TIMEOUT)
                 .instructions(INSTRUCTIONS)
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(false).resources(false, false).prompts(false).build())
                 .tools(specs)
@@ -174,7 +245,7 @@ public final class RegentMcpServer {
                 return n;
             }
         };
-        McpSyncServer server = start(new StdioServerTransportProvider(jsonMapper(), watched, out));
+        McpSyncServer server = start(new StdioServerTransportProvider(jsonMapper(), watched, out, Limits.MESSAGE));
         try {
             ended.await();
         } finally {
@@ -183,7 +254,7 @@ public final class RegentMcpServer {
     }
 
     /** The SDK's JSON mapper with room for the largest message a tool accepts (16 MiB of evidence in base64). */
-    static McpJsonMapper jsonMapper() {
+    public static McpJsonMapper jsonMapper() {
         // nesting, numbers and names bounded as on the HTTP APIs (InputLimits); strings allowed the base64 evidence
         JsonFactory factory = JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
                 .maxStringLength(Limits.CONTENT_BASE64 + 1024)

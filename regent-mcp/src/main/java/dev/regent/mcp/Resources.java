@@ -10,6 +10,7 @@ import dev.regent.core.evidence.EvidenceId;
 import dev.regent.core.model.ModelName;
 import dev.regent.core.model.VersionNumber;
 import dev.regent.core.registry.RegistrySession;
+import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceTemplateSpecification;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -40,9 +41,9 @@ final class Resources {
     private static final Pattern CARD = Pattern.compile("regent://models/([^/]{1,3072})/versions/([0-9]{1,10})/card");
     private static final Pattern EVIDENCE = Pattern.compile("regent://evidence/([^/]{1,64})");
 
-    private final SessionFactory sessions;
+    private final CallerSessions sessions;
 
-    Resources(SessionFactory sessions) {
+    Resources(CallerSessions sessions) {
         this.sessions = sessions;
     }
 
@@ -50,11 +51,11 @@ final class Resources {
         return List.of(
                 new SyncResourceTemplateSpecification(new ResourceTemplate(CARD_TEMPLATE, "model-card", "Model card",
                         "The current model card of a version, rendered as Markdown.", "text/markdown", null),
-                        (exchange, request) -> read(request.uri())),
+                        (exchange, request) -> read(request.uri(), exchange.transportContext())),
                 new SyncResourceTemplateSpecification(new ResourceTemplate(EVIDENCE_TEMPLATE, "evidence", "Evidence",
                         "Evidence by id: the stored content when it is text (an eval report's JSON), else the evidence "
                                 + "record as JSON.", "application/json", null),
-                        (exchange, request) -> read(request.uri())));
+                        (exchange, request) -> read(request.uri(), exchange.transportContext())));
     }
 
     /** A decoded path segment: '%XX' escapes only, a '+' is itself (URLDecoder alone would read it as a space). */
@@ -67,9 +68,9 @@ final class Resources {
         }
     }
 
-    ReadResourceResult read(String uri) {
+    ReadResourceResult read(String uri, McpTransportContext transport) {
         try {
-            RegistrySession session = sessions.open("resource");
+            RegistrySession session = sessions.open("resource", transport);
             Matcher card = CARD.matcher(uri == null ? "" : uri);
             if (card.matches()) {
                 return card(session, uri, ModelName.of(pathSegment(card.group(1))), VersionNumber.parse(card.group(2)));

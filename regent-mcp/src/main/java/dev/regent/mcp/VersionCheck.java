@@ -91,6 +91,18 @@ record VersionCheck(ModelName model, VersionNumber version, List<Finding> findin
         return new VersionCheck(model, number, checks, wire);
     }
 
+    /** The structured content verify_version returns: the checks, and what they read back. */
+    static Map<String, Object> schema() {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("passed", OutputSchemas.type("boolean"));
+        properties.put("checks", OutputSchemas.arrayOf(OutputSchemas.component("Check")));
+        properties.put("version", OutputSchemas.component("Version"));
+        properties.put("card", OutputSchemas.nullable(OutputSchemas.component("CardRevision")));
+        properties.put("evidence", OutputSchemas.arrayOf(OutputSchemas.component("Evidence")));
+        properties.put("compliance_tags", OutputSchemas.arrayOf(OutputSchemas.component("Tag")));
+        return OutputSchemas.object(properties);
+    }
+
     private static Digest sha256(InputStream in) {
         try (in) {
             MessageDigest sha = Digest.newSha256();

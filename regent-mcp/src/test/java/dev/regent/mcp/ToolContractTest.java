@@ -31,9 +31,9 @@ class ToolContractTest {
                 "annotate_version", "set_model_card", "attach_evidence", "set_compliance_tag", "approve", "promote",
                 "rollback", "set_alias", "plan");
         for (Tool tool : tools) {
-            assertThat(tool.inputSchema().type()).isEqualTo("object");
-            assertThat(tool.inputSchema().additionalProperties()).as(tool.name()).isFalse();
-            tool.inputSchema().properties().forEach((name, schema) -> {
+            assertThat(tool.inputSchema().get("type")).isEqualTo("object");
+            assertThat(tool.inputSchema().get("additionalProperties")).as(tool.name()).isEqualTo(false);
+            properties(tool.inputSchema()).forEach((name, schema) -> {
                 Map<?, ?> property = (Map<?, ?>) schema;
                 assertThat(property.get("description")).as(tool.name() + "." + name).isNotNull();
                 if ("string".equals(property.get("type"))) {
@@ -93,7 +93,7 @@ class ToolContractTest {
             int row = text.indexOf("| `" + tool.name() + "` |");
             assertThat(row).as("docs/mcp.md has a row for " + tool.name()).isGreaterThanOrEqualTo(0);
             String line = text.substring(row, text.indexOf('\n', row));
-            for (String argument : tool.inputSchema().properties().keySet()) {
+            for (String argument : properties(tool.inputSchema()).keySet()) {
                 assertThat(line).as(tool.name() + " documents " + argument).contains("`" + argument + "`");
             }
         }
@@ -106,6 +106,35 @@ class ToolContractTest {
         assertThat(text).contains("- model: fraud-detector", "- source: s3://m/1", "- digest: the artifact's digest",
                 "1. Plan", "2. Execute", "3. Verify", "4. Rollback", "you cannot approve");
         assertThat(text).doesNotContain("- model: the model's name");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyToolHasATitleAndAnOutputSchemaThatAlsoAdmitsTheErrorDocument() {
+        for (Tool tool : server.tools()) {
+            assertThat(tool.title()).as(tool.name()).isNotBlank();
+            assertThat(tool.annotations().title()).as(tool.name()).isEqualTo(tool.title());
+            assertThat(tool.annotations().openWorldHint()).as(tool.name()).isFalse();
+            Map<String, Object> output = tool.outputSchema();
+            assertThat(output).as(tool.name()).isNotNull();
+            assertThat(output.get("type")).isEqualTo("object");
+            List<?> shapes = (List<?>) output.get("anyOf");
+            assertThat(shapes).as(tool.name()).hasSize(2);
+            // standalone: every reference to the OpenAPI document's components is inlined
+            assertThat(output.toString()).as(tool.name()).doesNotContain("$ref");
+            Map<?, ?> success = (Map<?, ?>) shapes.get(0);
+            assertThat(success.get("additionalProperties")).as(tool.name()).isEqualTo(false);
+            assertThat((List<?>) success.get("required")).as(tool.name()).isNotEmpty();
+        }
+        // a change answers with the five-part report; the error document is the REST API's
+        Map<?, ?> promote = (Map<?, ?>) ((List<?>) server.tools().stream().filter(t -> t.name().equals("promote"))
+                .findFirst().orElseThrow().outputSchema().get("anyOf")).get(0);
+        assertThat((List<Object>) promote.get("required")).contains("plan", "changes", "verification", "rollback", "summary", "outcome");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> properties(Map<String, Object> schema) {
+        return (Map<String, Object>) schema.get("properties");
     }
 
     private String describe(String name) {

@@ -44,6 +44,9 @@ public final class RegentServer {
     private final CheckpointSigner audit;
     private Javalin app;
     private ScheduledExecutorService checkpoints;
+    private dev.regent.mcp.ReportRenderer mcpRenderer;
+    private String mcpVersion;
+    private McpEndpoint mcp;
 
     /**
      * @param registry a Registry constructed with {@code authenticated = true} (approvals are then by authenticated
@@ -69,6 +72,16 @@ public final class RegentServer {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.config = Objects.requireNonNull(config, "config");
         this.meters = Objects.requireNonNull(meters, "meters");
+    }
+
+    /**
+     * Also serves the agent tools at {@code /mcp} (MCP over Streamable HTTP, see {@link McpEndpoint}), rendering
+     * reports as {@code renderer} does; call before {@link #start()}.
+     */
+    public synchronized RegentServer withMcp(dev.regent.mcp.ReportRenderer renderer, String version) {
+        this.mcpRenderer = Objects.requireNonNull(renderer, "renderer");
+        this.mcpVersion = Objects.requireNonNull(version, "version");
+        return this;
     }
 
     /** Binds and starts serving; returns the bound port. Refuses to start when a route lacks a route-table entry. */
@@ -107,6 +120,10 @@ public final class RegentServer {
                 return connector;
             });
             c.events.handlerAdded(registered::add);
+            if (mcpRenderer != null) {
+                c.jetty.modifyServletContextHandler(context -> mcp = McpEndpoint.mount(context, registry,
+                        config.allowedHosts(), clock, mcpRenderer, mcpVersion));
+            }
         });
         OperationalMeters.bind(meters, blobs, audit, clock);
         ServerParts parts = new ServerParts(registry, blobs, clock, config, mapper, new PageTokens(config.pageTokenKey()),
@@ -177,6 +194,10 @@ public final class RegentServer {
                 Thread.currentThread().interrupt();
             }
             checkpoints = null;
+        }
+        if (mcp != null) {
+            mcp.closeSessions(); // open MCP streams would hold the drain below until its timeout
+            mcp = null;
         }
         if (app != null) {
             app.stop();

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /** {@code regent}: the root command, holding the global options every subcommand inherits. */
-@Command(name = "regent", mixinStandardHelpOptions = true, version = "regent 0.1.0",
+@Command(name = "regent", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, version = "regent 0.1.0",
         description = "A model registry that governs how trained models move between stages.",
         subcommands = {ModelCommand.class, VersionCommand.class, PromoteCommand.class, RollbackCommand.class,
                 AliasCommand.class, HistoryCommand.class, AuditCommand.class, PrincipalCommand.class, CardCommand.class,

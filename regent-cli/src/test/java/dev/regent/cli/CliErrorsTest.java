@@ -63,6 +63,16 @@ class CliErrorsTest {
     }
 
     @Test
+    void everySubcommandAnswersHelp() {
+        CliHarness cli = new CliHarness(dir);
+        for (String[] command : new String[][] {{"serve", "--help"}, {"model", "list", "-h"}, {"backup", "--help"}}) {
+            CliHarness.Result help = cli.run(command);
+            assertThat(help.exit()).as(help.toString()).isZero();
+            assertThat(help.out()).contains("Usage: regent " + command[0]);
+        }
+    }
+
+    @Test
     void aTokenForAPrincipalThatDoesNotExistIsNotFound() {
         CliHarness cli = new CliHarness(dir);
         CliHarness.Result r = cli.run("token", "create", "nobody");

@@ -76,24 +76,33 @@ final class OutboxRows {
         }
     }
 
+    /** Whether any delivery is claimable now (a read: a worker checks this before it writes a claim). */
+    boolean anyClaimable(Instant now) {
+        return !sql.list(claimable(false), OutboxRows::delivery, now.toEpochMilli(), now.toEpochMilli(), true, 1).isEmpty();
+    }
+
     List<Delivery> claim(String node, Instant now, Instant leaseUntil, int limit) {
-        boolean postgres = sql.dialect() instanceof PostgresDialect;
-        String query = "SELECT d.id, d.webhook_id, d.seq, d.model, d.status, d.attempts, d.next_attempt_at, d.created_at, "
-                + "d.finished_at FROM deliveries d JOIN webhooks w ON w.id = d.webhook_id "
-                + "WHERE d.status = " + PENDING + " AND d.next_attempt_at <= ? AND (d.lease_until IS NULL OR d.lease_until < ?) "
-                + "AND w.enabled = ? AND w.deleted_at IS NULL "
-                // per-model order: only the earliest pending delivery of a webhook and model may go out
-                + "AND NOT EXISTS (SELECT 1 FROM deliveries p WHERE p.webhook_id = d.webhook_id AND p.model = d.model "
-                + "AND p.status = " + PENDING + " AND p.seq < d.seq) "
-                + "ORDER BY d.next_attempt_at, d.seq LIMIT ?" + (postgres ? " FOR UPDATE OF d SKIP LOCKED" : "");
         long millis = now.toEpochMilli();
-        List<Delivery> due = sql.list(query, OutboxRows::delivery, millis, millis, true, limit);
+        List<Delivery> due = sql.list(claimable(sql.dialect() instanceof PostgresDialect), OutboxRows::delivery, millis,
+                millis, true, limit);
         List<Object[]> leases = new ArrayList<>();
         for (Delivery d : due) {
             leases.add(new Object[] {node, leaseUntil.toEpochMilli(), d.id()});
         }
         sql.batch("UPDATE deliveries SET lease_owner = ?, lease_until = ? WHERE id = ?", leases);
         return due;
+    }
+
+    /** Due, unleased (or lease expired) pending deliveries of enabled live webhooks, each the first of its webhook and model. */
+    private static String claimable(boolean lock) {
+        return "SELECT d.id, d.webhook_id, d.seq, d.model, d.status, d.attempts, d.next_attempt_at, d.created_at, "
+                + "d.finished_at FROM deliveries d JOIN webhooks w ON w.id = d.webhook_id "
+                + "WHERE d.status = " + PENDING + " AND d.next_attempt_at <= ? AND (d.lease_until IS NULL OR d.lease_until < ?) "
+                + "AND w.enabled = ? AND w.deleted_at IS NULL "
+                // per-model order: only the earliest pending delivery of a webhook and model may go out
+                + "AND NOT EXISTS (SELECT 1 FROM deliveries p WHERE p.webhook_id = d.webhook_id AND p.model = d.model "
+                + "AND p.status = " + PENDING + " AND p.seq < d.seq) "
+                + "ORDER BY d.next_attempt_at, d.seq LIMIT ?" + (lock ? " FOR UPDATE OF d SKIP LOCKED" : "");
     }
 
     int recordAttempt(DeliveryAttempt a, DeliveryStatus status, Instant nextAttemptAt, Instant now) {

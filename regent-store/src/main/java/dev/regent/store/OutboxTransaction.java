@@ -111,6 +111,11 @@ abstract class OutboxTransaction implements WebhookRecords {
     }
 
     @Override
+    public boolean anyClaimable(Instant now) {
+        return outbox.anyClaimable(now);
+    }
+
+    @Override
     public int recordAttempt(DeliveryAttempt attempt, DeliveryStatus status, Instant nextAttemptAt, Instant now) {
         write("recordAttempt");
         return outbox.recordAttempt(attempt, status, nextAttemptAt, now);

@@ -41,7 +41,16 @@ public final class DeliveryQueue {
     /** Claims up to {@code limit} due deliveries for {@code node}, each leased for {@code lease}. */
     public List<Delivery> claim(String node, int limit, Duration lease) {
         Instant now = clock.instant();
+        // a read first: an idle worker must not write (on PostgreSQL every write wakes every node's worker)
+        if (!store.read(tx -> tx.anyClaimable(now))) {
+            return List.of();
+        }
         return store.inTransaction(tx -> tx.claimDeliveries(node, now, now.plus(lease), limit));
+    }
+
+    /** A number that changes when something may have been committed (this node's writes, and others' on PostgreSQL). */
+    public long commits() {
+        return store.generation();
     }
 
     /** What to send for a claimed delivery; empty when its webhook was deleted meanwhile (nothing is sent). */

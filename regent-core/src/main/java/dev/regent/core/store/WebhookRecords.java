@@ -65,6 +65,9 @@ public interface WebhookRecords {
      */
     List<Delivery> claimDeliveries(String node, Instant now, Instant leaseUntil, int limit);
 
+    /** Whether {@link #claimDeliveries} would claim anything now (read-only: an idle worker writes nothing). */
+    boolean anyClaimable(Instant now);
+
     /**
      * Records an attempt and its consequence: the delivery becomes {@code status} (PENDING again due at
      * {@code nextAttemptAt}), and its lease is released. Returns the attempt's number.

@@ -44,6 +44,9 @@ public final class RegentServer {
     private final CheckpointSigner audit;
     private Javalin app;
     private ScheduledExecutorService checkpoints;
+    private dev.regent.server.webhook.WebhookSettings webhookSettings = dev.regent.server.webhook.WebhookSettings.defaults(List.of());
+    private dev.regent.server.webhook.DestinationPolicy.Resolver resolver = java.net.InetAddress::getAllByName;
+    private dev.regent.server.webhook.DeliveryWorker deliveries;
 
     /**
      * @param registry a Registry constructed with {@code authenticated = true} (approvals are then by authenticated
@@ -69,6 +72,21 @@ public final class RegentServer {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.config = Objects.requireNonNull(config, "config");
         this.meters = Objects.requireNonNull(meters, "meters");
+    }
+
+    /**
+     * How this server delivers webhooks (allowed ranges, retries, timeouts); call before {@link #start()}. Without it
+     * no private range is allowed and retries last 72 hours.
+     */
+    public synchronized RegentServer webhooks(dev.regent.server.webhook.WebhookSettings settings) {
+        this.webhookSettings = Objects.requireNonNull(settings, "settings");
+        return this;
+    }
+
+    /** The resolver webhook destinations are checked with (the system's unless a test gives its own); before start. */
+    public synchronized RegentServer webhookResolver(dev.regent.server.webhook.DestinationPolicy.Resolver resolver) {
+        this.resolver = Objects.requireNonNull(resolver, "resolver");
+        return this;
     }
 
     /** Binds and starts serving; returns the bound port. Refuses to start when a route lacks a route-table entry. */
@@ -124,6 +142,10 @@ public final class RegentServer {
         Guard guard = new Guard(registry);
         Endpoints endpoints = new Endpoints(javalin, parts, guard, new Idempotency(registry.idempotencyKeys()), errors);
         registerRoutes(endpoints);
+        dev.regent.server.webhook.WebhookSender sender = new dev.regent.server.webhook.WebhookSender(
+                new dev.regent.server.webhook.DestinationPolicy(webhookSettings.allow(), resolver), webhookSettings, clock);
+        new WebhookRoutes(sender).register(endpoints);
+        EventRoutes.register(endpoints);
         WebUi ui = new WebUi(registry, clock);
         ui.register(new UiEndpoints(javalin, parts, guard, ui));
         javalin.error(404, ctx -> {
@@ -163,11 +185,19 @@ public final class RegentServer {
         javalin.start();
         app = javalin;
         startCheckpoints();
+        deliveries = new dev.regent.server.webhook.DeliveryWorker(registry.webhooks().queue(webhookSettings.retries()),
+                registry.webhooks().queue(webhookSettings.retries())::commits, sender,
+                new dev.regent.server.webhook.EventBodies(mapper), webhookSettings, clock);
+        deliveries.start();
         return javalin.port();
     }
 
     /** Stops accepting requests, waits for in-flight ones (up to the stop timeout), and returns. */
     public synchronized void stop() {
+        if (deliveries != null) {
+            deliveries.close();
+            deliveries = null;
+        }
         if (checkpoints != null) {
             checkpoints.shutdownNow();
             try {

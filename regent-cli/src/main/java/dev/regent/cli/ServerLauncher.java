@@ -84,6 +84,14 @@ final class ServerLauncher implements AutoCloseable {
     static ServerLauncher start(Path dataDir, String dbUrl, Policy seed, Optional<PolicyFiles.Given> given, String host,
                                 int port, String presetToken, Clock clock, AuditOptions audit, long maxUploadBytes,
                                 java.util.List<java.net.URI> publicUrls) {
+        return start(dataDir, dbUrl, seed, given, host, port, presetToken, clock, audit, maxUploadBytes, publicUrls,
+                dev.regent.server.webhook.WebhookSettings.defaults(java.util.List.of()));
+    }
+
+    /** As above, delivering webhooks as {@code webhooks} says (its allowed ranges from --webhook-allow). */
+    static ServerLauncher start(Path dataDir, String dbUrl, Policy seed, Optional<PolicyFiles.Given> given, String host,
+                                int port, String presetToken, Clock clock, AuditOptions audit, long maxUploadBytes,
+                                java.util.List<java.net.URI> publicUrls, dev.regent.server.webhook.WebhookSettings webhooks) {
         Path data = dataDir.toAbsolutePath().normalize();
         // one writer per embedded data directory; nodes sharing a PostgreSQL database share it by design and hold none
         DataDirLock lock = StoreConfig.of(data, dbUrl).isPostgres() ? null : ServerDirectoryLock.acquire(data, clock);
@@ -109,6 +117,7 @@ final class ServerLauncher implements AutoCloseable {
                     ServerConfig.defaults(host, port, pageTokenKey(data)).withMaxUploadBytes(maxUploadBytes)
                             .withPublicUrls(publicUrls),
                     new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), signer);
+            server.webhooks(webhooks);
             int bound = server.start();
             if (lock != null) {
                 // now the lock file can say where to send what a local command may not write

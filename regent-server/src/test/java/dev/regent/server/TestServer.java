@@ -57,6 +57,16 @@ final class TestServer implements AutoCloseable {
 
     /** A server whose audit signer follows the given schedule and publishes to the given sink. */
     TestServer(String policyYaml, CheckpointSigner.Schedule schedule, CheckpointSigner.Sink sink) throws IOException {
+        this(policyYaml, schedule, sink, server -> { });
+    }
+
+    /** A server configured by {@code configure} before it starts (webhook settings, a resolver). */
+    TestServer(String policyYaml, java.util.function.Consumer<RegentServer> configure) throws IOException {
+        this(policyYaml, CheckpointSigner.Schedule.defaults(), CheckpointSigner.Sink.NONE, configure);
+    }
+
+    private TestServer(String policyYaml, CheckpointSigner.Schedule schedule, CheckpointSigner.Sink sink,
+                       java.util.function.Consumer<RegentServer> configure) throws IOException {
         dir = Files.createTempDirectory("regent-server-test");
         store = StoreFactory.open(dir, null);
         Policy policy = policyYaml == null ? Policies.builtIn() : PolicyParser.parse(policyYaml, "test-policy.yaml");
@@ -74,6 +84,7 @@ final class TestServer implements AutoCloseable {
         server = new RegentServer(registry, StoreFactory.blobs(dir), clock, ServerConfig.defaults("127.0.0.1", 0, key),
                 new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT),
                 audit);
+        configure.accept(server);
         port = server.start();
     }
 

@@ -66,4 +66,23 @@ public final class WebhookWires {
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Events(List<Map<String, Object>> events, long next) {
     }
+
+    /** A webhook's wire form (never its secrets). */
+    public static Webhook of(dev.regent.core.webhook.Webhook w) {
+        return new Webhook(w.id(), w.url(), w.events().stream().sorted().toList(), w.model() == null ? null : w.model().value(),
+                w.format().label(), w.description(), w.enabled(), text(w.flaggedAt()), w.flagReason(),
+                text(w.previousSecretUntil()), w.createdBy().name(), text(w.createdAt()), text(w.updatedAt()));
+    }
+
+    /** A delivery's wire form with its attempts. */
+    public static Delivery of(dev.regent.core.webhook.Delivery d, List<dev.regent.core.webhook.DeliveryAttempt> attempts) {
+        return new Delivery(d.id(), d.webhookId(), d.seq(), d.model().isEmpty() ? null : d.model(), d.status().label(),
+                d.attempts(), d.status() == dev.regent.core.webhook.DeliveryStatus.PENDING ? text(d.nextAttemptAt()) : null,
+                text(d.createdAt()), text(d.finishedAt()), attempts.stream().map(a -> new Attempt(a.number(),
+                text(a.startedAt()), a.latencyMillis(), a.statusCode(), a.error(), a.responseExcerpt(), a.node())).toList());
+    }
+
+    private static String text(java.time.Instant at) {
+        return at == null ? null : at.toString();
+    }
 }

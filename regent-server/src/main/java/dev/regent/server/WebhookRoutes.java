@@ -152,21 +152,10 @@ final class WebhookRoutes {
     }
 
     static WebhookWires.Webhook wire(Webhook w) {
-        return new WebhookWires.Webhook(w.id(), w.url(), w.events().stream().sorted().toList(),
-                w.model() == null ? null : w.model().value(), w.format().label(), w.description(), w.enabled(),
-                text(w.flaggedAt()), w.flagReason(), text(w.previousSecretUntil()), w.createdBy().name(),
-                text(w.createdAt()), text(w.updatedAt()));
+        return WebhookWires.of(w);
     }
 
     static WebhookWires.Delivery wire(Delivery d, List<DeliveryAttempt> attempts) {
-        return new WebhookWires.Delivery(d.id(), d.webhookId(), d.seq(), d.model().isEmpty() ? null : d.model(),
-                d.status().label(), d.attempts(), d.status() == dev.regent.core.webhook.DeliveryStatus.PENDING
-                ? text(d.nextAttemptAt()) : null, text(d.createdAt()), text(d.finishedAt()),
-                attempts.stream().map(a -> new WebhookWires.Attempt(a.number(), text(a.startedAt()), a.latencyMillis(),
-                        a.statusCode(), a.error(), a.responseExcerpt(), a.node())).toList());
-    }
-
-    private static String text(Instant at) {
-        return at == null ? null : at.toString();
+        return WebhookWires.of(d, attempts);
     }
 }

@@ -128,12 +128,15 @@ public final class PinnedPost {
         }
         int status = Integer.parseInt(parts[1]);
         ByteArrayOutputStream bodyBytes = new ByteArrayOutputStream();
-        if (ended) {
+        long declared = contentLength(head);
+        if (ended && declared != 0) {
+            // read what the answer declares (or until it closes), never more than the excerpt keeps
+            long wanted = declared < 0 ? maxResponseBytes : Math.min(declared, maxResponseBytes);
             byte[] buffer = new byte[Math.min(8192, Math.max(1, maxResponseBytes))];
             try {
-                while (bodyBytes.size() < maxResponseBytes) {
+                while (bodyBytes.size() < wanted) {
                     remaining(deadline, in);
-                    int n = in.read(buffer, 0, Math.min(buffer.length, maxResponseBytes - bodyBytes.size()));
+                    int n = in.read(buffer, 0, (int) Math.min(buffer.length, wanted - bodyBytes.size()));
                     if (n < 0) {
                         break;
                     }
@@ -144,6 +147,21 @@ public final class PinnedPost {
             }
         }
         return new Answer(status, Printable.excerpt(bodyBytes.toByteArray(), maxResponseBytes));
+    }
+
+    /** The Content-Length the head declares, or -1 when it declares none (or is chunked). */
+    private static long contentLength(String head) {
+        for (String line : head.split("\r\n")) {
+            int colon = line.indexOf(':');
+            if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase("Content-Length")) {
+                try {
+                    return Long.parseLong(line.substring(colon + 1).trim());
+                } catch (NumberFormatException e) {
+                    return -1;
+                }
+            }
+        }
+        return -1;
     }
 
     private static int readByte(InputStream in, long deadline) throws IOException {

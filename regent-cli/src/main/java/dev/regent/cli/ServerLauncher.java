@@ -117,7 +117,8 @@ final class ServerLauncher implements AutoCloseable {
                     ServerConfig.defaults(host, port, pageTokenKey(data)).withMaxUploadBytes(maxUploadBytes)
                             .withPublicUrls(publicUrls),
                     new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), signer);
-            server.webhooks(webhooks);
+            // the data directory's lock makes this server the only node: it takes back a killed predecessor's claims
+            server.webhooks(lock != null ? webhooks.asSoleNode() : webhooks);
             int bound = server.start();
             if (lock != null) {
                 // now the lock file can say where to send what a local command may not write

@@ -120,6 +120,11 @@ final class OutboxRows {
         return number;
     }
 
+    int releaseLeases() {
+        return sql.update("UPDATE deliveries SET lease_owner = NULL, lease_until = NULL WHERE status = " + PENDING
+                + " AND lease_owner IS NOT NULL");
+    }
+
     Optional<Instant> nextDue() {
         return sql.first("SELECT MIN(next_attempt_at) FROM deliveries WHERE status = " + PENDING, rs -> {
             long at = rs.getLong(1);

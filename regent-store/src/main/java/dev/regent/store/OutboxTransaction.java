@@ -122,6 +122,12 @@ abstract class OutboxTransaction implements WebhookRecords {
     }
 
     @Override
+    public int releaseLeases() {
+        write("releaseLeases");
+        return outbox.releaseLeases();
+    }
+
+    @Override
     public void flagWebhook(String id, Instant at, String reason) {
         write("flagWebhook");
         webhooks.flag(id, at, reason);

@@ -98,6 +98,14 @@ public final class DeliveryQueue {
                 "webhook deleted; not sent", "", "-"), DeliveryStatus.FAILED, now, now));
     }
 
+    /**
+     * Makes deliveries a previous run of this node had claimed claimable now, instead of when their leases expire. Only
+     * for the one node of an embedded database (the data directory's lock says so); on a shared database leases expire.
+     */
+    public int recoverAsSoleNode() {
+        return store.inTransaction(tx -> tx.releaseLeases());
+    }
+
     /** When the next pending delivery falls due, if any is pending. */
     public Optional<Instant> nextDue() {
         return store.read(tx -> tx.nextDue());

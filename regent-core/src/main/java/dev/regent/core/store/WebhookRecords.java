@@ -74,6 +74,12 @@ public interface WebhookRecords {
      */
     int recordAttempt(DeliveryAttempt attempt, DeliveryStatus status, Instant nextAttemptAt, Instant now);
 
+    /**
+     * Releases every lease (deliveries being sent become claimable at once). Only for a node that knows it is the only
+     * one (an embedded database held by one server): its previous incarnation's claims died with it.
+     */
+    int releaseLeases();
+
     /** Flags a webhook whose delivery failed for good. */
     void flagWebhook(String id, Instant at, String reason);
 

@@ -56,6 +56,9 @@ public final class DeliveryWorker implements AutoCloseable {
             return;
         }
         running = true;
+        if (settings.soleNode()) {
+            queue.recoverAsSoleNode();
+        }
         senders = Executors.newFixedThreadPool(settings.senders(), r -> {
             Thread t = new Thread(r, "regent-webhook-sender");
             t.setDaemon(true);

@@ -155,6 +155,9 @@ final class RouteTable {
             e(HandlerType.POST, UI_M + "/rollback", Privilege.APPROVER),
             e(HandlerType.POST, UI_M + "/aliases", Privilege.CONTRIBUTOR),
             e(HandlerType.GET, UI_M + "/versions/{version}", Privilege.VIEWER),
+            // the registry decides per webhook (admins, or the model's admins), as on the API
+            e(HandlerType.GET, "/webhooks", Privilege.AUTHENTICATED),
+            e(HandlerType.GET, "/webhooks/{id}", Privilege.AUTHENTICATED),
             e(HandlerType.POST, UI_M + "/versions/{version}/decision", Privilege.APPROVER),
             e(HandlerType.POST, UI_M + "/versions/{version}/promote", Privilege.CONTRIBUTOR));
 

@@ -182,6 +182,14 @@ class WebhooksOverHttpTest {
         JsonNode rest = t.tree(t.get("/api/v1/events?after=" + middle, "viewer"));
         assertThat(rest.get("events").get(0).get("seq").asLong()).isEqualTo(seqs.get(seqs.size() / 2 + 1));
         assertThat(rest.get("events").size()).isEqualTo(seqs.size() - seqs.size() / 2 - 1);
+        // the web UI's page of the webhook shows its deliveries and attempts; others may not see it; no secret anywhere
+        UiHttp ui = new UiHttp(t);
+        UiHttp.Session admin = ui.signIn("admin");
+        HttpResponse<String> page = ui.get("/webhooks/" + id, admin);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains(firstId).contains("HTTP 500").contains("HTTP 204").doesNotContain(secret);
+        assertThat(ui.get("/webhooks", admin).body()).contains("/webhooks/" + id);
+        assertThat(ui.get("/webhooks/" + id, ui.signIn("viewer")).statusCode()).isEqualTo(404);
         t.send("DELETE", "/api/v1/webhooks/" + id, "admin", null);
     }
 

@@ -54,6 +54,7 @@ public final class WebUi implements UiEndpoints.Browser {
         new ActionForms(endpoints, this).register();
         new ContentForms(endpoints, this).register();
         new AdminPages(endpoints, this, templates).register();
+        new WebhookPages(endpoints, this, templates).register();
     }
 
     @Override

@@ -26,8 +26,11 @@ final class LocalSession implements Session {
     private final RegistrySession registry;
     private final LocalAudit audit;
     private final dev.regent.store.blob.FileBlobStore blobs;
+    private final Registry service;
 
-    private LocalSession(RegistryStore store, RegistrySession registry, LocalAudit audit, dev.regent.store.blob.FileBlobStore blobs) {
+    private LocalSession(RegistryStore store, Registry service, RegistrySession registry, LocalAudit audit,
+                         dev.regent.store.blob.FileBlobStore blobs) {
+        this.service = service;
         this.blobs = blobs;
         this.store = store;
         this.registry = registry;
@@ -59,7 +62,7 @@ final class LocalSession implements Session {
             policy.ifPresent(given -> registry.policies().requireInEffect(given.policy(), given.how()));
             // local mode is one trusted operator: the OS user becomes the first admin of an empty registry
             registry.access().bootstrapAdmin(osUser(env.osUser()), "first local operator of this registry");
-            return new LocalSession(store, registry.as(actor), new LocalAudit(store, env, data), blobs);
+            return new LocalSession(store, registry, registry.as(actor), new LocalAudit(store, env, data), blobs);
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -79,6 +82,11 @@ final class LocalSession implements Session {
             throw RegentException.invalid("cannot derive a principal from the OS user '" + name + "'; pass --as NAME");
         }
         return Principal.of(cleaned.length() > 128 ? cleaned.substring(0, 128) : cleaned);
+    }
+
+    /** The registry service itself, for the facets the session interface does not carry (webhooks). */
+    Registry service() {
+        return service;
     }
 
     @Override

@@ -16,7 +16,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {ModelCommand.class, VersionCommand.class, PromoteCommand.class, RollbackCommand.class,
                 AliasCommand.class, HistoryCommand.class, AuditCommand.class, PrincipalCommand.class, CardCommand.class,
                 EvidenceCommand.class, TagCommand.class, ApproveCommand.class, RejectCommand.class, ApprovalsCommand.class,
-                GatesCommand.class, PolicyCommand.class, TokenCommand.class, ServeCommand.class, McpCommand.class, VerifyCommand.class,
+                GatesCommand.class, PolicyCommand.class, TokenCommand.class, WebhookCommand.class, EventsCommand.class, ServeCommand.class, McpCommand.class, VerifyCommand.class,
                 LoginCommand.class, LogoutCommand.class, BackupCommand.class, RestoreCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:refused by a rule or gate", "2:bad input", "3:not found", "4:unauthorized",

@@ -23,6 +23,11 @@ final class RemoteSession implements Session {
         return AuditTreeClient.connect(config.url(), config.token());
     }
 
+    /** The server's webhooks and event feed. */
+    dev.regent.client.WebhookClient webhooks() {
+        return dev.regent.client.WebhookClient.connect(config.url(), config.token());
+    }
+
     @Override
     public RegistrySession registry() {
         return client;

@@ -57,6 +57,11 @@ final class ServeCommand implements Callable<Integer> {
                     + "'https://mlflow.example/#/experiments/0/runs/{run_id}' ($REGENT_RUN_URL; none by default).")
     String runUrl;
 
+    @Option(names = "--webhook-allow", paramLabel = "CIDR", description = "Allow webhooks to this address range, which "
+            + "is otherwise refused as private, loopback or link-local (repeatable; $REGENT_WEBHOOK_ALLOW, comma-separated), "
+            + "e.g. 10.0.0.0/8 or 127.0.0.1/32; http:// webhooks go only to allowed ranges.")
+    java.util.List<String> webhookAllow;
+
     @Option(names = "--exit-when-ready", hidden = true,
             description = "Start, answer a few requests to itself, then stop: the launcher's training run for its "
                     + "class-data sharing archive (what a real start loads, archived for the next start).")
@@ -103,7 +108,9 @@ final class ServeCommand implements Callable<Integer> {
             server = ServerLauncher.start(dataDir, dbUrl, PolicyFiles.seed(policy), policy, bindHost, bindPort,
                     env.variable("REGENT_BOOTSTRAP_TOKEN").orElse(null), env.clock(), audit,
                     parseSize(maxUpload != null ? maxUpload : env.variable("REGENT_MAX_UPLOAD").orElse(null)),
-                    urls, runLinks);
+                    urls, runLinks, dev.regent.server.webhook.WebhookSettings.defaults(webhookRanges(webhookAllow != null ? webhookAllow
+                            : env.variable("REGENT_WEBHOOK_ALLOW").map(v -> java.util.Arrays.asList(v.split(",")))
+                            .orElse(java.util.List.of()))));
         } catch (Exception e) {
             // the HTTP library reports a taken port as "STOPPED" (the bind error is logged, not chained): ask the port
             if (PortInUse.causes(e) || PortInUse.busy(bindHost, bindPort)) {
@@ -126,6 +133,9 @@ final class ServeCommand implements Callable<Integer> {
         if (urls.isEmpty() && (bindHost.equals("0.0.0.0") || bindHost.equals("::") || bindHost.equals("[::]"))) {
             env.out().println("Listening on every address: answering for this machine's addresses and host name; give "
                     + "--public-url https://NAME for a DNS name clients use (others are refused, against DNS rebinding).");
+        }
+        if (webhookAllow != null && !webhookAllow.isEmpty()) {
+            env.out().println("Webhooks may also go to " + String.join(", ", webhookAllow) + ".");
         }
         CheckpointSigner.Schedule schedule = server.audit().schedule();
         env.out().println("Audit checkpoints every " + schedule.everyEntries() + " entries or " + schedule.every().toMillis()
@@ -234,5 +244,21 @@ final class ServeCommand implements Callable<Integer> {
             }
         }
         return urls;
+    }
+
+    /** The --webhook-allow ranges, each an address or CIDR; bad input is refused before anything starts. */
+    static java.util.List<dev.regent.server.webhook.Cidr> webhookRanges(java.util.List<String> texts) {
+        java.util.List<dev.regent.server.webhook.Cidr> out = new java.util.ArrayList<>();
+        for (String t : texts) {
+            if (t.isBlank()) {
+                continue;
+            }
+            try {
+                out.add(dev.regent.server.webhook.Cidr.parse(t));
+            } catch (IllegalArgumentException e) {
+                throw RegentException.invalid("--webhook-allow: " + e.getMessage());
+            }
+        }
+        return out;
     }
 }

@@ -81,18 +81,20 @@ final class ServerLauncher implements AutoCloseable {
                                 int port, String presetToken, Clock clock, AuditOptions audit, long maxUploadBytes,
                                 java.util.List<java.net.URI> publicUrls) {
         return start(dataDir, dbUrl, seed, given, host, port, presetToken, clock, audit, maxUploadBytes, publicUrls,
-                dev.regent.server.ui.RunLinks.NONE);
+                dev.regent.server.ui.RunLinks.NONE, dev.regent.server.webhook.WebhookSettings.defaults(java.util.List.of()));
     }
 
     /**
      * As above: {@code seed} becomes revision 1 of a registry without a policy; {@code given} is the policy file the
      * process was given, if any, which must otherwise be the policy in effect (the start is refused when it is not);
      * uploads (evidence, artifact files) of at most {@code maxUploadBytes} are accepted, 413 beyond; the web UI links
-     * run ids through {@code runLinks}.
+     * run ids through {@code runLinks}; webhooks are delivered as {@code webhooks} says (its allowed ranges from
+     * --webhook-allow).
      */
     static ServerLauncher start(Path dataDir, String dbUrl, Policy seed, Optional<PolicyFiles.Given> given, String host,
                                 int port, String presetToken, Clock clock, AuditOptions audit, long maxUploadBytes,
-                                java.util.List<java.net.URI> publicUrls, dev.regent.server.ui.RunLinks runLinks) {
+                                java.util.List<java.net.URI> publicUrls, dev.regent.server.ui.RunLinks runLinks,
+                                dev.regent.server.webhook.WebhookSettings webhooks) {
         Path data = dataDir.toAbsolutePath().normalize();
         // one writer per embedded data directory; nodes sharing a PostgreSQL database share it by design and hold none
         DataDirLock lock = StoreConfig.of(data, dbUrl).isPostgres() ? null : ServerDirectoryLock.acquire(data, clock);
@@ -119,6 +121,8 @@ final class ServerLauncher implements AutoCloseable {
                             .withPublicUrls(publicUrls).withRunLinks(runLinks),
                     new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), signer)
                     .withMcp(McpCommand.renderer(), McpCommand.VERSION);
+            // the data directory's lock makes this server the only node: it takes back a killed predecessor's claims
+            server.webhooks(lock != null ? webhooks.asSoleNode() : webhooks);
             int bound = server.start();
             if (lock != null) {
                 // now the lock file can say where to send what a local command may not write

@@ -47,6 +47,9 @@ public final class RegentServer {
     private dev.regent.mcp.ReportRenderer mcpRenderer;
     private String mcpVersion;
     private McpEndpoint mcp;
+    private dev.regent.server.webhook.WebhookSettings webhookSettings = dev.regent.server.webhook.WebhookSettings.defaults(List.of());
+    private dev.regent.server.webhook.DestinationPolicy.Resolver resolver = java.net.InetAddress::getAllByName;
+    private dev.regent.server.webhook.DeliveryWorker deliveries;
 
     /**
      * @param registry a Registry constructed with {@code authenticated = true} (approvals are then by authenticated
@@ -81,6 +84,21 @@ public final class RegentServer {
     public synchronized RegentServer withMcp(dev.regent.mcp.ReportRenderer renderer, String version) {
         this.mcpRenderer = Objects.requireNonNull(renderer, "renderer");
         this.mcpVersion = Objects.requireNonNull(version, "version");
+        return this;
+    }
+
+    /**
+     * How this server delivers webhooks (allowed ranges, retries, timeouts); call before {@link #start()}. Without it
+     * no private range is allowed and retries last 72 hours.
+     */
+    public synchronized RegentServer webhooks(dev.regent.server.webhook.WebhookSettings settings) {
+        this.webhookSettings = Objects.requireNonNull(settings, "settings");
+        return this;
+    }
+
+    /** The resolver webhook destinations are checked with (the system's unless a test gives its own); before start. */
+    public synchronized RegentServer webhookResolver(dev.regent.server.webhook.DestinationPolicy.Resolver resolver) {
+        this.resolver = Objects.requireNonNull(resolver, "resolver");
         return this;
     }
 
@@ -142,6 +160,10 @@ public final class RegentServer {
         Guard guard = new Guard(registry);
         Endpoints endpoints = new Endpoints(javalin, parts, guard, new Idempotency(registry.idempotencyKeys()), errors);
         registerRoutes(endpoints);
+        dev.regent.server.webhook.WebhookSender sender = new dev.regent.server.webhook.WebhookSender(
+                new dev.regent.server.webhook.DestinationPolicy(webhookSettings.allow(), resolver), webhookSettings, clock);
+        new WebhookRoutes(sender).register(endpoints);
+        EventRoutes.register(endpoints);
         WebUi ui = new WebUi(registry, clock);
         ui.register(new UiEndpoints(javalin, parts, guard, ui));
         javalin.error(404, ctx -> {
@@ -181,11 +203,19 @@ public final class RegentServer {
         javalin.start();
         app = javalin;
         startCheckpoints();
+        deliveries = new dev.regent.server.webhook.DeliveryWorker(registry.webhooks().queue(webhookSettings.retries()),
+                registry.webhooks().queue(webhookSettings.retries())::commits, sender,
+                new dev.regent.server.webhook.EventBodies(mapper), webhookSettings, clock);
+        deliveries.start();
         return javalin.port();
     }
 
     /** Stops accepting requests, waits for in-flight ones (up to the stop timeout), and returns. */
     public synchronized void stop() {
+        if (deliveries != null) {
+            deliveries.close();
+            deliveries = null;
+        }
         if (checkpoints != null) {
             checkpoints.shutdownNow();
             try {

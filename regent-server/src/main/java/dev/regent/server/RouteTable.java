@@ -78,6 +78,19 @@ final class RouteTable {
             e(HandlerType.POST, V + "/gates/what-if", Privilege.VIEWER),
             e(HandlerType.GET, V + "/artifact", Privilege.VIEWER),
 
+            // webhooks and the event feed: the registry decides per webhook (admins, or the model's admins) and per event
+            e(HandlerType.GET, "/api/v1/webhooks", Privilege.AUTHENTICATED),
+            e(HandlerType.POST, "/api/v1/webhooks", Privilege.AUTHENTICATED),
+            e(HandlerType.GET, "/api/v1/webhooks/{id}", Privilege.AUTHENTICATED),
+            e(HandlerType.PATCH, "/api/v1/webhooks/{id}", Privilege.AUTHENTICATED),
+            e(HandlerType.DELETE, "/api/v1/webhooks/{id}", Privilege.AUTHENTICATED),
+            e(HandlerType.POST, "/api/v1/webhooks/{id}/enable", Privilege.AUTHENTICATED),
+            e(HandlerType.POST, "/api/v1/webhooks/{id}/disable", Privilege.AUTHENTICATED),
+            e(HandlerType.POST, "/api/v1/webhooks/{id}/test", Privilege.AUTHENTICATED),
+            e(HandlerType.GET, "/api/v1/webhooks/{id}/deliveries", Privilege.AUTHENTICATED),
+            e(HandlerType.POST, "/api/v1/webhooks/{id}/deliveries/{delivery}/redeliver", Privilege.AUTHENTICATED),
+            e(HandlerType.GET, "/api/v1/events", Privilege.AUTHENTICATED),
+
             e(HandlerType.GET, "/api/v1/evidence/{id}", Privilege.VIEWER),
             e(HandlerType.GET, "/api/v1/evidence/{id}/content", Privilege.VIEWER),
             e(HandlerType.POST, "/api/v1/evidence/{id}/revoke", Privilege.CONTRIBUTOR));
@@ -153,6 +166,9 @@ final class RouteTable {
             e(HandlerType.POST, UI_M + "/rollback", Privilege.APPROVER),
             e(HandlerType.POST, UI_M + "/aliases", Privilege.CONTRIBUTOR),
             e(HandlerType.GET, UI_M + "/versions/{version}", Privilege.VIEWER),
+            // the registry decides per webhook (admins, or the model's admins), as on the API
+            e(HandlerType.GET, "/webhooks", Privilege.AUTHENTICATED),
+            e(HandlerType.GET, "/webhooks/{id}", Privilege.AUTHENTICATED),
             e(HandlerType.POST, UI_M + "/versions/{version}/decision", Privilege.APPROVER),
             e(HandlerType.POST, UI_M + "/versions/{version}/promote", Privilege.CONTRIBUTOR));
 

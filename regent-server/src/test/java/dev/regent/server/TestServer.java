@@ -57,16 +57,22 @@ final class TestServer implements AutoCloseable {
 
     /** A server whose audit signer follows the given schedule and publishes to the given sink. */
     TestServer(String policyYaml, CheckpointSigner.Schedule schedule, CheckpointSigner.Sink sink) throws IOException {
-        this(policyYaml, schedule, sink, c -> c);
+        this(policyYaml, schedule, sink, c -> c, server -> { });
     }
 
     /** A server whose configuration is the test default changed by {@code configure} (e.g. the UI's run links). */
     TestServer(String policyYaml, java.util.function.UnaryOperator<ServerConfig> configure) throws IOException {
-        this(policyYaml, CheckpointSigner.Schedule.defaults(), CheckpointSigner.Sink.NONE, configure);
+        this(policyYaml, CheckpointSigner.Schedule.defaults(), CheckpointSigner.Sink.NONE, configure, server -> { });
+    }
+
+    /** A server configured by {@code configure} before it starts (webhook settings, a resolver). */
+    static TestServer configured(String policyYaml, java.util.function.Consumer<RegentServer> configure) throws IOException {
+        return new TestServer(policyYaml, CheckpointSigner.Schedule.defaults(), CheckpointSigner.Sink.NONE, c -> c, configure);
     }
 
     private TestServer(String policyYaml, CheckpointSigner.Schedule schedule, CheckpointSigner.Sink sink,
-                       java.util.function.UnaryOperator<ServerConfig> configure) throws IOException {
+                       java.util.function.UnaryOperator<ServerConfig> configureConfig,
+                       java.util.function.Consumer<RegentServer> configure) throws IOException {
         dir = Files.createTempDirectory("regent-server-test");
         store = StoreFactory.open(dir, null);
         Policy policy = policyYaml == null ? Policies.builtIn() : PolicyParser.parse(policyYaml, "test-policy.yaml");
@@ -81,9 +87,10 @@ final class TestServer implements AutoCloseable {
         byte[] seed = new byte[32];
         new Random(11).nextBytes(seed);
         audit = new CheckpointSigner(new AuditTree(store, clock), SigningKey.fromSeed("regent.test/audit", seed), sink, schedule, clock);
-        server = new RegentServer(registry, StoreFactory.blobs(dir), clock, configure.apply(ServerConfig.defaults("127.0.0.1", 0, key)),
+        server = new RegentServer(registry, StoreFactory.blobs(dir), clock, configureConfig.apply(ServerConfig.defaults("127.0.0.1", 0, key)),
                 new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT),
                 audit);
+        configure.accept(server);
         port = server.start();
     }
 

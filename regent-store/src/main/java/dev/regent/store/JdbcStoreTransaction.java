@@ -40,7 +40,7 @@ import java.util.TreeMap;
  * naming a model or version that is not live fail with NOT_FOUND; reads return empty. In a read transaction
  * every write is refused before it reaches the database.
  */
-final class JdbcStoreTransaction implements StoreTransaction {
+final class JdbcStoreTransaction extends OutboxTransaction implements StoreTransaction {
     private final boolean readOnly;
     private final ModelRows models;
     private final VersionRows versions;
@@ -59,6 +59,7 @@ final class JdbcStoreTransaction implements StoreTransaction {
     private boolean auditLogLocked;
 
     JdbcStoreTransaction(Sql sql, boolean readOnly) {
+        super(sql, readOnly);
         this.readOnly = readOnly;
         this.models = new ModelRows(sql);
         this.versions = new VersionRows(sql);
@@ -109,6 +110,7 @@ final class JdbcStoreTransaction implements StoreTransaction {
     public void renameModel(ModelName from, ModelName to, Instant at) {
         writing("renameModel");
         models.rename(from, to, at);
+        renameWebhookScope(from, to);
     }
 
     @Override

@@ -23,7 +23,11 @@ public enum AuditAction {
     REJECT("approval.reject"),
     TOKEN_CREATE("token.create"),
     TOKEN_REVOKE("token.revoke"),
-    POLICY_APPLY("policy.apply");
+    POLICY_APPLY("policy.apply"),
+    WEBHOOK_CREATE("webhook.create"),
+    WEBHOOK_UPDATE("webhook.update"),
+    WEBHOOK_DELETE("webhook.delete"),
+    WEBHOOK_REDELIVER("webhook.redeliver");
 
     private final String wireName;
 

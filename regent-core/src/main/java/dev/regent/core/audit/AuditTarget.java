@@ -38,9 +38,14 @@ public final class AuditTarget {
         return "policy:" + revision;
     }
 
-    /** The model a target belongs to ("" for targets outside any model, such as principals and the policy). */
+    /** A webhook: {@code webhook:wh_…}. */
+    public static String webhook(String id) {
+        return "webhook:" + id;
+    }
+
+    /** The model a target belongs to ("" for targets outside any model, such as principals, the policy and webhooks). */
     public static String modelOf(String target) {
-        if (target.startsWith("principal:") || target.startsWith("policy:")) {
+        if (target.startsWith("principal:") || target.startsWith("policy:") || target.startsWith("webhook:")) {
             return "";
         }
         int cut = target.length();

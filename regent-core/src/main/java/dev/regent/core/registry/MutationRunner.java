@@ -95,7 +95,8 @@ final class MutationRunner {
             }
             Mutation.Applied applied = mutation.apply(tx, now);
             for (AuditEntry entry : applied.audit()) {
-                tx.appendAudit(stamped(entry, mutation));
+                // the event (and its deliveries) in the same transaction as the entry: both commit or neither
+                dev.regent.core.event.Outbox.record(tx, tx.appendAudit(stamped(entry, mutation)));
             }
             return new Outcome(plan, applied);
         });

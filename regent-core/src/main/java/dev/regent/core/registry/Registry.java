@@ -58,6 +58,7 @@ public final class Registry {
     private final SearchFacet search;
     private final GovernanceReads governance;
     private final PolicyFacet policyFacet;
+    private final WebhookFacet webhooks;
 
     /**
      * Opens the registry service on a store. The policy in effect is registry state; {@code seedPolicy} becomes its
@@ -83,6 +84,7 @@ public final class Registry {
         this.artifacts = new ArtifactFacet(store, blobs, this);
         this.governance = new GovernanceReads(store, blobs, policies);
         this.policyFacet = new PolicyFacet(store, clock, runner, policies);
+        this.webhooks = new WebhookFacet(store, clock, random, runner);
         policyFacet.seed(Objects.requireNonNull(seedPolicy, "seedPolicy"));
     }
 
@@ -102,6 +104,12 @@ public final class Registry {
         this.artifacts = new ArtifactFacet(store, blobs, this);
         this.governance = base.governance;
         this.policyFacet = new PolicyFacet(store, clock, runner, policies);
+        this.webhooks = new WebhookFacet(store, clock, random, runner);
+    }
+
+    /** Webhooks, their deliveries, and the event feed. */
+    public WebhookFacet webhooks() {
+        return webhooks;
     }
 
     /**

@@ -24,7 +24,7 @@ import java.util.SortedMap;
  * documented; they never see a tombstone unless they say so.
  */
 public interface StoreTransaction extends PrincipalRecords, CardRecords, EvidenceRecords, ApprovalRecords, TokenRecords,
-        IdempotencyRecords, AuditTreeRecords, RegistrySearch, PolicyRecords {
+        IdempotencyRecords, AuditTreeRecords, RegistrySearch, PolicyRecords, WebhookRecords {
 
     // ---- models ----
 

@@ -59,6 +59,7 @@ public final class WebUi implements UiEndpoints.Browser {
         new ComparePage(endpoints, this, templates).register();
         new CardRevisionsPage(endpoints, this, templates).register();
         new TokensPage(endpoints, this, templates).register();
+        new WebhookPages(endpoints, this, templates).register();
     }
 
     @Override

@@ -1,0 +1,99 @@
+package dev.regent.store;
+
+import dev.regent.core.model.ModelName;
+import dev.regent.core.model.Principal;
+import dev.regent.core.webhook.Webhook;
+import dev.regent.core.webhook.WebhookFormat;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * The webhooks table. Event names are stored as one sorted, comma-separated text (names never contain commas).
+ * Deleting sets deleted_at; every read here skips deleted webhooks.
+ */
+final class WebhookRows {
+    private static final String COLUMNS = "id, url, events, model, format, description, secret, previous_secret, "
+            + "previous_secret_until, enabled, flagged_at, flag_reason, created_by, created_at, updated_at";
+    private static final String LIVE = " WHERE deleted_at IS NULL";
+
+    private final Sql sql;
+
+    WebhookRows(Sql sql) {
+        this.sql = sql;
+    }
+
+    void insert(Webhook w) {
+        sql.guardedUpdate(() -> "webhook " + w.id() + " already exists",
+                "INSERT INTO webhooks (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                w.id(), w.url(), String.join(",", new TreeSet<>(w.events())), w.model() == null ? null : w.model().value(),
+                w.format().label(), w.description(), w.secret(), w.previousSecret(), millis(w.previousSecretUntil()),
+                w.enabled(), millis(w.flaggedAt()), w.flagReason(), w.createdBy().name(), w.createdAt().toEpochMilli(),
+                w.updatedAt().toEpochMilli());
+    }
+
+    Optional<Webhook> find(String id) {
+        return sql.first("SELECT " + COLUMNS + " FROM webhooks" + LIVE + " AND id = ?", WebhookRows::row, id);
+    }
+
+    List<Webhook> list(ModelName model) {
+        return model == null
+                ? sql.list("SELECT " + COLUMNS + " FROM webhooks" + LIVE + " ORDER BY created_at, id", WebhookRows::row)
+                : sql.list("SELECT " + COLUMNS + " FROM webhooks" + LIVE + " AND model = ? ORDER BY created_at, id",
+                        WebhookRows::row, model.value());
+    }
+
+    List<Webhook> activeFor(String model) {
+        return sql.list("SELECT " + COLUMNS + " FROM webhooks" + LIVE + " AND enabled = ? AND (model IS NULL OR model = ?)"
+                + " ORDER BY created_at, id", WebhookRows::row, true, model);
+    }
+
+    void update(Webhook w) {
+        int changed = sql.update("UPDATE webhooks SET url = ?, events = ?, format = ?, description = ?, secret = ?, "
+                        + "previous_secret = ?, previous_secret_until = ?, enabled = ?, flagged_at = ?, flag_reason = ?, "
+                        + "updated_at = ?" + LIVE + " AND id = ?",
+                w.url(), String.join(",", new TreeSet<>(w.events())), w.format().label(), w.description(), w.secret(),
+                w.previousSecret(), millis(w.previousSecretUntil()), w.enabled(), millis(w.flaggedAt()), w.flagReason(),
+                w.updatedAt().toEpochMilli(), w.id());
+        if (changed == 0) {
+            throw dev.regent.core.error.RegentException.notFound("webhook " + w.id() + " does not exist");
+        }
+    }
+
+    void delete(String id, Instant at) {
+        sql.update("UPDATE webhooks SET deleted_at = ?, enabled = ?" + LIVE + " AND id = ?", at.toEpochMilli(), false, id);
+    }
+
+    void renameScope(ModelName from, ModelName to) {
+        sql.update("UPDATE webhooks SET model = ?" + LIVE + " AND model = ?", to.value(), from.value());
+    }
+
+    void flag(String id, Instant at, String reason) {
+        sql.update("UPDATE webhooks SET flagged_at = ?, flag_reason = ? WHERE id = ?", at.toEpochMilli(), reason, id);
+    }
+
+    static Object millis(Instant at) {
+        return at == null ? new Sql.Null(Types.BIGINT) : at.toEpochMilli();
+    }
+
+    static Instant instant(ResultSet rs, int column) throws SQLException {
+        long millis = rs.getLong(column);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
+    }
+
+    private static Webhook row(ResultSet rs) throws SQLException {
+        String model = rs.getString(4);
+        String events = rs.getString(3);
+        return new Webhook(rs.getString(1), rs.getString(2),
+                events.isEmpty() ? java.util.Set.of() : new LinkedHashSet<>(Arrays.asList(events.split(","))),
+                model == null ? null : ModelName.of(model), WebhookFormat.parse(rs.getString(5)), rs.getString(6),
+                rs.getString(7), rs.getString(8), instant(rs, 9), rs.getBoolean(10), instant(rs, 11), rs.getString(12),
+                Principal.of(rs.getString(13)), Instant.ofEpochMilli(rs.getLong(14)), Instant.ofEpochMilli(rs.getLong(15)));
+    }
+}

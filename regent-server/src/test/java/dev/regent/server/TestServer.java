@@ -57,8 +57,18 @@ final class TestServer implements AutoCloseable {
 
     /** A server whose audit signer follows the given schedule and publishes to the given sink. */
     TestServer(String policyYaml, CheckpointSigner.Schedule schedule, CheckpointSigner.Sink sink) throws IOException {
+        this(policyYaml, schedule, sink, null);
+    }
+
+    /** A server on the given database (a JDBC URL of an empty PostgreSQL schema), or on SQLite when null. */
+    TestServer(String policyYaml, String jdbcUrlOrNull) throws IOException {
+        this(policyYaml, CheckpointSigner.Schedule.defaults(), CheckpointSigner.Sink.NONE, jdbcUrlOrNull);
+    }
+
+    private TestServer(String policyYaml, CheckpointSigner.Schedule schedule, CheckpointSigner.Sink sink, String jdbcUrlOrNull)
+            throws IOException {
         dir = Files.createTempDirectory("regent-server-test");
-        store = StoreFactory.open(dir, null);
+        store = StoreFactory.open(dir, jdbcUrlOrNull);
         Policy policy = policyYaml == null ? Policies.builtIn() : PolicyParser.parse(policyYaml, "test-policy.yaml");
         registry = new Registry(store, clock, new Random(42), SourceRules.references(), policy, StoreFactory.blobs(dir), true);
         tokens.put("admin", registry.access().bootstrapServerAdmin(ADMIN, null).orElseThrow());

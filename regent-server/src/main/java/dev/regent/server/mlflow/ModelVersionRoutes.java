@@ -92,7 +92,7 @@ final class ModelVersionRoutes {
     }
 
     static Reply get(MlflowCall c) {
-        return Reply.ok(new MlflowResponses.OneVersion(new Views(c.registry(), c.actor()).version(c.model(), c.version())));
+        return Reply.hot(new MlflowResponses.OneVersion(new Views(c.registry(), c.actor()).version(c.model(), c.version())));
     }
 
     /** The version's source URI: Regent stores no artifacts of its own for MLflow versions. */

@@ -272,7 +272,7 @@ public class Loadgen {
                     System.out.println("staging\t" + run + "\t" + most);
                     lines.add("staging\t" + run + "\t" + most);
                 }
-                if (s.name().equals("mlflow-get-version")) { // the last read scenario of Regent
+                if (s.name().equals("mlflow-get-version") && pid > 0) { // the last read scenario of Regent
                     String rss = rss(pid);
                     System.out.println("rss\t" + run + "\t" + rss);
                     lines.add("rss\t" + run + "\t" + rss);

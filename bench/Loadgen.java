@@ -455,22 +455,19 @@ public class Loadgen {
     record Goal(String text, String why) {}
 
     /** Why a goal is not met and what it would take; read from the code paths (docs/benchmarks.md says more). */
-    static final String WHY_READ = "the database is out of the way (tokens, principals, models, versions and the latest"
-            + " version per stage come from the in-memory view of hot reads while nothing changes), so what is left per"
-            + " request is HTTP, the SHA-256 of the bearer token, the route table's checks, the view's lookups and the"
-            + " JSON; with the load generator on the same 2 cores, the server gets about half the machine. It would take"
-            + " a cheaper per-request path (e.g. caching the token hash per connection) or, more honestly, a load"
-            + " generator on another machine to tell the two apart";
+    static final String WHY_READ = "see \"Where the goals stand\" at the top of this page: what is left per request is"
+            + " Javalin's routing and Jetty (as the trivial handler's), the bearer token's SHA-256, the view's lookups"
+            + " and the route table's check; version reads also go to the database whenever the view's entry is older"
+            + " than its 1-s bound (HotReads.DEFAULT_MAX_AGE), a quarter of them at this rate (+50 % with a 60-s bound)."
+            + " On this 2-core machine the load generator shares the cores with the server";
 
-    static final String WHY_POSTGRES_WRITE = "one transaction per registration (the model's row locked, the version, its"
-            + " audit entry with fields and leaf hash, a NOTIFY for the other nodes), committed with PostgreSQL's default"
-            + " synchronous_commit (a WAL flush per commit), on a local PostgreSQL sharing the 2 cores with the server and"
-            + " the load generator; 8 writers of one model serialize on its row lock; and while the audit signer signs a"
-            + " checkpoint (every 1,000 entries by default) it holds the audit counter and recomputes the whole log, so"
-            + " every writer waits for it (the multi-second p99 outliers). Group commit, batching registrations, and an"
-            + " incremental signer (one that extends the last verified tree instead of recomputing it) would raise it";
+    static final String WHY_POSTGRES_WRITE = "each registration is ~38 round trips to PostgreSQL (authentication's"
+            + " re-read after every write, one statement per audit field, savepoints around inserts, the verification"
+            + " read; see \"Where the goals stand\" at the top of this page), each waiting for the backend to be"
+            + " scheduled on the 2 shared cores, plus a WAL flush per commit; 8 writers of one model serialize on its"
+            + " row lock, and while the audit signer signs a checkpoint (every 1,000 entries) every writer waits for it";
 
-    static final String WHY_SQLITE_WRITE = "see \"Durable writes\" at the top of this page: one SQLite write"
+    static final String WHY_SQLITE_WRITE = "see \"Where the goals stand\" at the top of this page: one SQLite write"
             + " transaction per registration with synchronous=FULL in WAL mode (an fsync per commit) through the store's"
             + " one writer connection, so writers queue behind each other's fsync; 1,500/s needs several registrations per"
             + " fsync (group commit), which the store does not do yet";
@@ -484,7 +481,7 @@ public class Loadgen {
         if (scenario.equals("health-8")) {
             return new Goal(physical ? ">= 0.85 × trivial" : "the reference (1.00)", "the per-request work every"
                     + " route carries (Host check, headers, route table, metrics, access log) on top of Javalin; see the"
-                    + " profile in bench/profiles and \"Per-request overhead\" at the top of this page");
+                    + " profile in bench/profiles and \"What changed, and why\" at the top of this page");
         }
         if (scenario.equals("health-64")) {
             return new Goal("reference at 64 connections", "");

@@ -2,7 +2,8 @@
 # Profiles a running server under one read scenario with JFR (in the JDK): starts a recording (settings=profile:
 # CPU samples every 10-20 ms, allocation samples), drives the scenario through bench/Loadgen.java (wrk when installed)
 # for SECONDS, stops, and folds the recording into bench/profiles/NAME.{cpu,alloc}.folded (flame-graph input:
-# flamegraph.pl, speedscope.app) and NAME.summary.txt (top frames by self/total CPU, top allocation sites).
+# flamegraph.pl, speedscope.app) and NAME.summary.txt (top frames by self/total CPU, top allocation sites); the
+# .alloc.folded files are large and left out of the repository (bench/profiles keeps the CPU stacks and summaries).
 #   ./bench/profile.sh PID URL TOKEN SCENARIO NAME [SECONDS]
 # SCENARIO is a Loadgen scenario name (e.g. native-get-version); the data must be loaded (Loadgen load URL TOKEN 50 20).
 set -euo pipefail

@@ -12,8 +12,17 @@
 //       The line "rss <run> <KiB>" is VmRSS of SERVER_PID after the read scenarios of each run.
 //   java bench/Loadgen.java report OUT.tsv STARTUP_MS_CSV DATE MACHINE SECONDS RUNS MODELS VERSIONS
 //       the Markdown section of docs/benchmarks.md: median (min-max) over the runs, ratios, goals met or not
+//   java bench/Loadgen.java load-mlflow URL TOKEN MODELS VERSIONS
+//       the same data through the MLflow REST API (registered-models/create, model-versions/create, alias), for an
+//       MLflow server (the peer) given to bench/run.sh as BENCH_MLFLOW_URL
 //   java bench/Loadgen.java once  URL TOKEN USERS SECONDS METHOD PATH
 //       one scenario, printed, for pointing at any server (e.g. an MLflow server) by hand.
+//
+// Environment of "run": BENCH_TRIVIAL_URL (the trivial Javalin handler, bench/Trivial.java: scenario trivial-8, the
+// physical reference every read is divided by), BENCH_MLFLOW_URL (an MLflow server loaded with load-mlflow: the
+// peer-* scenarios), BENCH_WRK (path of wrk: read scenarios are then driven by wrk, 2 threads, a Lua script picking a
+// path at random per request, which leaves the server more of the 2 cores than this JVM's HttpClient does),
+// BENCH_ONLY (a regular expression: only the scenarios whose names match, for measuring one change by hand).
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,7 +44,26 @@ public class Loadgen {
     /** What one virtual user sends: a request built for a given sequence number, and the status that counts as success. */
     record Call(String method, String path, String body, int expect) {}
 
-    record Scenario(String name, int users, IntFunction<Call> next) {}
+    /**
+     * A scenario: what each virtual user sends next. A read scenario also lists every path it picks from (at random,
+     * per request) and may target another server (base: the trivial handler, the MLflow peer; null for Regent).
+     */
+    record Scenario(String name, int users, IntFunction<Call> next, String base, List<String> paths) {
+        Scenario(String name, int users, IntFunction<Call> next) {
+            this(name, users, next, null, null);
+        }
+
+        static Scenario read(String name, int users, String base, List<String> paths) {
+            String prefix = base == null ? "" : base;
+            return new Scenario(name, users,
+                    n -> new Call("GET", prefix + paths.get(ThreadLocalRandom.current().nextInt(paths.size())), null, 200),
+                    base, paths);
+        }
+
+        boolean isRead() {
+            return paths != null;
+        }
+    }
 
     record Result(String name, int run, int users, long requests, double seconds, double rps, double p50, double p99,
                   long errors, String firstError) {
@@ -57,6 +85,7 @@ public class Loadgen {
         }
         switch (args[0]) {
             case "load" -> load(Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+            case "load-mlflow" -> loadMlflow(Integer.parseInt(args[3]), Integer.parseInt(args[4]));
             case "run" -> runAll(Integer.parseInt(args[3]), Integer.parseInt(args[4]), Integer.parseInt(args[5]),
                     Long.parseLong(args[6]), Integer.parseInt(args[7]), Integer.parseInt(args[8]), Path.of(args[9]));
             case "report" -> report(args);
@@ -75,7 +104,8 @@ public class Loadgen {
     }
 
     static HttpRequest request(Call c) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + c.path())).timeout(Duration.ofSeconds(30))
+        String url = c.path().startsWith("http") ? c.path() : base + c.path();
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token);
         if (c.body() == null) {
             b.method(c.method(), HttpRequest.BodyPublishers.noBody());
@@ -113,7 +143,7 @@ public class Loadgen {
             send(http, new Call("PUT", "/api/v1/models/" + name + "/aliases/champion",
                     "{\"version\":" + Math.max(1, versions / 2) + ",\"reason\":\"benchmark\"}", 200));
         }
-        for (String w : List.of("bench-w1", "bench-w8")) {
+        for (String w : List.of("bench-w1", "bench-w8", "bench-w1m")) {
             send(http, new Call("POST", "/api/v1/models", "{\"name\":\"" + w + "\"}", 201));
         }
         // the transition scenario's model: versions with digests, which the bench policy's Staging gate checks
@@ -122,6 +152,23 @@ public class Loadgen {
             send(http, register("bench-t"));
         }
         System.out.println("loaded " + models + " models x " + versions + " versions");
+    }
+
+    /** The same models, versions and aliases through the MLflow REST API (on the MLflow peer). */
+    static void loadMlflow(int models, int versions) throws Exception {
+        HttpClient http = client();
+        String mf = "/api/2.0/mlflow";
+        for (int m = 0; m < models; m++) {
+            String name = "bench-m" + m;
+            send(http, new Call("POST", mf + "/registered-models/create", "{\"name\":\"" + name + "\"}", 200));
+            for (int v = 1; v <= versions; v++) {
+                send(http, new Call("POST", mf + "/model-versions/create",
+                        "{\"name\":\"" + name + "\",\"source\":\"s3://bench/" + name + "/" + v + "\"}", 200));
+            }
+            send(http, new Call("POST", mf + "/registered-models/alias", "{\"name\":\"" + name
+                    + "\",\"alias\":\"champion\",\"version\":\"" + Math.max(1, versions / 2) + "\"}", 200));
+        }
+        System.out.println("loaded " + models + " models x " + versions + " versions through the MLflow API");
     }
 
     /** Versions of the transition scenario's model, promoted to Staging in turn (so no two racing promotions pick one). */
@@ -152,33 +199,64 @@ public class Loadgen {
         return most;
     }
 
+    /** Every "prefix + model + middle + version + suffix" path of the loaded data (version omitted when middle is null). */
+    static List<String> paths(int models, int versions, String prefix, String middle, String suffix) {
+        List<String> all = new ArrayList<>();
+        for (int m = 0; m < models; m++) {
+            if (middle == null) {
+                all.add(prefix + "bench-m" + m + suffix);
+                continue;
+            }
+            for (int v = 1; v <= versions; v++) {
+                all.add(prefix + "bench-m" + m + middle + v + suffix);
+            }
+        }
+        return all;
+    }
+
     static List<Scenario> scenarios(int models, int versions) {
-        IntFunction<String> model = n -> "bench-m" + ThreadLocalRandom.current().nextInt(models);
-        IntFunction<Integer> version = n -> 1 + ThreadLocalRandom.current().nextInt(versions);
         String mf = "/api/2.0/mlflow";
-        return List.of(
-                new Scenario("health-8", 8, n -> new Call("GET", "/health", null, 200)),
-                new Scenario("health-64", 64, n -> new Call("GET", "/health", null, 200)),
-                new Scenario("native-model-aliases", 8, n -> new Call("GET", "/api/v1/models/" + model.apply(n), null, 200)),
-                new Scenario("native-get-version", 8,
-                        n -> new Call("GET", "/api/v1/models/" + model.apply(n) + "/versions/" + version.apply(n), null, 200)),
-                new Scenario("mlflow-alias", 8,
-                        n -> new Call("GET", mf + "/registered-models/alias?name=" + model.apply(n) + "&alias=champion", null, 200)),
-                new Scenario("mlflow-get-latest-versions", 8,
-                        n -> new Call("GET", mf + "/registered-models/get-latest-versions?name=" + model.apply(n), null, 200)),
-                new Scenario("mlflow-get-version", 8,
-                        n -> new Call("GET", mf + "/model-versions/get?name=" + model.apply(n) + "&version=" + version.apply(n), null, 200)),
-                new Scenario("register-1-writer", 1, n -> register("bench-w1")),
-                new Scenario("register-8-writers", 8, n -> register("bench-w8")),
-                new Scenario("transitions-8-writers", 8, n -> transition()));
+        List<Scenario> all = new ArrayList<>();
+        String trivial = System.getenv("BENCH_TRIVIAL_URL");
+        if (trivial != null && !trivial.isBlank()) {
+            all.add(Scenario.read("trivial-8", 8, trivial.replaceAll("/+$", ""), List.of("/trivial")));
+        }
+        all.add(Scenario.read("health-8", 8, null, List.of("/health")));
+        all.add(Scenario.read("health-64", 64, null, List.of("/health")));
+        List<Scenario> reads = List.of(
+                Scenario.read("native-model-aliases", 8, null, paths(models, versions, "/api/v1/models/", null, "")),
+                Scenario.read("native-get-version", 8, null, paths(models, versions, "/api/v1/models/", "/versions/", "")),
+                Scenario.read("mlflow-alias", 8, null,
+                        paths(models, versions, mf + "/registered-models/alias?name=", null, "&alias=champion")),
+                Scenario.read("mlflow-get-latest-versions", 8, null,
+                        paths(models, versions, mf + "/registered-models/get-latest-versions?name=", null, "")),
+                Scenario.read("mlflow-get-version", 8, null,
+                        paths(models, versions, mf + "/model-versions/get?name=", "&version=", "")));
+        all.addAll(reads);
+        String peer = System.getenv("BENCH_MLFLOW_URL");
+        if (peer != null && !peer.isBlank()) {
+            for (Scenario r : reads) {
+                if (r.name().startsWith("mlflow-")) {
+                    all.add(Scenario.read("peer-" + r.name(), r.users(), peer.replaceAll("/+$", ""), r.paths()));
+                }
+            }
+        }
+        all.add(new Scenario("register-1-writer", 1, n -> register("bench-w1")));
+        all.add(new Scenario("mlflow-register-1-writer", 1, n -> new Call("POST", mf + "/model-versions/create",
+                "{\"name\":\"bench-w1m\",\"source\":\"s3://bench/bench-w1m/" + UNIQUE.incrementAndGet() + "\"}", 200)));
+        all.add(new Scenario("register-8-writers", 8, n -> register("bench-w8")));
+        all.add(new Scenario("transitions-8-writers", 8, n -> transition()));
+        return all;
     }
 
     static void runAll(int seconds, int runs, int warmup, long pid, int models, int versions, Path out) throws Exception {
-        List<Scenario> all = scenarios(models, versions);
+        String only = System.getenv("BENCH_ONLY"); // a regular expression of scenario names, for a partial run by hand
+        List<Scenario> all = scenarios(models, versions).stream()
+                .filter(s -> only == null || only.isBlank() || s.name().matches(only)).toList();
         List<String> lines = new ArrayList<>();
         if (warmup > 0) {
             for (Scenario s : all) {
-                if (!s.name().startsWith("register") && !s.name().startsWith("transitions")) {
+                if (s.isRead()) {
                     Result r = measure(s, warmup, 0);
                     System.out.println("warm-up " + r.tsv());
                 }
@@ -194,7 +272,7 @@ public class Loadgen {
                     System.out.println("staging\t" + run + "\t" + most);
                     lines.add("staging\t" + run + "\t" + most);
                 }
-                if (s.name().equals("mlflow-get-version")) {
+                if (s.name().equals("mlflow-get-version") && pid > 0) { // the last read scenario of Regent
                     String rss = rss(pid);
                     System.out.println("rss\t" + run + "\t" + rss);
                     lines.add("rss\t" + run + "\t" + rss);
@@ -214,6 +292,10 @@ public class Loadgen {
     }
 
     static Result measure(Scenario s, int seconds, int run) throws Exception {
+        String wrk = System.getenv("BENCH_WRK");
+        if (s.isRead() && wrk != null && !wrk.isBlank()) {
+            return Wrk.measure(wrk, s, s.base() == null ? base : s.base(), token, seconds, run);
+        }
         int users = s.users();
         long[][] lat = new long[users][];
         int[] count = new int[users];
@@ -230,7 +312,8 @@ public class Loadgen {
                 long[] mine = new long[1 << 14];
                 int n = 0;
                 try {
-                    send(http, new Call("GET", "/health", null, 200)); // open the connection before timing
+                    // open the connection before timing
+                    send(http, s.isRead() ? s.next().apply(-1) : new Call("GET", "/health", null, 200));
                 } catch (Exception e) {
                     firstError.compareAndSet(null, "connect: " + e);
                 }
@@ -285,6 +368,79 @@ public class Loadgen {
                 Arrays.stream(errors).sum(), firstError.get());
     }
 
+    /**
+     * Drives a read scenario with wrk (2 threads, the scenario's connections, --latency): a Lua script sends the
+     * bearer token and picks one of the scenario's paths at random per request, as the Java users do. Latency
+     * percentiles are wrk's (its histogram, reported to 10 µs); non-2xx answers and socket errors count as errors.
+     */
+    static final class Wrk {
+        static Result measure(String wrk, Scenario s, String target, String token, int seconds, int run) throws Exception {
+            Path script = Files.createTempFile("loadgen-", ".lua");
+            try {
+                StringBuilder lua = new StringBuilder("local paths = {\n");
+                for (String p : s.paths()) {
+                    lua.append("  \"").append(p.replace("\\", "\\\\").replace("\"", "\\\"")).append("\",\n");
+                }
+                lua.append("}\nwrk.headers[\"Authorization\"] = \"Bearer ").append(token).append("\"\n")
+                        .append("request = function()\n  return wrk.format(\"GET\", paths[math.random(#paths)])\nend\n");
+                Files.writeString(script, lua);
+                Process p = new ProcessBuilder(wrk, "-t2", "-c" + s.users(), "-d" + seconds + "s", "--timeout", "30s",
+                        "--latency", "-s", script.toString(), target).redirectErrorStream(true).start();
+                String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                if (p.waitFor() != 0) {
+                    throw new IllegalStateException("wrk failed: " + out);
+                }
+                return parse(s, run, out);
+            } finally {
+                Files.deleteIfExists(script);
+            }
+        }
+
+        static Result parse(Scenario s, int run, String out) {
+            java.util.regex.Matcher total = java.util.regex.Pattern.compile("(\\d+) requests in ([\\d.]+)(us|ms|s|m)").matcher(out);
+            if (!total.find()) {
+                throw new IllegalStateException("unexpected wrk output: " + out);
+            }
+            long requests = Long.parseLong(total.group(1));
+            double elapsed = millis(total.group(2), total.group(3)) / 1000;
+            long errors = 0;
+            String firstError = null;
+            java.util.regex.Matcher non2xx = java.util.regex.Pattern.compile("Non-2xx or 3xx responses: (\\d+)").matcher(out);
+            if (non2xx.find()) {
+                errors += Long.parseLong(non2xx.group(1));
+                firstError = "non-2xx answers: " + non2xx.group(1);
+            }
+            java.util.regex.Matcher socket = java.util.regex.Pattern
+                    .compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)").matcher(out);
+            if (socket.find()) {
+                for (int g = 1; g <= 4; g++) {
+                    errors += Long.parseLong(socket.group(g));
+                }
+                firstError = firstError == null ? socket.group() : firstError;
+            }
+            return new Result(s.name(), run, s.users(), requests, elapsed, requests / elapsed, percentile(out, "50"),
+                    percentile(out, "99"), errors, firstError);
+        }
+
+        static double percentile(String out, String p) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\n\\s+" + p + "%\\s+([\\d.]+)(us|ms|s|m)").matcher(out);
+            if (!m.find()) {
+                throw new IllegalStateException("no " + p + "% latency in wrk's output: " + out);
+            }
+            return millis(m.group(1), m.group(2));
+        }
+
+        static double millis(String value, String unit) {
+            double v = Double.parseDouble(value);
+            return switch (unit) {
+                case "us" -> v / 1000;
+                case "ms" -> v;
+                case "s" -> v * 1000;
+                default -> v * 60_000;
+            };
+        }
+    }
+
     /** Nearest-rank percentile, in milliseconds. */
     static double pct(long[] sorted, double p) {
         if (sorted.length == 0) {
@@ -299,41 +455,51 @@ public class Loadgen {
     record Goal(String text, String why) {}
 
     /** Why a goal is not met and what it would take; read from the code paths (docs/benchmarks.md says more). */
-    static final String WHY_READ = "the database is out of the way (tokens, principals, models, versions and the latest"
-            + " version per stage come from the in-memory view of hot reads while nothing changes), so what is left per"
-            + " request is HTTP, the SHA-256 of the bearer token, the route table's checks, the view's lookups and the"
-            + " JSON; with the load generator on the same 2 cores, the server gets about half the machine. It would take"
-            + " a cheaper per-request path (e.g. caching the token hash per connection) or, more honestly, a load"
-            + " generator on another machine to tell the two apart";
+    static final String WHY_READ = "see \"Where the goals stand\" at the top of this page: what is left per request is"
+            + " Javalin's routing and Jetty (as the trivial handler's), the bearer token's SHA-256, the view's lookups"
+            + " and the route table's check; version reads also go to the database whenever the view's entry is older"
+            + " than its 1-s bound (HotReads.DEFAULT_MAX_AGE), a quarter of them at this rate (+50 % with a 60-s bound)."
+            + " On this 2-core machine the load generator shares the cores with the server";
 
-    static final String WHY_POSTGRES_WRITE = "one transaction per registration (the model's row locked, the version, its"
-            + " audit entry with fields and leaf hash, a NOTIFY for the other nodes), committed with PostgreSQL's default"
-            + " synchronous_commit (a WAL flush per commit), on a local PostgreSQL sharing the 2 cores with the server and"
-            + " the load generator; 8 writers of one model serialize on its row lock; and while the audit signer signs a"
-            + " checkpoint (every 1,000 entries by default) it holds the audit counter and recomputes the whole log, so"
-            + " every writer waits for it (the multi-second p99 outliers). Group commit, batching registrations, and an"
-            + " incremental signer (one that extends the last verified tree instead of recomputing it) would raise it";
+    static final String WHY_POSTGRES_WRITE = "each registration is ~38 round trips to PostgreSQL (authentication's"
+            + " re-read after every write, one statement per audit field, savepoints around inserts, the verification"
+            + " read; see \"Where the goals stand\" at the top of this page), each waiting for the backend to be"
+            + " scheduled on the 2 shared cores, plus a WAL flush per commit; 8 writers of one model serialize on its"
+            + " row lock, and while the audit signer signs a checkpoint (every 1,000 entries) every writer waits for it";
 
-    static final java.util.Map<String, Goal> GOALS = java.util.Map.of(
-            "health-8", new Goal("the reference (1.00)", ""),
-            "health-64", new Goal("reference at 64 connections", ""),
-            "register-1-writer", new Goal(">= 1,500/s",
-                    "one SQLite write transaction per version with synchronous=FULL in WAL mode (an fsync per commit),"
-                    + " the audit entry with its cached leaf hash, and a read-back verification. 1,500/s needs < 0.67 ms"
-                    + " per commit: group commit (several registrations per fsync), or synchronous=NORMAL (durable across"
-                    + " process crashes, not power loss), or a faster disk; and while the audit signer signs a checkpoint (every"
-                    + " 1,000 entries) writers wait for it to recompute the whole log"),
-            "register-8-writers", new Goal("0 errors, p99 <= 50 ms",
-                    "the store has one writer connection (StoreFactory: pool of 1), so 8 writers queue behind each other's"
-                    + " commit. Group commit (several registrations per fsync) would give headroom"),
-            "transitions-8-writers", new Goal("0 errors; at most one Staging version at every moment",
-                    "see the errors below, or the history replay"));
+    static final String WHY_SQLITE_WRITE = "see \"Where the goals stand\" at the top of this page: one SQLite write"
+            + " transaction per registration with synchronous=FULL in WAL mode (an fsync per commit) through the store's"
+            + " one writer connection, so writers queue behind each other's fsync; 1,500/s needs several registrations per"
+            + " fsync (group commit), which the store does not do yet";
 
-    static Goal goal(String scenario) {
-        if (GOALS.containsKey(scenario)) {
-            return GOALS.get(scenario);
+    /** The goal of a scenario on a database (the issue's table); physical: a trivial-handler reference was measured. */
+    static Goal goal(String scenario, String db, boolean physical) {
+        boolean postgres = db.equals("PostgreSQL");
+        if (scenario.equals("trivial-8")) {
+            return new Goal("the physical reference (1.00)", "");
         }
-        return new Goal(">= 0.6 x ceiling, p99 <= 5 ms", WHY_READ);
+        if (scenario.equals("health-8")) {
+            return new Goal(physical ? ">= 0.85 × trivial" : "the reference (1.00)", "the per-request work every"
+                    + " route carries (Host check, headers, route table, metrics, access log) on top of Javalin; see the"
+                    + " profile in bench/profiles and \"What changed, and why\" at the top of this page");
+        }
+        if (scenario.equals("health-64")) {
+            return new Goal("reference at 64 connections", "");
+        }
+        if (scenario.startsWith("peer-")) {
+            return new Goal("the MLflow peer, for comparison", "");
+        }
+        if (scenario.equals("register-8-writers")) {
+            return new Goal(">= 1,500/s, p99 <= 20 ms", postgres ? WHY_POSTGRES_WRITE : WHY_SQLITE_WRITE);
+        }
+        if (scenario.contains("register-1-writer")) {
+            return new Goal(postgres ? ">= SQLite's rate, p99 <= 20 ms" : "p99 <= 20 ms",
+                    postgres ? WHY_POSTGRES_WRITE : WHY_SQLITE_WRITE);
+        }
+        if (scenario.equals("transitions-8-writers")) {
+            return new Goal("0 errors; at most one Staging version at every moment", "see the errors below, or the history replay");
+        }
+        return new Goal(physical ? ">= 0.6 × trivial, p99 <= 1.5 × trivial's" : ">= 0.6 x ceiling, p99 <= 5 ms", WHY_READ);
     }
 
     static double median(List<Double> xs) {
@@ -352,8 +518,35 @@ public class Loadgen {
         return String.format(fmt + " (" + fmt + "–" + fmt + ")", median(s), s.get(0), s.get(s.size() - 1));
     }
 
-    /** One scenario table (rows appended to md) from a results file; returns the median ceiling p99. */
-    static double table(List<String> lines, StringBuilder md, List<String> notes, List<String> readsNotMet, String db) {
+    /** The medians of one scenario over the runs, for comparing across tables (PostgreSQL against SQLite). */
+    record Summary(double rps, double p99) {}
+
+    static java.util.Map<String, Summary> summaries(List<String> lines) {
+        java.util.Map<String, List<Double>> rps = new java.util.HashMap<>(), p99 = new java.util.HashMap<>();
+        for (String l : lines) {
+            String[] f = l.split("\t", -1);
+            if (f.length < 10) {
+                continue;
+            }
+            rps.computeIfAbsent(f[0], k -> new ArrayList<>()).add(Double.parseDouble(f[5]));
+            p99.computeIfAbsent(f[0], k -> new ArrayList<>()).add(Double.parseDouble(f[7]));
+        }
+        java.util.Map<String, Summary> out = new java.util.HashMap<>();
+        rps.forEach((k, v) -> out.put(k, new Summary(median(v), median(p99.get(k)))));
+        return out;
+    }
+
+    static boolean isRegentRead(String name) {
+        return name.startsWith("native-") || (name.startsWith("mlflow-") && !name.contains("register"));
+    }
+
+    /**
+     * One scenario table (rows appended to md) from a results file; returns the median p99 of the reference. Ratios
+     * are to the trivial handler of the same run (trivial-8) and to Regent's /health (health-8); sqlite holds the
+     * SQLite table's medians when this is the PostgreSQL table (its write goals are relative to them), else null.
+     */
+    static double table(List<String> lines, StringBuilder md, List<String> notes, List<String> readsNotMet, String db,
+                        java.util.Map<String, Summary> sqlite) {
         java.util.LinkedHashMap<String, java.util.TreeMap<Integer, String[]>> byScenario = new java.util.LinkedHashMap<>();
         List<Double> staging = new ArrayList<>();
         for (String l : lines) {
@@ -367,12 +560,17 @@ public class Loadgen {
             }
             byScenario.computeIfAbsent(f[0], k -> new java.util.TreeMap<>()).put(Integer.parseInt(f[1]), f);
         }
-        java.util.TreeMap<Integer, String[]> ceiling = byScenario.get("health-8");
-        md.append("| Scenario | conns | requests/s | × ceiling | p50 ms | p99 ms | errors | Goal | Met? |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|\n");
+        java.util.TreeMap<Integer, String[]> health = byScenario.get("health-8");
+        java.util.TreeMap<Integer, String[]> trivial = byScenario.get("trivial-8");
+        boolean physical = trivial != null;
+        java.util.TreeMap<Integer, String[]> reference = physical ? trivial : health;
+        double refP99 = median(reference.values().stream().map(f -> Double.parseDouble(f[7])).toList());
+        md.append("| Scenario | conns | requests/s | × trivial | × /health | p50 ms | p99 ms | errors | Goal | Met? |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|\n");
         for (var e : byScenario.entrySet()) {
             String name = e.getKey();
-            List<Double> rps = new ArrayList<>(), ratio = new ArrayList<>(), p50 = new ArrayList<>(), p99 = new ArrayList<>();
+            List<Double> rps = new ArrayList<>(), ratio = new ArrayList<>(), ratioHealth = new ArrayList<>(),
+                    p50 = new ArrayList<>(), p99 = new ArrayList<>();
             long errors = 0, requests = 0;
             String firstError = "-";
             for (var r : e.getValue().entrySet()) {
@@ -385,40 +583,52 @@ public class Loadgen {
                 if (!f[9].equals("-") && firstError.equals("-")) {
                     firstError = f[9];
                 }
-                String[] c = ceiling.get(r.getKey());
-                ratio.add(Double.parseDouble(f[5]) / Double.parseDouble(c[5]));
+                if (physical && trivial.containsKey(r.getKey())) {
+                    ratio.add(Double.parseDouble(f[5]) / Double.parseDouble(trivial.get(r.getKey())[5]));
+                }
+                ratioHealth.add(Double.parseDouble(f[5]) / Double.parseDouble(health.get(r.getKey())[5]));
             }
-            Goal g = goal(name);
+            List<Double> refRatio = physical ? ratio : ratioHealth;
+            Goal g = goal(name, db, physical);
             String met;
-            if (name.startsWith("health")) {
+            Summary base = sqlite == null ? null : sqlite.get(name);
+            if (name.equals("trivial-8") || name.equals("health-64") || name.startsWith("peer-")
+                    || (name.equals("health-8") && !physical)) {
                 met = "—";
-            } else if (name.equals("register-1-writer")) {
-                met = median(rps) >= 1500 ? "met" : "**not met**";
+            } else if (name.equals("health-8")) {
+                met = median(ratio) >= 0.85 ? "met" : "**not met**";
             } else if (name.equals("register-8-writers")) {
-                met = errors == 0 && median(p99) <= 50 ? "met" : "**not met**";
+                met = errors == 0 && median(rps) >= 1500 && median(p99) <= 20 ? "met" : "**not met**";
+            } else if (name.contains("register-1-writer")) {
+                boolean rate = base == null || median(rps) >= base.rps();
+                met = errors == 0 && rate && median(p99) <= 20 ? "met" : "**not met**";
             } else if (name.equals("transitions-8-writers")) {
                 double most = staging.stream().mapToDouble(Double::doubleValue).max().orElse(-1);
                 met = errors == 0 && most >= 0 && most <= 1 ? "met (history replay: at most " + (int) most + " in Staging)"
                         : "**not met** (history replay: up to " + (int) most + " in Staging at once)";
             } else {
-                met = median(ratio) >= 0.6 && median(p99) <= 5 ? "met" : "**not met**";
+                met = median(refRatio) >= 0.6 && median(p99) <= (physical ? 1.5 * refP99 : 5) ? "met" : "**not met**";
+            }
+            String goalText = g.text();
+            if (base != null && name.contains("register-1-writer")) {
+                goalText += String.format(" (SQLite: %.0f/s)", base.rps());
             }
             md.append("| ").append(name).append(" | ").append(e.getValue().firstEntry().getValue()[2]).append(" | ")
-                    .append(mmm(rps, "%.0f")).append(" | ").append(mmm(ratio, "%.2f")).append(" | ")
-                    .append(mmm(p50, "%.1f")).append(" | ").append(mmm(p99, "%.1f")).append(" | ")
-                    .append(errors).append(" of ").append(requests).append(" | ").append(g.text()).append(" | ")
+                    .append(mmm(rps, "%.0f")).append(" | ").append(physical ? mmm(ratio, "%.2f") : "—").append(" | ")
+                    .append(mmm(ratioHealth, "%.2f")).append(" | ")
+                    .append(mmm(p50, "%.2f")).append(" | ").append(mmm(p99, "%.2f")).append(" | ")
+                    .append(errors).append(" of ").append(requests).append(" | ").append(goalText).append(" | ")
                     .append(met).append(" |\n");
             if (met.contains("not") && g.why().equals(WHY_READ)) {
-                readsNotMet.add(db + " " + name + (median(ratio) >= 0.6 ? " (ratio met, p99 not)" : ""));
+                readsNotMet.add(db + " " + name + (median(refRatio) >= 0.6 ? " (ratio met, p99 not)" : ""));
             } else if (met.contains("not")) {
-                notes.add("- **" + name + "** (" + db + "): " + (db.equals("PostgreSQL") && name.startsWith("register")
-                        ? WHY_POSTGRES_WRITE : g.why()) + ".");
+                notes.add("- **" + name + "** (" + db + "): " + g.why() + ".");
             }
             if (errors > 0) {
                 notes.add("- **" + name + "** (" + db + ") errors, first one: `" + firstError.replace("`", "'") + "`");
             }
         }
-        return median(ceiling.values().stream().map(f -> Double.parseDouble(f[7])).toList());
+        return refP99;
     }
 
     static void report(String[] args) throws Exception {
@@ -445,19 +655,26 @@ public class Loadgen {
                 .append(" warm-up of every read scenario; median (min–max) over the runs. Data loaded through the API: ")
                 .append(models).append(" models × ").append(versions)
                 .append(" versions, alias `champion` on each; reads pick a model (and version) at random per request.")
-                .append(" Ratios are to `GET /health` at 8 connections **in the same run**. Transitions promote the 64")
+                .append(" Ratios are to the trivial Javalin handler (`bench/Trivial.java`: the same Javalin and Jetty, the")
+                .append(" same JVM flags, one fixed JSON body and nothing else) and to Regent's `GET /health`, both at 8")
+                .append(" connections **in the same run**. Read scenarios are driven by ")
+                .append(System.getenv("BENCH_WRK") == null || System.getenv("BENCH_WRK").isBlank()
+                        ? "the Java load generator" : "wrk (2 threads, a Lua script picking a path at random per request)")
+                .append(", writes by the Java load generator (one connection per writer). `peer-*` rows, when present, are")
+                .append(" an MLflow server given as BENCH_MLFLOW_URL, loaded with the same data through its REST API.")
+                .append(" Transitions promote the 64")
                 .append(" versions of one model to Staging in turn through 8 connections, under a policy whose Staging gate")
                 .append(" (`artifact_digest`) is evaluated on every promotion.\n\n");
         md.append("Machine: ").append(machine).append(". Server: `./regent serve` with the launcher's JVM flags (`")
                 .append(flags).append("`). The load generator (`bench/Loadgen.java`) runs on the same 2 cores as the server.\n\n");
         md.append("### On SQLite (the default)\n\n");
-        double ceilingP99 = table(lines, md, notes, readsNotMet, "SQLite");
+        double ceilingP99 = table(lines, md, notes, readsNotMet, "SQLite", null);
         String startMet = median(starts) <= 1000 ? "met" : "**not met**";
         md.append("| start to first 200 on `/ready`, a new registry (creates the schema, keys, admin) | — | ")
-                .append(mmm(starts, "%.0f")).append(" ms | | | | | <= 1 s | ").append(startMet).append(" |\n");
+                .append(mmm(starts, "%.0f")).append(" ms | | | | | | <= 1 s | ").append(startMet).append(" |\n");
         String restartMet = median(restarts) <= 1000 ? "met" : "**not met**";
         md.append("| start to first 200 on `/ready`, an existing empty registry | — | ").append(mmm(restarts, "%.0f"))
-                .append(" ms | | | | | <= 1 s | ").append(restartMet).append(" |\n");
+                .append(" ms | | | | | | <= 1 s | ").append(restartMet).append(" |\n");
         if (startMet.contains("not") || restartMet.contains("not")) {
             notes.add("- **start-up**: measured from launching `./regent serve` (the launcher script, which also runs"
                     + " `find` over the sources to decide whether to rebuild) to the first 200 of `/ready`, polled every"
@@ -466,9 +683,9 @@ public class Loadgen {
                     + " JVM and picocli (~0.4 s), opening the pools and SQLite's native library, and Javalin/Jetty's start"
                     + " (~0.3 s). A new registry also runs Flyway's migrations (~0.7 s) and makes its keys and admin.");
         }
-        String rssMet = median(rss) <= 250 ? "met" : "**not met**";
+        String rssMet = median(rss) <= 200 ? "met" : "**not met**";
         md.append("| resident memory (VmRSS) after the read scenarios | — | ").append(mmm(rss, "%.0f"))
-                .append(" MiB | | | | | <= 250 MiB | ").append(rssMet).append(" |\n");
+                .append(" MiB | | | | | | <= 200 MiB | ").append(rssMet).append(" |\n");
         if (rssMet.contains("not")) {
             notes.add("- **memory**: see the launcher's heap bounds above; the rest is metaspace, code cache, thread"
                     + " stacks and the class-data archive mapped into memory.");
@@ -485,7 +702,7 @@ public class Loadgen {
             String upMet = median(ratio) >= 0.8 ? "met" : "**not met**";
             md.append("| artifact upload, 1 GiB (`POST …/blobs`, hashed while streaming) vs `sha256sum` of the same file | 1 | ")
                     .append(mmm(mbps, "%.0f")).append(" MiB/s (sha256sum: ").append(mmm(sha, "%.0f")).append(" MiB/s) | ")
-                    .append(mmm(ratio, "%.2f")).append(" × sha256sum | | | | >= 0.8 × sha256sum | ").append(upMet).append(" |\n");
+                    .append(mmm(ratio, "%.2f")).append(" × sha256sum | | | | | >= 0.8 × sha256sum | ").append(upMet).append(" |\n");
             if (upMet.contains("not")) {
                 notes.add("- **upload**: the upload goes through curl, HTTP and Jetty into the blob store's temporary file"
                         + " (written and fsynced, then hard-linked into place), hashing as it streams; sha256sum only reads"
@@ -496,15 +713,13 @@ public class Loadgen {
         md.append("\n");
         if (!pg.isEmpty()) {
             md.append("### On PostgreSQL (the same scenarios, a fresh schema on the local PostgreSQL)\n\n");
-            table(pg, md, notes, readsNotMet, "PostgreSQL");
+            table(pg, md, notes, readsNotMet, "PostgreSQL", summaries(lines));
             md.append("\n");
         }
         if (!readsNotMet.isEmpty()) {
             notes.add(0, "- **hot reads** (" + String.join(", ", readsNotMet) + "): " + WHY_READ + "."
-                    + (ceilingP99 > 5 ? String.format(" Note that the ceiling itself (`/health`, no authentication, no"
-                    + " database) has a p99 of %.1f ms at 8 connections here: with the load generator and the server"
-                    + " sharing 2 cores, requests queue for CPU, so the 5 ms p99 goal cannot be reached on this machine"
-                    + " by any endpoint; the ratio says how far the reads are from the machine's ceiling.", ceilingP99) : ""));
+                    + String.format(" The reference itself has a p99 of %.2f ms at 8 connections here (the load generator and the"
+                    + " server share 2 cores, so requests queue for CPU).", ceilingP99));
         }
         if (!notes.isEmpty()) {
             md.append("Where a goal is not met, why, and what it would take:\n\n");

@@ -14,6 +14,12 @@
 # time longer (the 1M data sets are built once and kept in bench/target).
 # Knobs (environment): BENCH_SECONDS (10), BENCH_RUNS (3), BENCH_WARMUP (5), BENCH_MODELS (50), BENCH_VERSIONS (20).
 # BENCH_REPORT_ONLY=1 measures nothing and regenerates the section from the last run's files in bench/target.
+# The physical reference: a trivial Javalin handler (bench/Trivial.java: the same Javalin and Jetty from regent.jar, the
+# launcher's JVM flags, one fixed JSON body) runs beside the server for the whole run; every read is reported as a
+# ratio to it and to /health. Reads are driven by wrk when it is installed (apt-get install wrk; BENCH_LOADGEN=java
+# forces the Java load generator). BENCH_MLFLOW_URL (an MLflow server, e.g. `mlflow server` 2.9.2 with its default
+# store) adds the peer-* rows: the same data is loaded into it through the MLflow REST API and its reads measured in
+# the same run as Regent's (on the SQLite pass).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -28,8 +34,13 @@ OUT="$ROOT/bench/target"
 mkdir -p "$OUT"
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/regent-bench.XXXXXX")
 SERVER_PID=""
+TRIVIAL_PID=""
 
 cleanup() {
+  if [ -n "$TRIVIAL_PID" ] && kill -0 "$TRIVIAL_PID" 2>/dev/null; then
+    kill "$TRIVIAL_PID" 2>/dev/null || true
+    wait "$TRIVIAL_PID" 2>/dev/null || true
+  fi
   if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
     kill "$SERVER_PID" 2>/dev/null || true
     wait "$SERVER_PID" 2>/dev/null || true
@@ -92,6 +103,30 @@ for i in $(seq 1 "$RUNS"); do
   echo "restart $i: ${RESTARTS[-1]} ms"
 done
 
+echo "== the physical reference: a trivial Javalin handler with the launcher's JVM flags (bench/Trivial.java)"
+SERVER_OPTS_LINE=$(sed -n 's/^SERVER_OPTS="\(\$SERVER_OPTS \)\{0,1\}\(.*\)"$/\2/p' regent | tr '\n' ' ')
+TRIVIAL_PORT=$(free_port)
+# shellcheck disable=SC2086
+java $SERVER_OPTS_LINE -cp regent-cli/target/regent.jar bench/Trivial.java "$TRIVIAL_PORT" >"$OUT/trivial.log" 2>&1 &
+TRIVIAL_PID=$!
+for _ in $(seq 1 3000); do
+  [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$TRIVIAL_PORT/trivial" 2>/dev/null)" = 200 ] && break
+  kill -0 "$TRIVIAL_PID" 2>/dev/null || { echo "the trivial handler died: $(cat "$OUT/trivial.log")" >&2; exit 1; }
+  sleep 0.02
+done
+export BENCH_TRIVIAL_URL="http://127.0.0.1:$TRIVIAL_PORT"
+if [ "${BENCH_LOADGEN:-}" != java ] && command -v wrk >/dev/null; then
+  export BENCH_WRK
+  BENCH_WRK=$(command -v wrk)
+else
+  echo "(wrk not installed: reads are driven by the Java load generator; apt-get install wrk for lighter load)"
+fi
+if [ -n "${BENCH_MLFLOW_URL:-}" ]; then
+  echo "== load the MLflow peer at $BENCH_MLFLOW_URL"
+  java bench/Loadgen.java load-mlflow "$BENCH_MLFLOW_URL" "-" "$MODELS" "$VERSIONS"
+  export BENCH_MLFLOW_URL
+fi
+
 echo "== load"
 PORT=$(free_port)
 TOKEN=$(new_token)
@@ -135,7 +170,7 @@ if [ -n "${BENCH_POSTGRES_URL:-}" ]; then
   start_server "$WORK/pg-data" "$PORT" "$TOKEN" "$OUT/server-pg.log" --db "$BENCH_POSTGRES_URL${SEP}currentSchema=$SCHEMA"
   wait_ready "$PORT"
   java bench/Loadgen.java load "$URL" "$TOKEN" "$MODELS" "$VERSIONS"
-  java bench/Loadgen.java run "$URL" "$TOKEN" "$SECONDS_PER_RUN" "$RUNS" "$WARMUP" "$SERVER_PID" "$MODELS" "$VERSIONS" \
+  BENCH_MLFLOW_URL="" java bench/Loadgen.java run "$URL" "$TOKEN" "$SECONDS_PER_RUN" "$RUNS" "$WARMUP" "$SERVER_PID" "$MODELS" "$VERSIONS" \
     "$OUT/results-pg.tsv"
   stop_server
   psql -q "$PSQL_URL" -c "DROP SCHEMA $SCHEMA CASCADE"

@@ -54,7 +54,7 @@ public final class Main {
         String config = "handlers=java.util.logging.ConsoleHandler\n"
                 + ".level=" + rootLevel.getName() + "\n"
                 + "java.util.logging.ConsoleHandler.level=ALL\n"
-                + "java.util.logging.SimpleFormatter.format=%1$tFT%1$tT.%1$tLZ %4$s %3$s: %5$s%6$s%n\n"
+                + "java.util.logging.ConsoleHandler.formatter=" + LogLineFormatter.class.getName() + "\n"
                 + extra;
         try {
             LogManager.getLogManager().readConfiguration(

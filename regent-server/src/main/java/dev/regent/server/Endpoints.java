@@ -118,7 +118,7 @@ public final class Endpoints {
             ctx.contentType("application/json");
             ctx.result(render(mapped.body()));
         } finally {
-            AccessLog.record(parts, ctx, entry, start, principal);
+            parts.accessLog().record(parts, ctx, entry, start, principal);
         }
     }
 
@@ -158,6 +158,10 @@ public final class Endpoints {
             // HTML from the API (a card rendered from user Markdown) runs nothing and loads nothing but images, even
             // when opened directly; the UI's own pages carry their own policy (UiSecurity)
             ctx.header("Content-Security-Policy", "default-src 'none'; img-src https: data:; style-src 'unsafe-inline'; sandbox");
+        }
+        if (reply.json() != null && reply.hot()) {
+            ctx.result(parts.rendered().of(reply.json()));
+            return null; // a hot read is a GET: never an idempotent create that would store the text
         }
         if (reply.json() != null) {
             String text = render(reply.json());

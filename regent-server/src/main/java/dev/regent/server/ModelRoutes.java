@@ -48,7 +48,7 @@ final class ModelRoutes {
 
     static Reply get(Call call) {
         ModelOverview overview = call.registry().overview(call.actor(), call.model());
-        return Reply.ok(ModelOverviewWire.of(overview)).header("ETag", call.parts().etags().of(overview.model()));
+        return Reply.hot(ModelOverviewWire.of(overview)).header("ETag", call.parts().etags().of(overview.model()));
     }
 
     static Reply patch(Call call) throws Exception {

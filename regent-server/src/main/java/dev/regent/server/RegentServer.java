@@ -43,6 +43,7 @@ public final class RegentServer {
     private final PrometheusMeterRegistry meters;
     private final CheckpointSigner audit;
     private Javalin app;
+    private AccessLog accessLog;
     private ScheduledExecutorService checkpoints;
     private dev.regent.mcp.ReportRenderer mcpRenderer;
     private String mcpVersion;
@@ -145,7 +146,8 @@ public final class RegentServer {
         });
         OperationalMeters.bind(meters, blobs, audit, clock);
         ServerParts parts = new ServerParts(registry, blobs, clock, config, mapper, new PageTokens(config.pageTokenKey()),
-                new ServerMetrics(meters), new ETags(mapper), audit);
+                new ServerMetrics(meters), new ETags(mapper), audit, new AccessLog(), new RenderedBodies(mapper));
+        accessLog = parts.accessLog();
         ErrorMapper errors = new ErrorMapper();
         // every answer, of every surface and error page: a browser never guesses a type other than the one sent
         javalin.before(ctx -> ctx.header("X-Content-Type-Options", "nosniff"));
@@ -199,8 +201,14 @@ public final class RegentServer {
                 ctx.result("{\"error\":{\"code\":\"INTERNAL\",\"message\":\"unexpected error\",\"details\":{}}}");
             }
         });
-        checkRouteTable(registered);
-        javalin.start();
+        try {
+            checkRouteTable(registered);
+            javalin.start();
+        } catch (RuntimeException e) {
+            accessLog.close();
+            accessLog = null;
+            throw e;
+        }
         app = javalin;
         startCheckpoints();
         deliveries = new dev.regent.server.webhook.DeliveryWorker(registry.webhooks().queue(webhookSettings.retries()),
@@ -232,6 +240,10 @@ public final class RegentServer {
         if (app != null) {
             app.stop();
             app = null;
+        }
+        if (accessLog != null) {
+            accessLog.close(); // after the last request: every line is written when stop returns
+            accessLog = null;
         }
     }
 

@@ -10,9 +10,22 @@ import java.util.Map;
  * can store exactly what was sent.
  */
 public record Reply(int status, Object json, String text, InputStream stream, String contentType, Map<String, String> headers,
-             Object replayJson) {
+             Object replayJson, boolean hot) {
     public Reply {
         headers = new LinkedHashMap<>(headers);
+    }
+
+    public Reply(int status, Object json, String text, InputStream stream, String contentType, Map<String, String> headers,
+                 Object replayJson) {
+        this(status, json, text, stream, contentType, headers, replayJson, false);
+    }
+
+    /**
+     * A hot read's 200: its JSON is rendered once per distinct value and the bytes kept ({@link RenderedBodies}), so
+     * the body must be a value (records, lists, maps of them) whose equality means equal JSON.
+     */
+    public static Reply hot(Object body) {
+        return new Reply(200, body, null, null, "application/json", Map.of(), null, true);
     }
 
     public static Reply json(int status, Object body) {
@@ -34,11 +47,11 @@ public record Reply(int status, Object json, String text, InputStream stream, St
     public Reply header(String name, String value) {
         Map<String, String> copy = new LinkedHashMap<>(headers);
         copy.put(name, value);
-        return new Reply(status, json, text, stream, contentType, copy, replayJson);
+        return new Reply(status, json, text, stream, contentType, copy, replayJson, hot);
     }
 
     /** The JSON an idempotent replay answers with instead of {@code json} (e.g. without a secret shown once). */
     Reply replayWith(Object body) {
-        return new Reply(status, json, text, stream, contentType, headers, body);
+        return new Reply(status, json, text, stream, contentType, headers, body, hot);
     }
 }

@@ -6,7 +6,6 @@ import dev.regent.core.report.Outcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.time.Duration;
 
 /**
  * The server's meters: requests by route template, method and status (a timer, so count and latency), gate
@@ -26,10 +25,21 @@ final class ServerMetrics {
                 .register(registry);
     }
 
-    void request(String method, String route, int status, Duration duration) {
-        Timer.builder("http.server.requests").description("HTTP requests by route template and status")
-                .tag("method", method).tag("route", route).tag("status", Integer.toString(status))
-                .register(registry).record(duration);
+    /** The request timer of a route and status, kept: building and registering one (tags sorted, ids hashed) per request cost more than the request's own work on hot reads. */
+    private final java.util.concurrent.ConcurrentHashMap<RouteStatus, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record RouteStatus(RouteTable.Entry route, int status) {
+    }
+
+    void request(RouteTable.Entry route, int status, long nanos) {
+        Timer timer = timers.get(new RouteStatus(route, status));
+        if (timer == null) {
+            // route entries are a fixed set and statuses a handful per route, so the map stays small
+            timer = timers.computeIfAbsent(new RouteStatus(route, status), k -> Timer.builder("http.server.requests")
+                    .description("HTTP requests by route template and status").tag("method", route.method().name())
+                    .tag("route", route.path()).tag("status", Integer.toString(status)).register(registry));
+        }
+        timer.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
     void report(OperationReport report) {

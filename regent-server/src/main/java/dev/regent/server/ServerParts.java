@@ -8,5 +8,6 @@ import java.time.Clock;
 
 /** The collaborators every route may use, built once per server. */
 record ServerParts(Registry registry, BlobStore blobs, Clock clock, ServerConfig config, ObjectMapper mapper,
-                   PageTokens pageTokens, ServerMetrics metrics, ETags etags, CheckpointSigner audit) {
+                   PageTokens pageTokens, ServerMetrics metrics, ETags etags, CheckpointSigner audit,
+                   AccessLog accessLog, RenderedBodies rendered) {
 }

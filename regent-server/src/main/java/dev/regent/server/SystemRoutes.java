@@ -13,7 +13,7 @@ final class SystemRoutes {
     }
 
     static void register(Endpoints e, String openApi) {
-        e.get("/health", call -> Reply.ok(new ListWires.Status("ok")));
+        e.get("/health", call -> Reply.hot(new ListWires.Status("ok")));
         e.get("/ready", SystemRoutes::ready);
         e.get("/metrics", call -> Reply.text(200, "text/plain; version=0.0.4; charset=utf-8", call.parts().metrics().scrape()));
         e.get(OpenApiDocument.PATH, call -> Reply.text(200, "application/json", openApi));

@@ -114,7 +114,7 @@ public final class UiEndpoints {
         } catch (Exception e) {
             fail(ctx, e, caller, entry);
         } finally {
-            AccessLog.record(parts, ctx, entry, start, caller == null ? "-" : caller.principal().name());
+            parts.accessLog().record(parts, ctx, entry, start, caller == null ? "-" : caller.principal().name());
         }
     }
 

@@ -60,7 +60,7 @@ final class VersionRoutes {
         VersionNumber number = call.version();
         ModelVersion v = call.registry().version(call.actor(), model, number);
         SortedMap<AliasName, VersionNumber> aliases = call.registry().overview(call.actor(), model).aliases();
-        return Reply.ok(VersionWire.of(v, VersionWire.aliasesOf(aliases, number))).header("ETag", call.parts().etags().of(v));
+        return Reply.hot(VersionWire.of(v, VersionWire.aliasesOf(aliases, number))).header("ETag", call.parts().etags().of(v));
     }
 
     static Reply patch(Call call) throws Exception {

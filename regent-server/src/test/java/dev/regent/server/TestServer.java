@@ -57,24 +57,30 @@ final class TestServer implements AutoCloseable {
 
     /** A server whose audit signer follows the given schedule and publishes to the given sink. */
     TestServer(String policyYaml, CheckpointSigner.Schedule schedule, CheckpointSigner.Sink sink) throws IOException {
-        this(policyYaml, schedule, sink, c -> c, server -> { });
+        this(policyYaml, schedule, sink, null, c -> c, server -> { });
     }
 
     /** A server whose configuration is the test default changed by {@code configure} (e.g. the UI's run links). */
     TestServer(String policyYaml, java.util.function.UnaryOperator<ServerConfig> configure) throws IOException {
-        this(policyYaml, CheckpointSigner.Schedule.defaults(), CheckpointSigner.Sink.NONE, configure, server -> { });
+        this(policyYaml, CheckpointSigner.Schedule.defaults(), CheckpointSigner.Sink.NONE, null, configure, server -> { });
     }
 
     /** A server configured by {@code configure} before it starts (webhook settings, a resolver). */
     static TestServer configured(String policyYaml, java.util.function.Consumer<RegentServer> configure) throws IOException {
-        return new TestServer(policyYaml, CheckpointSigner.Schedule.defaults(), CheckpointSigner.Sink.NONE, c -> c, configure);
+        return new TestServer(policyYaml, CheckpointSigner.Schedule.defaults(), CheckpointSigner.Sink.NONE, null, c -> c,
+                configure);
     }
 
-    private TestServer(String policyYaml, CheckpointSigner.Schedule schedule, CheckpointSigner.Sink sink,
+    /** A server on the given database (a JDBC URL of an empty PostgreSQL schema), or on SQLite when null. */
+    TestServer(String policyYaml, String jdbcUrlOrNull) throws IOException {
+        this(policyYaml, CheckpointSigner.Schedule.defaults(), CheckpointSigner.Sink.NONE, jdbcUrlOrNull, c -> c, server -> { });
+    }
+
+    private TestServer(String policyYaml, CheckpointSigner.Schedule schedule, CheckpointSigner.Sink sink, String jdbcUrlOrNull,
                        java.util.function.UnaryOperator<ServerConfig> configureConfig,
                        java.util.function.Consumer<RegentServer> configure) throws IOException {
         dir = Files.createTempDirectory("regent-server-test");
-        store = StoreFactory.open(dir, null);
+        store = StoreFactory.open(dir, jdbcUrlOrNull);
         Policy policy = policyYaml == null ? Policies.builtIn() : PolicyParser.parse(policyYaml, "test-policy.yaml");
         registry = new Registry(store, clock, new Random(42), SourceRules.references(), policy, StoreFactory.blobs(dir), true);
         tokens.put("admin", registry.access().bootstrapServerAdmin(ADMIN, null).orElseThrow());

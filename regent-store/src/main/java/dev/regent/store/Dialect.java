@@ -12,7 +12,10 @@ sealed interface Dialect permits SqliteDialect, PostgresDialect {
     /** The classpath folder holding this dialect's Flyway migrations. */
     String migrationLocation();
 
-    /** Starts a transaction on a connection in auto-commit mode; write transactions take the write lock at once. */
+    /**
+     * Starts a transaction on a connection of the store's pools (or any connection in auto-commit mode); write
+     * transactions take the write lock at once.
+     */
     void begin(Connection connection, boolean readOnly) throws SQLException;
 
     /** Commits the transaction begun by {@link #begin}. */

@@ -61,7 +61,8 @@ final class JdbcStoreTransaction extends OutboxTransaction implements StoreTrans
     JdbcStoreTransaction(Sql sql, boolean readOnly) {
         super(sql, readOnly);
         this.readOnly = readOnly;
-        this.models = new ModelRows(sql);
+        // a read-only transaction is one snapshot, and SQLite has one writer at a time: what it read stays so
+        this.models = new ModelRows(sql, readOnly || sql.dialect() instanceof SqliteDialect);
         this.versions = new VersionRows(sql);
         this.aliases = new AliasRows(sql);
         this.transitions = new TransitionRows(sql);

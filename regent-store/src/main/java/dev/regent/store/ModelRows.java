@@ -26,14 +26,33 @@ final class ModelRows {
     private static final String COLUMNS = "id, name, description, created_by, created_at, updated_at";
 
     private final Sql sql;
+    /**
+     * Live models' ids as this transaction found them, so that one transaction asks for a name once (a registration
+     * resolved its model five times). Kept only while nothing can change them before the transaction ends: always in
+     * a read-only snapshot or on SQLite (one writer at a time), and on PostgreSQL once the row is locked (lock); this
+     * transaction's own renames and deletions forget them.
+     */
+    private final Map<ModelName, Long> liveIds = new HashMap<>();
+    private final boolean stable;
 
-    ModelRows(Sql sql) {
+    /** @param stable a row read in this transaction stays as read until it ends (a snapshot, or the only writer) */
+    ModelRows(Sql sql, boolean stable) {
         this.sql = sql;
+        this.stable = stable;
     }
 
     /** The id of the live model of that name. */
     Optional<Long> liveId(ModelName name) {
-        return sql.first("SELECT id FROM models WHERE name = ? AND deleted_at IS NULL", rs -> rs.getLong(1), name.value());
+        Long known = liveIds.get(name);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<Long> id = sql.first("SELECT id FROM models WHERE name = ? AND deleted_at IS NULL", rs -> rs.getLong(1),
+                name.value());
+        if (stable) {
+            id.ifPresent(i -> liveIds.put(name, i));
+        }
+        return id;
     }
 
     /** The id of the live model of that name, or NOT_FOUND. */
@@ -46,6 +65,9 @@ final class ModelRows {
                 ModelRows::row, name.value());
         if (row.isEmpty()) {
             return Optional.empty();
+        }
+        if (stable) {
+            liveIds.put(name, row.get().id());
         }
         Map<Long, TreeMap<String, String>> tags = tags("SELECT model_id, key, value FROM model_tags WHERE model_id = ?",
                 row.get().id());
@@ -98,6 +120,8 @@ final class ModelRows {
      */
     void rename(ModelName from, ModelName to, Instant at) {
         long id = requireLiveId(from);
+        liveIds.remove(from);
+        liveIds.remove(to);
         sql.guardedUpdate(() -> taken(to), "UPDATE models SET name = ?, name_key = ?, updated_at = ? WHERE id = ?",
                 to.value(), to.key(), at.toEpochMilli(), id);
         sql.update("UPDATE grants SET model = ? WHERE model = ? AND NOT EXISTS (SELECT 1 FROM grants g "
@@ -113,6 +137,7 @@ final class ModelRows {
     }
 
     void delete(ModelName name, Instant at) {
+        liveIds.remove(name);
         int changed = sql.update("UPDATE models SET deleted_at = ?, updated_at = ? WHERE name = ? AND deleted_at IS NULL",
                 at.toEpochMilli(), at.toEpochMilli(), name.value());
         if (changed == 0) {
@@ -121,7 +146,10 @@ final class ModelRows {
     }
 
     boolean lock(ModelName name) {
-        return sql.first(sql.dialect().lockModelSql(), rs -> rs.getLong(1), name.value()).isPresent();
+        Optional<Long> id = sql.first(sql.dialect().lockModelSql(), rs -> rs.getLong(1), name.value());
+        // locked: no other transaction can rename or delete it before this one ends
+        id.ifPresent(i -> liveIds.put(name, i));
+        return id.isPresent();
     }
 
     VersionNumber nextVersionNumber(ModelName name) {

@@ -6,7 +6,10 @@ import java.sql.Savepoint;
 
 /**
  * PostgreSQL: JDBC-managed transactions. Writes run at READ COMMITTED and serialise through row locks (the
- * model row, the audit head); reads run at REPEATABLE READ, read-only, so they see one consistent snapshot.
+ * model row, the audit head); reads run at REPEATABLE READ, read-only, so they see one consistent snapshot. The
+ * store's pools hand out connections already set that way and never in auto-commit (StoreFactory), so beginning
+ * costs nothing (the driver sends BEGIN with the first statement); a connection in auto-commit mode (from any other
+ * source) is set up here per transaction instead.
  */
 final class PostgresDialect implements Dialect {
 
@@ -22,6 +25,14 @@ final class PostgresDialect implements Dialect {
 
     @Override
     public void begin(Connection connection, boolean readOnly) throws SQLException {
+        if (!connection.getAutoCommit()) {
+            // a connection of the store's pools: its characteristics are the ones this kind of transaction needs
+            if (connection.isReadOnly() != readOnly) {
+                throw new SQLException("a " + (readOnly ? "read" : "write") + " transaction was given a connection of the "
+                        + (readOnly ? "writers'" : "readers'") + " pool");
+            }
+            return;
+        }
         connection.setAutoCommit(false);
         connection.setReadOnly(readOnly);
         connection.setTransactionIsolation(readOnly ? Connection.TRANSACTION_REPEATABLE_READ
@@ -31,14 +42,12 @@ final class PostgresDialect implements Dialect {
     @Override
     public void commit(Connection connection) throws SQLException {
         connection.commit();
-        connection.setAutoCommit(true);
     }
 
     @Override
     public void rollback(Connection connection) throws SQLException {
         if (!connection.getAutoCommit()) {
             connection.rollback();
-            connection.setAutoCommit(true);
         }
     }
 

@@ -25,7 +25,9 @@ public final class StoreFactory {
     /** How long a SQLite writer waits for another process's write lock before giving up. */
     static final int SQLITE_BUSY_TIMEOUT_MILLIS = 30_000;
     static final int SQLITE_READERS = 4;
+    /** PostgreSQL connections for read transactions, and for write transactions (which queue on row locks anyway). */
     static final int POSTGRES_POOL_SIZE = 10;
+    static final int POSTGRES_WRITERS = 5;
     /** The files SQLite keeps beside the database in WAL mode; they hold recent changes, so as private as it. */
     static final List<String> SQLITE_SIDE_FILES = List.of("-wal", "-shm");
 
@@ -160,28 +162,54 @@ public final class StoreFactory {
         return source;
     }
 
+    /**
+     * Two pools whose connections keep their transaction characteristics for life (set once when a connection opens:
+     * writers READ COMMITTED, readers REPEATABLE READ and read-only, neither in auto-commit), so a transaction costs
+     * no round trip to set them: one shared pool switched them per transaction with SET SESSION CHARACTERISTICS, and
+     * switched them back when the connection returned (three statements per read-only transaction, one per write).
+     * Migrations run first on a connection of their own.
+     */
     private static JdbcRegistryStore openPostgres(StoreConfig config) {
         String description = "PostgreSQL " + config.postgresLocation();
-        HikariConfig hikari = new HikariConfig();
-        hikari.setPoolName("regent-postgres");
-        hikari.setJdbcUrl(config.jdbcUrl());
-        hikari.setMaximumPoolSize(POSTGRES_POOL_SIZE);
-        hikari.setMinimumIdle(1);
-        HikariDataSource pool;
+        HikariDataSource migrations = postgresPool(config, "regent-postgres-migrations", POSTGRES_POOL_SIZE, null,
+                description); // Flyway holds more than one connection at a time (its lock, the migration)
         try {
-            pool = new HikariDataSource(hikari);
+            migrate(new PostgresDialect(), migrations, description);
+        } finally {
+            migrations.close();
+        }
+        HikariDataSource writers = postgresPool(config, "regent-postgres-writer", POSTGRES_WRITERS, false, description);
+        HikariDataSource readers;
+        try {
+            readers = postgresPool(config, "regent-postgres-reader", POSTGRES_POOL_SIZE, true, description);
+        } catch (RuntimeException e) {
+            writers.close();
+            throw e;
+        }
+        JdbcRegistryStore store = new JdbcRegistryStore(new PostgresDialect(), writers, readers, description,
+                List.of(writers, readers));
+        store.listenForOtherNodes(config.jdbcUrl());
+        return store;
+    }
+
+    /** A PostgreSQL pool; {@code readOnly} null: plain auto-commit connections (for migrations). */
+    private static HikariDataSource postgresPool(StoreConfig config, String name, int size, Boolean readOnly,
+                                                 String description) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setPoolName(name);
+        hikari.setJdbcUrl(config.jdbcUrl());
+        hikari.setMaximumPoolSize(size);
+        hikari.setMinimumIdle(1);
+        if (readOnly != null) {
+            hikari.setAutoCommit(false);
+            hikari.setReadOnly(readOnly);
+            hikari.setTransactionIsolation(readOnly ? "TRANSACTION_REPEATABLE_READ" : "TRANSACTION_READ_COMMITTED");
+        }
+        try {
+            return new HikariDataSource(hikari);
         } catch (RuntimeException e) {
             throw new StoreFailure("cannot connect to " + description + ": " + rootMessage(e), e);
         }
-        try {
-            migrate(new PostgresDialect(), pool, description);
-        } catch (RuntimeException e) {
-            pool.close();
-            throw e;
-        }
-        JdbcRegistryStore store = new JdbcRegistryStore(new PostgresDialect(), pool, pool, description, List.of(pool));
-        store.listenForOtherNodes(config.jdbcUrl());
-        return store;
     }
 
     private static HikariDataSource pool(String name, DataSource source, int size, String initSql) {

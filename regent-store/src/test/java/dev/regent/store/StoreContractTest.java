@@ -737,4 +737,68 @@ abstract class StoreContractTest extends StoreFixture {
             pool.shutdownNow();
         }
     }
+
+    // ---- what one transaction remembers of the models it resolved (ModelRows' ids) ----
+
+    @Test
+    void aModelDeletedOrRenamedAndRecreatedInOneTransactionResolvesToTheNewRow() {
+        ModelName a = uniqueModel("memo-a");
+        ModelName b = uniqueModel("memo-b");
+        ModelName c = uniqueModel("memo-c");
+        store().inTransaction(tx -> {
+            tx.insertModel(model(a));
+            assertThat(tx.lockModel(a)).isTrue(); // resolved (and remembered) before it goes away
+            tx.insertVersion(version(a, tx.nextVersionNumber(a).value()));
+            tx.renameModel(a, b, T1);
+            tx.insertModel(model(a)); // a new row under the old name
+            tx.insertVersion(version(a, tx.nextVersionNumber(a).value()));
+            tx.insertVersion(version(a, tx.nextVersionNumber(a).value()));
+
+            tx.insertModel(model(c));
+            tx.insertVersion(version(c, tx.nextVersionNumber(c).value()));
+            tx.deleteModel(c, T1);
+            expectNotFound(() -> tx.insertVersion(version(c, 2)));
+            return null;
+        });
+        store().read(tx -> {
+            assertThat(tx.listVersions(b, 0, 10)).extracting(v -> v.number().value()).containsExactly(1);
+            assertThat(tx.listVersions(a, 0, 10)).extracting(v -> v.number().value()).containsExactly(1, 2);
+            assertThat(tx.findModel(c)).isEmpty();
+            return null;
+        });
+        store().inTransaction(tx -> {
+            tx.insertModel(model(c)); // the name is free again: a new model, numbered from 1
+            tx.insertVersion(version(c, tx.nextVersionNumber(c).value()));
+            return null;
+        });
+        List<ModelVersion> recreated = store().read(tx -> tx.listVersions(c, 0, 10));
+        assertThat(recreated).extracting(v -> v.number().value()).containsExactly(1);
+    }
+
+    @Test
+    void aReadTransactionIsOneSnapshotWhileWritersCommit() throws Exception {
+        ModelName name = modelWithVersions("snapshot", 1);
+        ExecutorService writer = Executors.newSingleThreadExecutor();
+        try {
+            List<Integer> seen = store().read(tx -> {
+                List<Integer> counts = new ArrayList<>();
+                counts.add(tx.listVersions(name, 0, 100).size());
+                try {
+                    writer.submit(() -> store().inTransaction(w -> {
+                        w.insertVersion(version(name, w.nextVersionNumber(name).value()));
+                        return null;
+                    })).get();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                counts.add(tx.listVersions(name, 0, 100).size());
+                return counts;
+            });
+            assertThat(seen).containsExactly(1, 1);
+            List<ModelVersion> after = store().read(tx -> tx.listVersions(name, 0, 100));
+            assertThat(after).hasSize(2);
+        } finally {
+            writer.shutdownNow();
+        }
+    }
 }

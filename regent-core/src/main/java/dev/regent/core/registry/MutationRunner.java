@@ -68,8 +68,8 @@ final class MutationRunner {
     }
 
     OperationReport run(Mutation mutation, boolean dryRun) {
-        authorize(mutation, dryRun);
         if (dryRun) {
+            authorizeDryRun(mutation);
             Plan plan = store.read(mutation::plan);
             if (!plan.feasible()) {
                 return OperationReport.refused(plan, mutation.refusalCode(), "Dry run: this would be refused. " + why(plan));
@@ -81,6 +81,13 @@ final class MutationRunner {
             return OperationReport.planned(plan, "Dry run: " + mutation.plannedSummary() + " Nothing was changed.");
         }
         Outcome result = store.inTransaction(tx -> {
+            // authorized in the writing transaction itself (one transaction per change, not a read before it); a
+            // denied attempt commits only its audit entry (who tried what)
+            AccessControl.Decision decision = decide(tx, mutation);
+            if (!decision.allowed()) {
+                tx.appendAudit(stamped(mutation.refusal(clock.instant(), "permission denied: " + decision.message())));
+                return new Outcome(null, null, decision);
+            }
             if (mutation.model() != null) {
                 tx.lockModel(mutation.model());
             }
@@ -88,18 +95,21 @@ final class MutationRunner {
             Instant now = clock.instant();
             if (!plan.feasible()) {
                 tx.appendAudit(stamped(mutation.refusal(now, fullWhy(plan)), mutation));
-                return new Outcome(plan, null);
+                return new Outcome(plan, null, decision);
             }
             if (mutation.alreadyInPlace().isPresent()) {
-                return new Outcome(plan, NOTHING);
+                return new Outcome(plan, NOTHING, decision);
             }
             Mutation.Applied applied = mutation.apply(tx, now);
             for (AuditEntry entry : applied.audit()) {
                 // the event (and its deliveries) in the same transaction as the entry: both commit or neither
                 dev.regent.core.event.Outbox.record(tx, tx.appendAudit(stamped(entry, mutation)));
             }
-            return new Outcome(plan, applied);
+            return new Outcome(plan, applied, decision);
         });
+        if (!result.decision.allowed()) {
+            throw denied(mutation, result.decision);
+        }
         if (result.applied == null) {
             return OperationReport.refused(result.plan, mutation.refusalCode(), "Refused: " + why(result.plan));
         }
@@ -113,34 +123,34 @@ final class MutationRunner {
                 inPlace.isPresent() ? Rollback.nothing("Nothing changed, so there is nothing to undo.") : mutation.rollback(), summary);
     }
 
-    /**
-     * Refuses an actor without the required role before anything else happens. A real attempt that is denied is
-     * itself recorded in the audit log (who tried what), in a transaction of its own; a denied dry run writes nothing.
-     */
-    private void authorize(Mutation mutation, boolean dryRun) {
-        AccessControl.Decision decision = store.read(tx -> {
-            AccessControl.Decision first = AccessControl.decide(tx, mutation.actor(), mutation.requiredRole(), mutation.model());
-            for (dev.regent.core.model.ModelName other : mutation.otherModels()) {
-                if (!first.allowed()) {
-                    break;
-                }
-                AccessControl.Decision d = AccessControl.decide(tx, mutation.actor(), mutation.requiredRole(), other);
-                if (!d.allowed()) {
-                    // one answer whether that model exists or not (grants alone decided it)
-                    first = new AccessControl.Decision(dev.regent.core.error.ErrorCode.PERMISSION_DENIED, "principal '"
-                            + mutation.actor() + "' needs the " + mutation.requiredRole().label() + " role on '" + other
-                            + "' (or globally) to use that name");
-                }
+    /** A dry run's authorization: an actor without the required role is refused before planning; nothing is written. */
+    private void authorizeDryRun(Mutation mutation) {
+        AccessControl.Decision decision = store.read(tx -> decide(tx, mutation));
+        if (!decision.allowed()) {
+            throw denied(mutation, decision);
+        }
+    }
+
+    /** The actor's role on the mutation's model and on every other model it names. */
+    private static AccessControl.Decision decide(dev.regent.core.store.StoreTransaction tx, Mutation mutation) {
+        AccessControl.Decision first = AccessControl.decide(tx, mutation.actor(), mutation.requiredRole(), mutation.model());
+        for (dev.regent.core.model.ModelName other : mutation.otherModels()) {
+            if (!first.allowed()) {
+                break;
             }
-            return first;
-        });
-        if (decision.allowed()) {
-            return;
+            AccessControl.Decision d = AccessControl.decide(tx, mutation.actor(), mutation.requiredRole(), other);
+            if (!d.allowed()) {
+                // one answer whether that model exists or not (grants alone decided it)
+                first = new AccessControl.Decision(dev.regent.core.error.ErrorCode.PERMISSION_DENIED, "principal '"
+                        + mutation.actor() + "' needs the " + mutation.requiredRole().label() + " role on '" + other
+                        + "' (or globally) to use that name");
+            }
         }
-        if (!dryRun) {
-            store.inTransaction(tx -> tx.appendAudit(stamped(mutation.refusal(clock.instant(), "permission denied: " + decision.message()))));
-        }
-        throw new RegentException(decision.code(), decision.message(),
+        return first;
+    }
+
+    private static RegentException denied(Mutation mutation, AccessControl.Decision decision) {
+        return new RegentException(decision.code(), decision.message(),
                 java.util.Map.of("required_role", mutation.requiredRole() == null ? "any" : mutation.requiredRole().label()));
     }
 
@@ -161,6 +171,6 @@ final class MutationRunner {
                 .collect(Collectors.joining("; ")) + ".";
     }
 
-    private record Outcome(Plan plan, Mutation.Applied applied) {
+    private record Outcome(Plan plan, Mutation.Applied applied, AccessControl.Decision decision) {
     }
 }

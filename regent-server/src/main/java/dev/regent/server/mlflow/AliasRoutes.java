@@ -45,6 +45,6 @@ final class AliasRoutes {
             // MLflow's answer (400 INVALID_PARAMETER_VALUE, not 404): clients match on it
             throw RegentException.invalid("Registered model alias " + alias + " not found.");
         }
-        return Reply.ok(new MlflowResponses.OneVersion(views.version(name, number)));
+        return Reply.hot(new MlflowResponses.OneVersion(views.version(name, number)));
     }
 }

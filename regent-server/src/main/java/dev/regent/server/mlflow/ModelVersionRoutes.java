@@ -53,7 +53,9 @@ final class ModelVersionRoutes {
         OperationReport report = c.applied(c.registry().registerVersion(c.actor(), request, false), false);
         String target = report.changes().get(0).target();
         VersionNumber number = VersionNumber.parse(target.substring(target.lastIndexOf('/') + 1));
-        return Reply.ok(new MlflowResponses.OneVersion(new Views(c.registry(), c.actor()).version(name, number)));
+        // a version just registered has no aliases (numbers are never reused), so the answer needs the version alone,
+        // not the model's overview for its alias table
+        return Reply.ok(new MlflowResponses.OneVersion(Views.version(c.registry().version(c.actor(), name, number), Map.of())));
     }
 
     static Reply update(MlflowCall c) {
@@ -92,7 +94,7 @@ final class ModelVersionRoutes {
     }
 
     static Reply get(MlflowCall c) {
-        return Reply.ok(new MlflowResponses.OneVersion(new Views(c.registry(), c.actor()).version(c.model(), c.version())));
+        return Reply.hot(new MlflowResponses.OneVersion(new Views(c.registry(), c.actor()).version(c.model(), c.version())));
     }
 
     /** The version's source URI: Regent stores no artifacts of its own for MLflow versions. */

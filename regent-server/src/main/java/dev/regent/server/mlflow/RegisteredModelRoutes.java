@@ -53,7 +53,7 @@ final class RegisteredModelRoutes {
     }
 
     static Reply get(MlflowCall c) {
-        return Reply.ok(new MlflowResponses.OneModel(new Views(c.registry(), c.actor()).model(c.model())));
+        return Reply.hot(new MlflowResponses.OneModel(new Views(c.registry(), c.actor()).model(c.model())));
     }
 
     /** The latest version in each requested stage (all stages when none); a stage without versions is simply absent. */
@@ -62,7 +62,7 @@ final class RegisteredModelRoutes {
         List<Stage> stages = c.params().strings("stages").stream().map(Stage::parse).toList();
         Views views = new Views(c.registry(), c.actor());
         // as MLflow answers it: the versions without their aliases
-        return Reply.ok(new MlflowResponses.Versions(views.latestPerStage(name, stages).stream()
+        return Reply.hot(new MlflowResponses.Versions(views.latestPerStage(name, stages).stream()
                 .map(v -> Views.version(v, Map.of())).toList(), null));
     }
 

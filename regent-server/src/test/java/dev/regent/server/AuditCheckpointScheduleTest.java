@@ -117,6 +117,25 @@ class AuditCheckpointScheduleTest {
         assertThat(t.get("/ready", null).statusCode()).isEqualTo(503);
     }
 
+    @Test
+    void anEntryReFiledUnderAnotherModelFailsTheReadByModelAsAnIncidentAndStopsSigning() throws Exception {
+        start(1000, Duration.ofHours(1));
+        appendModels("hidden", 1);
+        long seq = head();
+        HttpResponse<String> before = t.get("/api/v1/audit?model=hidden0", "viewer");
+        assertThat(before.statusCode()).as(before.body()).isEqualTo(200);
+        assertThat(before.body()).contains("\"seq\":" + seq);
+
+        t.tamperAuditColumn(seq, "model", "elsewhere");
+        HttpResponse<String> read = t.get("/api/v1/audit?model=hidden0", "viewer");
+        assertThat(read.statusCode()).as("never a page without the entry: " + read.body()).isEqualTo(503);
+        assertThat(read.body()).contains("audit incident").contains("entry " + seq);
+        HttpResponse<String> ready = t.get("/ready", null);
+        assertThat(ready.statusCode()).isEqualTo(503);
+        assertThat(ready.body()).contains("audit incident").contains("entry " + seq);
+        assertThat(t.post("/api/v1/audit/checkpoint", "admin", null).statusCode()).isEqualTo(409);
+    }
+
     /** The checkpoint notes published so far (not the temp files a write in progress uses). */
     private List<String> publishedNotes() throws java.io.IOException {
         try (var list = Files.list(published)) {

@@ -90,14 +90,21 @@ final class TestServer implements AutoCloseable {
      * reason of a signed entry, behind the registry's back.
      */
     void rewriteAuditReason(long seq, String reason) {
+        tamperAuditColumn(seq, "reason", reason);
+    }
+
+    /** Edits one derived column of an audit entry as someone with the database file would (triggers dropped first). */
+    void tamperAuditColumn(long seq, String column, String value) {
         try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("regent.db"));
              java.sql.Statement s = c.createStatement()) {
-            for (String table : java.util.List.of("audit_log", "audit_fields", "audit_evidence", "audit_leaves", "checkpoints")) {
+            for (String table : java.util.List.of("audit_log", "audit_fields", "audit_evidence", "audit_entries", "audit_leaves",
+                    "checkpoints")) {
                 s.executeUpdate("DROP TRIGGER IF EXISTS " + table + "_no_update");
                 s.executeUpdate("DROP TRIGGER IF EXISTS " + table + "_no_delete");
             }
-            try (java.sql.PreparedStatement update = c.prepareStatement("UPDATE audit_log SET reason = ? WHERE seq = ?")) {
-                update.setString(1, reason);
+            // the column is one of a fixed few, named by the test itself
+            try (java.sql.PreparedStatement update = c.prepareStatement("UPDATE audit_log SET " + column + " = ? WHERE seq = ?")) {
+                update.setString(1, value);
                 update.setLong(2, seq);
                 update.executeUpdate();
             }

@@ -4,7 +4,9 @@ import dev.regent.core.access.Grant;
 import dev.regent.core.access.PrincipalRecord;
 import dev.regent.core.access.TokenRecord;
 import dev.regent.core.approval.Approval;
+import dev.regent.core.audit.AuditColumns;
 import dev.regent.core.audit.AuditEntry;
+import dev.regent.core.audit.StoredEntryBytes;
 import dev.regent.core.audit.AuditQuery;
 import dev.regent.core.audit.tree.CachedLeaf;
 import dev.regent.core.audit.tree.StoredCheckpoint;
@@ -30,6 +32,7 @@ import dev.regent.core.store.StoreTransaction;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
@@ -47,6 +50,8 @@ final class JdbcStoreTransaction implements StoreTransaction {
     private final AliasRows aliases;
     private final TransitionRows transitions;
     private final AuditRows audit;
+    private final AuditPageReader auditPages;
+    private final AuditColumnReader auditColumns;
     private final PrincipalRows principals;
     private final CardRows cards;
     private final EvidenceRows evidence;
@@ -65,6 +70,8 @@ final class JdbcStoreTransaction implements StoreTransaction {
         this.aliases = new AliasRows(sql);
         this.transitions = new TransitionRows(sql);
         this.audit = new AuditRows(sql);
+        this.auditPages = new AuditPageReader(sql);
+        this.auditColumns = new AuditColumnReader(sql);
         this.principals = new PrincipalRows(sql);
         this.cards = new CardRows(sql);
         this.evidence = new EvidenceRows(sql);
@@ -255,7 +262,7 @@ final class JdbcStoreTransaction implements StoreTransaction {
     @Override
     public List<AuditEntry> auditEntries(AuditQuery query) {
         lockAuditLogInWrites();
-        return audit.entries(query);
+        return auditPages.entries(query);
     }
 
     // ---- principals ----
@@ -465,6 +472,24 @@ final class JdbcStoreTransaction implements StoreTransaction {
     public long auditHead() {
         lockAuditLogInWrites();
         return auditTree.head();
+    }
+
+    @Override
+    public List<StoredEntryBytes> auditBytes(long afterSeq, int limit) {
+        lockAuditLogInWrites();
+        return limit <= 0 ? List.of() : auditTree.bytes(afterSeq, limit);
+    }
+
+    @Override
+    public List<AuditColumns> auditColumns(long afterSeq, int limit) {
+        lockAuditLogInWrites();
+        return limit <= 0 ? List.of() : auditColumns.page(afterSeq, limit);
+    }
+
+    @Override
+    public Map<String, Long> auditModelHeads() {
+        lockAuditLogInWrites();
+        return auditTree.modelHeads();
     }
 
     @Override

@@ -180,7 +180,8 @@ public final class StoreFactory {
                     .loggers("slf4j")
                     .locations(dialect.migrationLocation())
                     .failOnMissingLocations(true)
-                    .javaMigrations(new AuditLeafBackfill(dialect), new ModelNameKeyBackfill(dialect))
+                    .javaMigrations(new AuditLeafBackfill(dialect), new ModelNameKeyBackfill(dialect),
+                            new AuditEntryBackfill(dialect))
                     .load()
                     .migrate();
         } catch (FlywayException e) {

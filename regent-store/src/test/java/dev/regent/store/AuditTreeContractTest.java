@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.regent.core.audit.AuditAction;
-import dev.regent.core.audit.AuditEncoding;
+import dev.regent.core.audit.AuditDecoding;
+import dev.regent.core.audit.StoredEntryBytes;
 import dev.regent.core.audit.AuditEntry;
 import dev.regent.core.audit.AuditOutcome;
 import dev.regent.core.audit.merkle.Hash;
@@ -37,9 +38,12 @@ abstract class AuditTreeContractTest extends StoreFixture {
         List<AuditEntry> written = store().inTransaction(tx -> List.of(tx.appendAudit(draft("one")), tx.appendAudit(draft("two"))));
         long first = written.get(0).seq();
         List<CachedLeaf> leaves = store().read(tx -> tx.auditLeaves(first - 1, 2));
+        List<StoredEntryBytes> bytes = store().read(tx -> tx.auditBytes(first - 1, 2));
         assertThat(leaves).containsExactly(
-                new CachedLeaf(first, TreeHasher.leaf(AuditEncoding.encode(written.get(0)))),
-                new CachedLeaf(first + 1, TreeHasher.leaf(AuditEncoding.encode(written.get(1)))));
+                new CachedLeaf(first, TreeHasher.leaf(bytes.get(0).bytes())),
+                new CachedLeaf(first + 1, TreeHasher.leaf(bytes.get(1).bytes())));
+        assertThat(AuditDecoding.decode(bytes.get(0).bytes()).entry()).isEqualTo(written.get(0));
+        assertThat(AuditDecoding.decode(bytes.get(1).bytes()).entry()).isEqualTo(written.get(1));
         long head = store().read(tx -> tx.auditHead());
         assertThat(head).isGreaterThanOrEqualTo(first + 1);
     }

@@ -1,8 +1,11 @@
 package dev.regent.core.store;
 
+import dev.regent.core.audit.AuditColumns;
+import dev.regent.core.audit.StoredEntryBytes;
 import dev.regent.core.audit.tree.CachedLeaf;
 import dev.regent.core.audit.tree.StoredCheckpoint;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,6 +19,15 @@ public interface AuditTreeRecords {
 
     /** Cached leaf hashes of entries after {@code afterSeq}, in sequence order, at most {@code limit} of them. */
     List<CachedLeaf> auditLeaves(long afterSeq, int limit);
+
+    /** The stored bytes of the entries after {@code afterSeq}, in sequence order, at most {@code limit} of them. */
+    List<StoredEntryBytes> auditBytes(long afterSeq, int limit);
+
+    /** What the derived columns say of the entries after {@code afterSeq}, in sequence order, at most {@code limit}. */
+    List<AuditColumns> auditColumns(long afterSeq, int limit);
+
+    /** The newest entry of each model ("" for entries outside any model), as the append path recorded it. */
+    Map<String, Long> auditModelHeads();
 
     /** Records a signed checkpoint; throws {@link StoreConflict} when one of that size exists. */
     void insertCheckpoint(StoredCheckpoint checkpoint);

@@ -35,6 +35,10 @@ public final class AuditTree {
      * restored backup or an edited log is an incident to investigate, not something to re-seal.
      */
     public StoredCheckpoint checkpoint(SigningKey key) {
+        Optional<String> incident = incident();
+        if (incident.isPresent()) {
+            throw refusal("the audit log met an incident, so it is not signed: " + incident.get());
+        }
         return store.inTransaction(tx -> {
             RecomputedLog log = RecomputedLog.of(tx);
             if (!log.findings().isEmpty()) {
@@ -84,6 +88,15 @@ public final class AuditTree {
         return new ProofBuilder(leaves(size2)).consistency(size1, size2);
     }
 
+    /** The leaf hash of entry {@code seq}'s stored bytes (NOT_FOUND when there is no such entry). */
+    public Hash leaf(long seq) {
+        return store.read(tx -> tx.auditBytes(seq - 1, 1)).stream()
+                .filter(b -> b.seq() == seq && b.bytes() != null)
+                .map(b -> dev.regent.core.audit.merkle.TreeHasher.leaf(b.bytes()))
+                .findFirst()
+                .orElseThrow(() -> new RegentException(ErrorCode.NOT_FOUND, "audit entry " + seq + " does not exist", Map.of()));
+    }
+
     /** The root of the first {@code size} entries. */
     public Hash root(long size) {
         return new ProofBuilder(leaves(size)).root(size);
@@ -95,6 +108,11 @@ public final class AuditTree {
      */
     public VerificationReport verify(dev.regent.core.audit.checkpoint.VerifierKey key) {
         return new AuditVerifier(store).verify(java.util.Map.of(), key);
+    }
+
+    /** The audit incident the store met (a read that found the log contradicting itself), if any. */
+    public Optional<String> incident() {
+        return store.auditIncident();
     }
 
     /** The checkpoint of the largest tree size, if one was signed. */

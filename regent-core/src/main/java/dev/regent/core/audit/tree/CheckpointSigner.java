@@ -85,7 +85,7 @@ public final class CheckpointSigner {
 
     /** The reason signing was refused, if it was: the log needs investigating, and nothing is signed until a restart. */
     public Optional<String> incident() {
-        return Optional.ofNullable(incident);
+        return Optional.ofNullable(incident).or(tree::incident);
     }
 
     /**
@@ -112,7 +112,7 @@ public final class CheckpointSigner {
      * signing. Throws what {@link #signNow()} throws.
      */
     public synchronized Optional<StoredCheckpoint> tick() {
-        if (incident != null) {
+        if (incident().isPresent()) {
             return Optional.empty();
         }
         if (lastSize < 0) {

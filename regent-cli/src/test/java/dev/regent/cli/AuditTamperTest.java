@@ -68,7 +68,34 @@ class AuditTamperTest {
     void anEditedEntryIsNamed() throws Exception {
         sql("UPDATE audit_log SET reason = 'nothing to see' WHERE seq = 2");
         assertFails("First divergent entry: 2", "entry 2 differs");
-        assertThat(cli.run("audit", "checkpoint").exit()).as("never re-seal an edited log").isEqualTo(1);
+    }
+
+    @Test
+    void anEntryRewrittenWithItsCachedLeafIsNeverResealed() throws Exception {
+        byte[] original;
+        try (Connection c = DriverManager.getConnection(url()); Statement s = c.createStatement();
+             var rs = s.executeQuery("SELECT entry FROM audit_entries WHERE seq = 2")) {
+            rs.next();
+            original = rs.getBytes(1);
+        }
+        AuditRecord r = AuditDecoding.decode(original);
+        AuditEntry e = r.entry();
+        byte[] bytes = AuditEncoding.encode(new AuditEntry(e.seq(), e.at(), e.actor(), e.action(), e.target(), e.outcome(),
+                "nothing to see", e.before(), e.after(), e.evidence()), r.previous().orElse(null));
+        sql("UPDATE audit_log SET reason = 'nothing to see' WHERE seq = 2");
+        try (Connection c = DriverManager.getConnection(url());
+             PreparedStatement entry = c.prepareStatement("UPDATE audit_entries SET entry = ? WHERE seq = 2");
+             PreparedStatement leaf = c.prepareStatement("UPDATE audit_leaves SET hash = ? WHERE seq = 2")) {
+            entry.setBytes(1, bytes);
+            entry.executeUpdate();
+            leaf.setBytes(1, TreeHasher.leaf(bytes).bytes());
+            leaf.executeUpdate();
+        }
+        ok("model", "create", "later");
+        CliHarness.Result sign = cli.run("audit", "checkpoint");
+        assertThat(sign.exit()).as("never re-seal an edited log: " + sign).isEqualTo(1);
+        assertThat(sign.toString()).contains("not consistent with the checkpoint");
+        assertFails("does not match the entries");
     }
 
     @Test

@@ -17,7 +17,7 @@ import java.util.Optional;
 
 /**
  * Migration 8.1: stores the canonical bytes (encoding version 1, as they were hashed) of every entry appended
- * before V8 and records each model's newest entry. It refuses, and so stops the upgrade, when the log it would
+ * before V8, records each model's newest entry and the tile hashes of the tree so far. It refuses, and so stops the upgrade, when the log it would
  * freeze into bytes does not verify: a missing entry, an entry whose columns no longer give the leaf hash cached
  * when it was appended, a model column that is not its target's, or a tree whose root at the latest checkpoint's
  * size is not the root that checkpoint signed. An edited log is an incident to investigate, never something a
@@ -80,6 +80,10 @@ final class AuditEntryBackfill extends JavaBackfill {
         }
         if (checkpoint.isPresent() && checkpoint.get().getKey() > after) {
             throw refuse("the latest checkpoint covers " + checkpoint.get().getKey() + " entries but the log holds " + after);
+        }
+        TileHashRows tiles = new TileHashRows(sql);
+        for (long i = dev.regent.core.audit.tiles.Tiles.WIDTH - 1; i < after; i += dev.regent.core.audit.tiles.Tiles.WIDTH) {
+            tiles.grow(i);
         }
         List<Object[]> headRows = new ArrayList<>();
         heads.forEach((model, seq) -> headRows.add(new Object[] {model, seq}));

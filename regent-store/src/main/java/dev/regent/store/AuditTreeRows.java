@@ -54,6 +54,10 @@ final class AuditTreeRows {
                 c.size(), c.root().bytes(), c.note(), c.signedAt().toEpochMilli());
     }
 
+    Optional<StoredCheckpoint> ofSize(long size) {
+        return sql.first(CHECKPOINT_COLUMNS + " WHERE size = ?", AuditTreeRows::checkpoint, size);
+    }
+
     Optional<StoredCheckpoint> latest() {
         return sql.first(CHECKPOINT_COLUMNS + " ORDER BY size DESC LIMIT 1", AuditTreeRows::checkpoint);
     }

@@ -28,3 +28,18 @@ CREATE TABLE audit_model_heads (
 -- version 1 without one, and a read by model checks that older part by reading it in full.
 ALTER TABLE audit_head ADD COLUMN chained_from BIGINT NOT NULL DEFAULT 1 CHECK (chained_from >= 1);
 UPDATE audit_head SET chained_from = seq + 1;
+
+-- The Merkle tree as it grows, in the C2SP tlog-tiles arrangement (docs/audit.md): tile level 0 is audit_leaves;
+-- level L >= 1 holds the root of each complete subtree of 256^L leaves, written in the append transaction that
+-- completes it. Signing and proofs read O(log N) of these instead of the whole log. Written once, never changed.
+CREATE TABLE audit_tile_hashes (
+    level INTEGER NOT NULL CHECK (level >= 1),
+    idx   BIGINT  NOT NULL CHECK (idx >= 0),
+    hash  BYTEA   NOT NULL CHECK (octet_length(hash) = 32),
+    PRIMARY KEY (level, idx)
+);
+
+CREATE TRIGGER audit_tile_hashes_append_only BEFORE UPDATE OR DELETE ON audit_tile_hashes
+    FOR EACH ROW EXECUTE FUNCTION regent_refuse_audit_change();
+CREATE TRIGGER audit_tile_hashes_no_truncate BEFORE TRUNCATE ON audit_tile_hashes
+    FOR EACH STATEMENT EXECUTE FUNCTION regent_refuse_audit_change();

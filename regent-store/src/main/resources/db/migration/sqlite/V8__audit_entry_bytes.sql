@@ -33,3 +33,23 @@ CREATE TABLE audit_model_heads (
 -- version 1 without one, and a read by model checks that older part by reading it in full.
 ALTER TABLE audit_head ADD COLUMN chained_from INTEGER NOT NULL DEFAULT 1 CHECK (chained_from >= 1);
 UPDATE audit_head SET chained_from = seq + 1;
+
+-- The Merkle tree as it grows, in the C2SP tlog-tiles arrangement (docs/audit.md): tile level 0 is audit_leaves;
+-- level L >= 1 holds the root of each complete subtree of 256^L leaves, written in the append transaction that
+-- completes it. Signing and proofs read O(log N) of these instead of the whole log. Written once, never changed.
+CREATE TABLE audit_tile_hashes (
+    level INTEGER NOT NULL CHECK (level >= 1),
+    idx   INTEGER NOT NULL CHECK (idx >= 0),
+    hash  BLOB    NOT NULL CHECK (length(hash) = 32),
+    PRIMARY KEY (level, idx)
+) STRICT;
+
+CREATE TRIGGER audit_tile_hashes_no_update BEFORE UPDATE ON audit_tile_hashes
+BEGIN
+    SELECT RAISE(ABORT, 'audit_tile_hashes is append-only');
+END;
+
+CREATE TRIGGER audit_tile_hashes_no_delete BEFORE DELETE ON audit_tile_hashes
+BEGIN
+    SELECT RAISE(ABORT, 'audit_tile_hashes is append-only');
+END;

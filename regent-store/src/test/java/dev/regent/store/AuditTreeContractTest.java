@@ -49,6 +49,31 @@ abstract class AuditTreeContractTest extends StoreFixture {
     }
 
     @Test
+    void theTreeIsStoredAsItGrowsInTilesOf256() {
+        store().inTransaction(tx -> {
+            for (int i = 0; i < 520; i++) {
+                tx.appendAudit(draft("bulk " + i));
+            }
+            return null;
+        });
+        long head = store().read(tx -> tx.auditHead());
+        long fullTiles = head / 256;
+        List<dev.regent.core.audit.merkle.Hash> level1 = store().read(tx -> tx.tileHashes(1, 0, fullTiles + 1));
+        assertThat(level1).hasSize((int) fullTiles);
+        for (int t = 0; t < fullTiles; t++) {
+            long from = t * 256L;
+            List<dev.regent.core.audit.merkle.Hash> tile = store().read(tx -> tx.tileHashes(0, from, from + 256));
+            dev.regent.core.audit.merkle.RootAccumulator acc = new dev.regent.core.audit.merkle.RootAccumulator();
+            tile.forEach(acc::add);
+            assertThat(level1.get(t)).as("tile " + t).isEqualTo(acc.root());
+        }
+        dev.regent.core.audit.merkle.MemoryLeaves all = new dev.regent.core.audit.merkle.MemoryLeaves();
+        store().read(tx -> tx.tileHashes(0, 0, head)).forEach(all::add);
+        dev.regent.core.audit.merkle.Hash stored = store().read(tx -> new dev.regent.core.audit.tiles.StoredTree(tx, head).root());
+        assertThat(stored).isEqualTo(new dev.regent.core.audit.merkle.ProofBuilder(all).root(head));
+    }
+
+    @Test
     void aRolledBackAppendLeavesNoLeaf() {
         long head = store().read(tx -> tx.auditHead());
         assertThatThrownBy(() -> store().inTransaction(tx -> {

@@ -12,7 +12,7 @@ import java.util.Optional;
  * The audit log's Merkle tree as stored: leaf hashes cached at append time (in the appending transaction) and the
  * checkpoints the log signed. Neither is trusted by verification, which recomputes leaves from the entries.
  */
-public interface AuditTreeRecords {
+public interface AuditTreeRecords extends dev.regent.core.audit.tiles.TileHashReader {
 
     /** The sequence number the audit counter has reached: the size the log claims, whatever rows remain. */
     long auditHead();
@@ -31,6 +31,9 @@ public interface AuditTreeRecords {
 
     /** Records a signed checkpoint; throws {@link StoreConflict} when one of that size exists. */
     void insertCheckpoint(StoredCheckpoint checkpoint);
+
+    /** The checkpoint of that tree size, if one was signed. */
+    Optional<StoredCheckpoint> checkpointOfSize(long size);
 
     /** The checkpoint of the largest tree size, if any was signed. */
     Optional<StoredCheckpoint> latestCheckpoint();

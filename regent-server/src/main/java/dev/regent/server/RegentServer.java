@@ -191,6 +191,8 @@ public final class RegentServer {
         if (audit == null) {
             return;
         }
+        // before the first tick and before /ready answers: the stored tree must still be the one last signed
+        AuditIncidents.checkAtStart(audit);
         long period = Math.max(10, Math.min(1000, audit.schedule().every().toMillis()));
         checkpoints = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "regent-audit-checkpoints");

@@ -32,10 +32,10 @@ final class SystemRoutes {
                     + "embedded database live; at least " + MIN_FREE_BYTES + " are needed to accept writes");
         }
         java.util.Optional<String> incident = call.parts().audit() != null
-                ? call.parts().audit().incident() : call.registry().auditIncident();
+                ? call.parts().audit().checkStoredTree() : call.registry().auditIncident();
         incident.ifPresent(what -> {
             throw new ApiException(ApiError.UNAVAILABLE, what.startsWith("audit incident: ") ? what
-                    : "audit incident: signing was refused: " + what);
+                    : "audit incident: " + what);
         });
         return Reply.ok(new ListWires.Status("ok"));
     }

@@ -103,7 +103,7 @@ class AuditCheckpointScheduleTest {
 
         assertThat(eventually(() -> t.get("/ready", null).statusCode() == 503)).isTrue();
         HttpResponse<String> ready = t.get("/ready", null);
-        assertThat(ready.body()).contains("audit incident").contains("not consistent with the checkpoint signed at size " + sealed);
+        assertThat(ready.body()).contains("audit incident").contains("signed at size " + sealed);
         assertThat(t.audit.incident()).isPresent();
 
         // signing on demand is refused too, and nothing new was signed or published
@@ -134,6 +134,23 @@ class AuditCheckpointScheduleTest {
         assertThat(ready.statusCode()).isEqualTo(503);
         assertThat(ready.body()).contains("audit incident").contains("entry " + seq);
         assertThat(t.post("/api/v1/audit/checkpoint", "admin", null).statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void readyChecksTheStoredTreeAgainstTheLatestCheckpoint() throws Exception {
+        start(1000, Duration.ofHours(1));
+        assertThat(eventually(() -> latestSize() == head() && latestSize() > 2)).isTrue();
+        assertThat(t.get("/ready", null).statusCode()).isEqualTo(200);
+        long sealed = latestSize();
+
+        // the stored tree edited under the signed checkpoint (a leaf hash replaced): no entry read notices, /ready does
+        t.tamperAuditLeaf(2, new byte[32]);
+        HttpResponse<String> ready = t.get("/ready", null);
+        assertThat(ready.statusCode()).isEqualTo(503);
+        assertThat(ready.body()).contains("audit incident").contains("not the one signed at size " + sealed);
+        appendModels("after", 2);
+        assertThat(t.post("/api/v1/audit/checkpoint", "admin", null).statusCode()).isEqualTo(409);
+        assertThat(latestSize()).isEqualTo(sealed);
     }
 
     /** The checkpoint notes published so far (not the temp files a write in progress uses). */

@@ -124,6 +124,20 @@ final class TestServer implements AutoCloseable {
         }
     }
 
+    /** Replaces the cached leaf hash of an entry as someone with the database file would. */
+    void tamperAuditLeaf(long seq, byte[] hash) {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("regent.db"));
+             java.sql.Statement s = c.createStatement();
+             java.sql.PreparedStatement update = c.prepareStatement("UPDATE audit_leaves SET hash = ? WHERE seq = ?")) {
+            s.executeUpdate("DROP TRIGGER IF EXISTS audit_leaves_no_update");
+            update.setBytes(1, hash);
+            update.setLong(2, seq);
+            update.executeUpdate();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot tamper with the test database", e);
+        }
+    }
+
     /** Edits one derived column of an audit entry as someone with the database file would (triggers dropped first). */
     void tamperAuditColumn(long seq, String column, String value) {
         try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("regent.db"));

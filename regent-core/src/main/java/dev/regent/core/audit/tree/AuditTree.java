@@ -179,6 +179,40 @@ public final class AuditTree {
         return new AuditVerifier(store).verify(java.util.Map.of(), key);
     }
 
+    /**
+     * The start-up and readiness check, O(log N): the latest stored checkpoint must be signed by the key, cover no more
+     * entries than the log holds, and have the root the stored tree gives at its size (the stored right edge is
+     * consistent with it). Returns what is wrong, or empty when all agree (or nothing was signed yet).
+     */
+    public Optional<String> checkStoredTree(dev.regent.core.audit.checkpoint.VerifierKey key) {
+        return store.read(tx -> {
+            Optional<StoredCheckpoint> last = tx.latestCheckpoint();
+            if (last.isEmpty()) {
+                return Optional.empty();
+            }
+            Checkpoint signed;
+            try {
+                signed = SignedCheckpoints.open(last.get().note(), key);
+            } catch (InvalidNote e) {
+                return Optional.of("the latest stored checkpoint (size " + last.get().size() + ") is not one this key signed: "
+                        + e.getMessage());
+            }
+            long head = tx.auditHead();
+            if (signed.size() > head) {
+                return Optional.of("the checkpoint signed at size " + signed.size() + " covers more entries than the log's "
+                        + head + ": entries were removed");
+            }
+            try {
+                Hash root = new StoredTree(tx, signed.size()).root();
+                return root.equals(signed.root()) ? Optional.<String>empty()
+                        : Optional.of("the stored audit tree is not the one signed at size " + signed.size() + ": it gives root "
+                        + root.hex() + ", the checkpoint signed " + signed.root().hex());
+            } catch (IllegalStateException e) {
+                return Optional.of("the stored audit tree is incomplete: " + e.getMessage());
+            }
+        });
+    }
+
     /** The audit incident the store met (a read that found the log contradicting itself), if any. */
     public Optional<String> incident() {
         return store.auditIncident();

@@ -89,6 +89,19 @@ public final class CheckpointSigner {
     }
 
     /**
+     * Checks the stored tree against the latest signed checkpoint (O(log N), see {@link AuditTree#checkStoredTree}); a
+     * disagreement becomes the incident. Run at start, before the server says it is ready, and by /ready.
+     */
+    public Optional<String> checkStoredTree() {
+        if (incident != null) {
+            return Optional.of(incident);
+        }
+        Optional<String> wrong = tree.checkStoredTree(key.verifier());
+        wrong.ifPresent(w -> incident = w);
+        return incident();
+    }
+
+    /**
      * Signs the current tree now (or returns the latest checkpoint when nothing was appended since) and publishes it.
      * A refusal (CONFLICT) is recorded as the incident and thrown.
      */

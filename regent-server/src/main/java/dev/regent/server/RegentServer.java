@@ -224,6 +224,7 @@ public final class RegentServer {
         ApprovalRoutes.register(e);
         AuditRoutes.register(e);
         AuditTreeRoutes.register(e);
+        TlogTileRoutes.register(e);
         PrincipalRoutes.register(e);
         TokenRoutes.register(e);
         PolicyRoutes.register(e);

@@ -86,10 +86,6 @@ final class TestServer implements AutoCloseable {
     }
 
     /**
-     * What someone with the database file can do: drop the append-only triggers of the audit tables and rewrite the
-     * reason of a signed entry, behind the registry's back.
-     */
-    /**
      * Rewrites an entry's reason as a forger would, so that everything stored agrees with the edit: its bytes, its
      * cached leaf hash and its reason column. Only a signed checkpoint still holds the original.
      */

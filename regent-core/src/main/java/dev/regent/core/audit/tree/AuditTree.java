@@ -162,6 +162,20 @@ public final class AuditTree {
         return new StoredTree(tx, size);
     }
 
+    /**
+     * The stored hashes of tile level {@code level} (C2SP tlog-tiles: level 0 the leaf hashes, level L the roots of
+     * complete subtrees of 256^L leaves) with indexes {@code from} to {@code to} (exclusive), as far as the log has them.
+     */
+    public List<Hash> tileHashes(int level, long from, long to) {
+        return store.read(tx -> tx.tileHashes(level, from, to));
+    }
+
+    /** The canonical bytes of the entries with leaf indexes {@code from} to {@code to} (exclusive): entries from + 1 … to. */
+    public List<byte[]> entryBytes(long from, long to) {
+        return store.read(tx -> tx.auditBytes(from, (int) Math.min(Integer.MAX_VALUE, to - from))).stream()
+                .map(StoredEntryBytes::bytes).toList();
+    }
+
     /** The leaf hash of entry {@code seq}'s stored bytes (NOT_FOUND when there is no such entry). */
     public Hash leaf(long seq) {
         return store.read(tx -> tx.auditBytes(seq - 1, 1)).stream()

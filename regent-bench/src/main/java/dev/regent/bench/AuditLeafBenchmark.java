@@ -41,12 +41,12 @@ public class AuditLeafBenchmark {
         entry = new AuditEntry(123_456, Instant.parse("2026-11-26T15:00:00.123Z"), Principal.of("carol"),
                 AuditAction.STAGE_TRANSITION, "model:credit-scorer/42", AuditOutcome.APPLIED,
                 "all gates pass; canary clean for 24 h", before, after, List.of("ev-0649132b1fc4313f40a1"));
-        encoded = AuditEncoding.encode(entry);
+        encoded = AuditEncoding.encode(entry, null);
     }
 
     @Benchmark
     public byte[] encode() {
-        return AuditEncoding.encode(entry);
+        return AuditEncoding.encode(entry, null);
     }
 
     @Benchmark
@@ -56,6 +56,6 @@ public class AuditLeafBenchmark {
 
     @Benchmark
     public Hash encodeAndHash() {
-        return TreeHasher.leaf(AuditEncoding.encode(entry));
+        return TreeHasher.leaf(AuditEncoding.encode(entry, null));
     }
 }

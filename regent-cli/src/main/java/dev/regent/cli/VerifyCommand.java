@@ -4,14 +4,12 @@ import dev.regent.cli.artifact.ArtifactDigest;
 import dev.regent.cli.output.Json;
 import dev.regent.cli.output.JsonViews;
 import dev.regent.cli.output.ReportText;
-import dev.regent.core.audit.AuditEncoding;
 import dev.regent.core.audit.AuditEntry;
 import dev.regent.core.audit.AuditQuery;
 import dev.regent.core.audit.AuditTarget;
 import dev.regent.core.audit.checkpoint.Checkpoint;
 import dev.regent.core.audit.checkpoint.InvalidNote;
 import dev.regent.core.audit.checkpoint.SignedCheckpoints;
-import dev.regent.core.audit.merkle.TreeHasher;
 import dev.regent.core.audit.tree.AuditTree;
 import dev.regent.core.audit.tree.StoredCheckpoint;
 import dev.regent.core.card.CardRevision;
@@ -137,7 +135,7 @@ final class VerifyCommand extends OneVersionCommand {
         for (AuditEntry e : entries) {
             if (e.seq() > checkpoint.size()) {
                 missing.add("#" + e.seq() + " (after the checkpoint)");
-            } else if (!tree.inclusion(e.seq(), checkpoint.size()).verifies(TreeHasher.leaf(AuditEncoding.encode(e)), checkpoint.root())) {
+            } else if (!tree.inclusion(e.seq(), checkpoint.size()).verifies(tree.leaf(e.seq()), checkpoint.root())) {
                 missing.add("#" + e.seq() + " (its proof does not match the signed root)");
             } else {
                 proven++;

@@ -2,7 +2,10 @@ package dev.regent.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.regent.core.audit.AuditDecoding;
 import dev.regent.core.audit.AuditEncoding;
+import dev.regent.core.audit.AuditRecord;
+import dev.regent.core.model.Principal;
 import dev.regent.core.audit.AuditEntry;
 import dev.regent.core.audit.AuditQuery;
 import dev.regent.core.audit.checkpoint.Checkpoint;
@@ -65,13 +68,40 @@ class AuditTamperTest {
     void anEditedEntryIsNamed() throws Exception {
         sql("UPDATE audit_log SET reason = 'nothing to see' WHERE seq = 2");
         assertFails("First divergent entry: 2", "entry 2 differs");
-        assertThat(cli.run("audit", "checkpoint").exit()).as("never re-seal an edited log").isEqualTo(1);
+    }
+
+    @Test
+    void anEntryRewrittenWithItsCachedLeafIsNeverResealed() throws Exception {
+        byte[] original;
+        try (Connection c = DriverManager.getConnection(url()); Statement s = c.createStatement();
+             var rs = s.executeQuery("SELECT entry FROM audit_entries WHERE seq = 2")) {
+            rs.next();
+            original = rs.getBytes(1);
+        }
+        AuditRecord r = AuditDecoding.decode(original);
+        AuditEntry e = r.entry();
+        byte[] bytes = AuditEncoding.encode(new AuditEntry(e.seq(), e.at(), e.actor(), e.action(), e.target(), e.outcome(),
+                "nothing to see", e.before(), e.after(), e.evidence()), r.previous().orElse(null));
+        sql("UPDATE audit_log SET reason = 'nothing to see' WHERE seq = 2");
+        try (Connection c = DriverManager.getConnection(url());
+             PreparedStatement entry = c.prepareStatement("UPDATE audit_entries SET entry = ? WHERE seq = 2");
+             PreparedStatement leaf = c.prepareStatement("UPDATE audit_leaves SET hash = ? WHERE seq = 2")) {
+            entry.setBytes(1, bytes);
+            entry.executeUpdate();
+            leaf.setBytes(1, TreeHasher.leaf(bytes).bytes());
+            leaf.executeUpdate();
+        }
+        ok("model", "create", "later");
+        CliHarness.Result sign = cli.run("audit", "checkpoint");
+        assertThat(sign.exit()).as("never re-seal an edited log: " + sign).isEqualTo(1);
+        assertThat(sign.toString()).contains("not consistent with the checkpoint");
+        assertFails("does not match the entries");
     }
 
     @Test
     void aDeletedEntryIsNamed() throws Exception {
         sql("DELETE FROM audit_fields WHERE seq = 2", "DELETE FROM audit_evidence WHERE seq = 2",
-                "DELETE FROM audit_leaves WHERE seq = 2", "DELETE FROM audit_log WHERE seq = 2");
+                "DELETE FROM audit_leaves WHERE seq = 2", "DELETE FROM audit_entries WHERE seq = 2", "DELETE FROM audit_log WHERE seq = 2");
         assertFails("First divergent entry: 2", "entry 2 is missing");
     }
 
@@ -85,26 +115,50 @@ class AuditTamperTest {
     void aTruncatedTailIsNamed() throws Exception {
         long n = entries();
         sql("DELETE FROM audit_fields WHERE seq = " + n, "DELETE FROM audit_evidence WHERE seq = " + n,
-                "DELETE FROM audit_leaves WHERE seq = " + n, "DELETE FROM audit_log WHERE seq = " + n,
+                "DELETE FROM audit_leaves WHERE seq = " + n, "DELETE FROM audit_entries WHERE seq = " + n,
+                "DELETE FROM audit_model_heads WHERE seq = " + n, "DELETE FROM audit_log WHERE seq = " + n,
                 "UPDATE audit_head SET seq = seq - 1", "DELETE FROM checkpoints");
         assertFails("First divergent entry: " + n, "truncated");
     }
 
     @Test
     void recomputingEveryHashAfterAnEditStillFailsAgainstThePublishedCheckpoint() throws Exception {
-        sql("UPDATE audit_log SET actor = 'mallory' WHERE seq = 3", "DELETE FROM audit_leaves", "DELETE FROM checkpoints");
-        try (RegistryStore store = StoreFactory.open(cli.dataDir, null);
-             Connection c = DriverManager.getConnection(url());
-             PreparedStatement s = c.prepareStatement("INSERT INTO audit_leaves (seq, hash) VALUES (?, ?)")) {
-            List<AuditEntry> forged = store.read(tx -> tx.auditEntries(AuditQuery.all(100)));
-            for (AuditEntry e : forged) {
-                s.setLong(1, e.seq());
-                s.setBytes(2, TreeHasher.leaf(AuditEncoding.encode(e)).bytes());
-                s.executeUpdate();
-            }
+        // a thorough forger: rewrites the newest entry's bytes (so no later entry's hash chain names the original) and its
+        // derived column, recomputes every cached leaf hash and removes the stored checkpoints
+        long n = entries();
+        byte[] original;
+        try (Connection c = DriverManager.getConnection(url()); Statement s = c.createStatement();
+             var rs = s.executeQuery("SELECT entry FROM audit_entries WHERE seq = " + n)) {
+            rs.next();
+            original = rs.getBytes(1);
+        }
+        AuditRecord r = AuditDecoding.decode(original);
+        AuditEntry e = r.entry();
+        AuditEntry forged = new AuditEntry(e.seq(), e.at(), Principal.of("mallory"), e.action(), e.target(), e.outcome(),
+                e.reason(), e.before(), e.after(), e.evidence());
+        byte[] bytes = AuditEncoding.encode(forged, r.previous().orElse(null));
+        sql("UPDATE audit_log SET actor = 'mallory' WHERE seq = " + n, "DELETE FROM checkpoints");
+        try (Connection c = DriverManager.getConnection(url());
+             PreparedStatement entry = c.prepareStatement("UPDATE audit_entries SET entry = ? WHERE seq = ?");
+             PreparedStatement leaf = c.prepareStatement("UPDATE audit_leaves SET hash = ? WHERE seq = ?")) {
+            entry.setBytes(1, bytes);
+            entry.setLong(2, n);
+            entry.executeUpdate();
+            leaf.setBytes(1, TreeHasher.leaf(bytes).bytes());
+            leaf.setLong(2, n);
+            leaf.executeUpdate();
         }
         assertThat(ok("audit", "verify").out()).as("without the published checkpoint the rewrite is invisible").startsWith("OK");
         assertFails("does not match the entries");
+    }
+
+    @Test
+    void anEditedDerivedColumnIsNamedAndCannotHideTheEntryFromAReadByModel() throws Exception {
+        sql("UPDATE audit_log SET model = 'spam' WHERE target = 'fraud' AND action = 'model.update'");
+        assertFails("differs from its bytes in its derived column(s) model");
+        CliHarness.Result r = cli.run("audit", "log", "--model", "fraud");
+        assertThat(r.exit()).as(r.toString()).isNotZero();
+        assertThat(r.toString()).contains("audit incident");
     }
 
     @Test
@@ -156,7 +210,7 @@ class AuditTamperTest {
     /** Runs statements as a tamperer with file access would: the append-only triggers are dropped first. */
     private void sql(String... statements) throws Exception {
         try (Connection c = DriverManager.getConnection(url()); Statement s = c.createStatement()) {
-            for (String table : List.of("audit_log", "audit_fields", "audit_evidence", "audit_leaves", "checkpoints")) {
+            for (String table : List.of("audit_log", "audit_fields", "audit_evidence", "audit_entries", "audit_leaves", "checkpoints")) {
                 s.executeUpdate("DROP TRIGGER IF EXISTS " + table + "_no_update");
                 s.executeUpdate("DROP TRIGGER IF EXISTS " + table + "_no_delete");
             }

@@ -32,6 +32,12 @@ final class AuditIncidents {
         }
     }
 
+    /** The start-up check of the stored tree against the latest checkpoint; a mismatch is logged as the incident. */
+    static void checkAtStart(CheckpointSigner audit) {
+        audit.checkStoredTree().ifPresent(what -> LOG.error("AUDIT INCIDENT at start: {}; /ready answers 503 and no checkpoint "
+                + "is signed until this is investigated and the server restarted", what));
+    }
+
     /** Signing on demand: the checkpoint, or the refusal logged as an incident and thrown. */
     static StoredCheckpoint signNow(CheckpointSigner audit) {
         try {

@@ -24,6 +24,10 @@ final class ErrorMapper implements ErrorMapping {
             return new Mapped(a.code().httpStatus(), ErrorWire.of(a.code().name(), a.getMessage(), a.details()), headers);
         }
         RegentException r = RegentJson.regentCause(e);
+        if (r instanceof dev.regent.core.audit.AuditIncident) {
+            LOG.error("AUDIT INCIDENT on {}: {}; /ready answers 503 and nothing is signed until this is investigated and the "
+                    + "server restarted", where, r.getMessage());
+        }
         if (r != null && r.code() != ErrorCode.INTERNAL) {
             Map<String, String> headers = r.code() == ErrorCode.UNAUTHENTICATED
                     ? Map.of("WWW-Authenticate", "Bearer realm=\"regent\"") : Map.of();

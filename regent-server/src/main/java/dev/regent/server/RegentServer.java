@@ -255,6 +255,8 @@ public final class RegentServer {
         if (audit == null) {
             return;
         }
+        // before the first tick and before /ready answers: the stored tree must still be the one last signed
+        AuditIncidents.checkAtStart(audit);
         long period = Math.max(10, Math.min(1000, audit.schedule().every().toMillis()));
         checkpoints = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "regent-audit-checkpoints");
@@ -286,6 +288,7 @@ public final class RegentServer {
         ApprovalRoutes.register(e);
         AuditRoutes.register(e);
         AuditTreeRoutes.register(e);
+        TlogTileRoutes.register(e);
         PrincipalRoutes.register(e);
         TokenRoutes.register(e);
         PolicyRoutes.register(e);

@@ -172,8 +172,16 @@ final class RouteTable {
             e(HandlerType.POST, UI_M + "/versions/{version}/decision", Privilege.APPROVER),
             e(HandlerType.POST, UI_M + "/versions/{version}/promote", Privilege.CONTRIBUTOR));
 
-    /** Every route the server answers: the APIs' and the UI's. */
-    static final List<Entry> ALL = java.util.stream.Stream.concat(ENTRIES.stream(), UI.stream()).toList();
+    /**
+     * The audit log published in the C2SP tlog-tiles layout (not part of the native API's OpenAPI document: its shape
+     * is the spec's). Readable by whoever may read the whole audit log; the handlers require a global viewer.
+     */
+    static final List<Entry> TLOG = List.of(
+            e(HandlerType.GET, "/audit/v1/checkpoint", Privilege.VIEWER),
+            e(HandlerType.GET, "/audit/v1/tile/<path>", Privilege.VIEWER));
+
+    /** Every route the server answers: the APIs', the UI's and the published log's. */
+    static final List<Entry> ALL = java.util.stream.Stream.of(ENTRIES, UI, TLOG).flatMap(List::stream).toList();
 
     private static final Map<String, Entry> BY_KEY = index();
 

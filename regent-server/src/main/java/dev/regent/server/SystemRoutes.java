@@ -31,11 +31,12 @@ final class SystemRoutes {
             throw new ApiException(ApiError.UNAVAILABLE, "storage almost full: " + free + " bytes free where the blobs and the "
                     + "embedded database live; at least " + MIN_FREE_BYTES + " are needed to accept writes");
         }
-        if (call.parts().audit() != null) {
-            call.parts().audit().incident().ifPresent(incident -> {
-                throw new ApiException(ApiError.UNAVAILABLE, "audit incident: signing was refused: " + incident);
-            });
-        }
+        java.util.Optional<String> incident = call.parts().audit() != null
+                ? call.parts().audit().checkStoredTree() : call.registry().auditIncident();
+        incident.ifPresent(what -> {
+            throw new ApiException(ApiError.UNAVAILABLE, what.startsWith("audit incident: ") ? what
+                    : "audit incident: " + what);
+        });
         return Reply.ok(new ListWires.Status("ok"));
     }
 }

@@ -97,13 +97,13 @@ class AuditCheckpointScheduleTest {
         assertThat(eventually(() -> Files.exists(published.resolve("checkpoint-" + sealed + ".txt")))).isTrue();
         List<String> files = publishedNotes();
 
-        // someone with the database file: drop the append-only triggers, edit a sealed entry
+        // someone with the database file: drop the append-only triggers, rewrite a sealed entry and its leaf hash
         t.rewriteAuditReason(2, "nothing to see");
         appendModels("after", 2);
 
         assertThat(eventually(() -> t.get("/ready", null).statusCode() == 503)).isTrue();
         HttpResponse<String> ready = t.get("/ready", null);
-        assertThat(ready.body()).contains("audit incident").contains("entry 2");
+        assertThat(ready.body()).contains("audit incident").contains("signed at size " + sealed);
         assertThat(t.audit.incident()).isPresent();
 
         // signing on demand is refused too, and nothing new was signed or published
@@ -115,6 +115,42 @@ class AuditCheckpointScheduleTest {
         assertThat(latestSize()).isEqualTo(sealed);
         assertThat(publishedNotes()).isEqualTo(files);
         assertThat(t.get("/ready", null).statusCode()).isEqualTo(503);
+    }
+
+    @Test
+    void anEntryReFiledUnderAnotherModelFailsTheReadByModelAsAnIncidentAndStopsSigning() throws Exception {
+        start(1000, Duration.ofHours(1));
+        appendModels("hidden", 1);
+        long seq = head();
+        HttpResponse<String> before = t.get("/api/v1/audit?model=hidden0", "viewer");
+        assertThat(before.statusCode()).as(before.body()).isEqualTo(200);
+        assertThat(before.body()).contains("\"seq\":" + seq);
+
+        t.tamperAuditColumn(seq, "model", "elsewhere");
+        HttpResponse<String> read = t.get("/api/v1/audit?model=hidden0", "viewer");
+        assertThat(read.statusCode()).as("never a page without the entry: " + read.body()).isEqualTo(503);
+        assertThat(read.body()).contains("audit incident").contains("entry " + seq);
+        HttpResponse<String> ready = t.get("/ready", null);
+        assertThat(ready.statusCode()).isEqualTo(503);
+        assertThat(ready.body()).contains("audit incident").contains("entry " + seq);
+        assertThat(t.post("/api/v1/audit/checkpoint", "admin", null).statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void readyChecksTheStoredTreeAgainstTheLatestCheckpoint() throws Exception {
+        start(1000, Duration.ofHours(1));
+        assertThat(eventually(() -> latestSize() == head() && latestSize() > 2)).isTrue();
+        assertThat(t.get("/ready", null).statusCode()).isEqualTo(200);
+        long sealed = latestSize();
+
+        // the stored tree edited under the signed checkpoint (a leaf hash replaced): no entry read notices, /ready does
+        t.tamperAuditLeaf(2, new byte[32]);
+        HttpResponse<String> ready = t.get("/ready", null);
+        assertThat(ready.statusCode()).isEqualTo(503);
+        assertThat(ready.body()).contains("audit incident").contains("not the one signed at size " + sealed);
+        appendModels("after", 2);
+        assertThat(t.post("/api/v1/audit/checkpoint", "admin", null).statusCode()).isEqualTo(409);
+        assertThat(latestSize()).isEqualTo(sealed);
     }
 
     /** The checkpoint notes published so far (not the temp files a write in progress uses). */

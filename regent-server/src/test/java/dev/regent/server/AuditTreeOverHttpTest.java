@@ -85,7 +85,9 @@ class AuditTreeOverHttpTest {
         assertThat(inc.get("leaf_index").asLong()).isEqualTo(1);
         assertThat(inc.get("root").asText()).isEqualTo(c2.root().base64());
         InclusionProof proof = new InclusionProof(1, c2.size(), hashes(inc.get("path")));
-        assertThat(proof.verifies(TreeHasher.leaf(AuditEncoding.encode(entry)), c2.root())).isTrue();
+        byte[] bytes = t.store.read(tx -> tx.auditBytes(1, 1)).get(0).bytes();
+        assertThat(dev.regent.core.audit.AuditDecoding.decode(bytes).entry()).isEqualTo(entry);
+        assertThat(proof.verifies(TreeHasher.leaf(bytes), c2.root())).isTrue();
 
         // consistency between the two checkpoints
         JsonNode con = t.tree(t.get("/api/v1/audit/proofs/consistency?from=" + c1.size() + "&to=" + c2.size(), "contributor"));

@@ -88,6 +88,7 @@ class AuthorizationMatrixTest {
             String path = entry.path().replace("{model}", "m").replace("{version}", "1").replace("{alias}", "champion")
                     .replace("{revision}", "1").replace("{delivery}", "msg_1_wh_0").replace("{tag}", "bias_checked").replace("{file}", "regent.css")
                     .replace("{id}", entry.path().contains("tokens") ? "tok-000000000000" : "ev-00000000000000000000")
+                    .replace("<path>", "0/000")
                     + (entry.path().endsWith("/gates") ? "?target=Production" : "");
             for (String role : roles) {
                 int get = t.send("GET", path, role, null).statusCode();

@@ -63,7 +63,7 @@ class HttpSurfaceFuzzTest {
             @ForAll("method") String otherMethod, @ForAll("segment") String a, @ForAll("segment") String b,
             @ForAll("query") String query, @ForAll("body") String body, @ForAll("token") String token) {
         String method = otherMethod.isEmpty() ? route.method().name() : otherMethod;
-        String path = route.path().replaceFirst("\\{[a-z]+}", a).replaceAll("\\{[a-z]+}", b);
+        String path = route.path().replaceFirst("\\{[a-z]+}|<[a-z]+>", a).replaceAll("\\{[a-z]+}|<[a-z]+>", b);
         boolean sendsBody = !method.equals("GET") && !method.equals("HEAD") && !body.isEmpty();
         long applied = applied();
         long start = System.nanoTime();

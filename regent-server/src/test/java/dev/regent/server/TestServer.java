@@ -109,18 +109,66 @@ final class TestServer implements AutoCloseable {
     }
 
     /**
-     * What someone with the database file can do: drop the append-only triggers of the audit tables and rewrite the
-     * reason of a signed entry, behind the registry's back.
+     * Rewrites an entry's reason as a forger would, so that everything stored agrees with the edit: its bytes, its
+     * cached leaf hash and its reason column. Only a signed checkpoint still holds the original.
      */
     void rewriteAuditReason(long seq, String reason) {
+        tamperAuditColumn(seq, "reason", reason);
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("regent.db"))) {
+            byte[] original;
+            try (java.sql.PreparedStatement read = c.prepareStatement("SELECT entry FROM audit_entries WHERE seq = ?")) {
+                read.setLong(1, seq);
+                try (java.sql.ResultSet rs = read.executeQuery()) {
+                    rs.next();
+                    original = rs.getBytes(1);
+                }
+            }
+            dev.regent.core.audit.AuditRecord r = dev.regent.core.audit.AuditDecoding.decode(original);
+            dev.regent.core.audit.AuditEntry e = r.entry();
+            dev.regent.core.audit.AuditEntry edited = new dev.regent.core.audit.AuditEntry(e.seq(), e.at(), e.actor(), e.action(),
+                    e.target(), e.outcome(), reason, e.before(), e.after(), e.evidence());
+            byte[] bytes = r.version() == 1 ? dev.regent.core.audit.AuditEncoding.encodeVersion1(edited)
+                    : dev.regent.core.audit.AuditEncoding.encode(edited, r.previous().orElse(null));
+            try (java.sql.PreparedStatement entry = c.prepareStatement("UPDATE audit_entries SET entry = ? WHERE seq = ?");
+                 java.sql.PreparedStatement leaf = c.prepareStatement("UPDATE audit_leaves SET hash = ? WHERE seq = ?")) {
+                entry.setBytes(1, bytes);
+                entry.setLong(2, seq);
+                entry.executeUpdate();
+                leaf.setBytes(1, dev.regent.core.audit.merkle.TreeHasher.leaf(bytes).bytes());
+                leaf.setLong(2, seq);
+                leaf.executeUpdate();
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot tamper with the test database", e);
+        }
+    }
+
+    /** Replaces the cached leaf hash of an entry as someone with the database file would. */
+    void tamperAuditLeaf(long seq, byte[] hash) {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("regent.db"));
+             java.sql.Statement s = c.createStatement();
+             java.sql.PreparedStatement update = c.prepareStatement("UPDATE audit_leaves SET hash = ? WHERE seq = ?")) {
+            s.executeUpdate("DROP TRIGGER IF EXISTS audit_leaves_no_update");
+            update.setBytes(1, hash);
+            update.setLong(2, seq);
+            update.executeUpdate();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot tamper with the test database", e);
+        }
+    }
+
+    /** Edits one derived column of an audit entry as someone with the database file would (triggers dropped first). */
+    void tamperAuditColumn(long seq, String column, String value) {
         try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("regent.db"));
              java.sql.Statement s = c.createStatement()) {
-            for (String table : java.util.List.of("audit_log", "audit_fields", "audit_evidence", "audit_leaves", "checkpoints")) {
+            for (String table : java.util.List.of("audit_log", "audit_fields", "audit_evidence", "audit_entries", "audit_leaves",
+                    "checkpoints")) {
                 s.executeUpdate("DROP TRIGGER IF EXISTS " + table + "_no_update");
                 s.executeUpdate("DROP TRIGGER IF EXISTS " + table + "_no_delete");
             }
-            try (java.sql.PreparedStatement update = c.prepareStatement("UPDATE audit_log SET reason = ? WHERE seq = ?")) {
-                update.setString(1, reason);
+            // the column is one of a fixed few, named by the test itself
+            try (java.sql.PreparedStatement update = c.prepareStatement("UPDATE audit_log SET " + column + " = ? WHERE seq = ?")) {
+                update.setString(1, value);
                 update.setLong(2, seq);
                 update.executeUpdate();
             }

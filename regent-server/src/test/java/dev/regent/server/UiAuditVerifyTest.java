@@ -37,8 +37,8 @@ class UiAuditVerifyTest {
         HttpResponse<String> clean = ui.get("/audit?verify=now", admin);
         assertThat(clean.body()).contains("id=\"verify-result\"").contains("Verified now");
 
-        // someone with the database file drops the append-only triggers and rewrites a signed entry's reason
-        t.rewriteAuditReason(3, "nothing to see");
+        // someone with the database file drops the append-only triggers and edits a signed entry's reason column
+        t.tamperAuditColumn(3, "reason", "nothing to see");
         HttpResponse<String> tampered = ui.get("/audit?verify=now", admin);
         assertThat(tampered.body()).contains("Verification failed").contains("from entry 3");
         // a viewer with a grant on one model only is offered no whole-log verification

@@ -1,28 +1,24 @@
 package dev.regent.store;
 
-import dev.regent.core.audit.AuditAction;
+import dev.regent.core.audit.AuditBounds;
 import dev.regent.core.audit.AuditEncoding;
 import dev.regent.core.audit.AuditEntry;
-import dev.regent.core.audit.AuditOutcome;
-import dev.regent.core.audit.AuditQuery;
+import dev.regent.core.audit.AuditLink;
 import dev.regent.core.audit.AuditTarget;
+import dev.regent.core.audit.merkle.Hash;
 import dev.regent.core.audit.merkle.TreeHasher;
-import dev.regent.core.model.Principal;
-import java.time.Instant;
+import dev.regent.core.error.RegentException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * The append-only audit log: audit_log rows, their before/after fields and evidence links. Sequence numbers
- * come from the one-row audit_head counter, updated in the appending transaction: its write lock serialises
- * appenders, and a rollback takes the number back, so committed entries are numbered 1, 2, 3… without gaps.
+ * Appends to the audit log. An entry is its canonical bytes (audit_entries, the exact leaf input), linked to the
+ * previous entry of its model; the structured columns, audit_fields and audit_evidence are indexes derived from the
+ * same entry, written in the same statement group. Sequence numbers come from the one-row audit_head counter,
+ * updated in the appending transaction: its write lock serialises appenders (and so the per-model heads), and a
+ * rollback takes the number back, so committed entries are numbered 1, 2, 3… without gaps.
  */
 final class AuditRows {
-    private static final String COLUMNS = "seq, at, actor, action, target, outcome, reason";
-
     private final Sql sql;
 
     AuditRows(Sql sql) {
@@ -33,11 +29,21 @@ final class AuditRows {
         sql.update("UPDATE audit_head SET seq = seq + 1 WHERE id = 1");
         long seq = sql.first("SELECT seq FROM audit_head WHERE id = 1", rs -> rs.getLong(1))
                 .orElseThrow(() -> new IllegalStateException("audit_head has no row: the schema was not migrated"));
-        AuditEntry entry = draft.withSeq(seq);
+        AuditEntry entry = AuditBounds.fit(draft.withSeq(seq));
+        String model = AuditTarget.modelOf(entry.target());
+        AuditLink previous = sql.first("SELECT h.seq, l.hash FROM audit_model_heads h JOIN audit_leaves l ON l.seq = h.seq"
+                + " WHERE h.model = ?", rs -> new AuditLink(rs.getLong(1), Hash.of(rs.getBytes(2))), model).orElse(null);
+        byte[] bytes = AuditEncoding.encode(entry, previous);
+        if (bytes.length > AuditEncoding.MAX_BYTES) {
+            // AuditBounds keeps entries well below this; reaching it means an unbounded input slipped through
+            throw RegentException.invalid("the audit entry of this change would be " + bytes.length + " bytes; the limit is "
+                    + AuditEncoding.MAX_BYTES + " (a tlog-tiles entry): shorten the reason or the values");
+        }
         sql.guardedUpdate(() -> "audit entry " + seq + " already exists: the audit log and its counter disagree",
                 "INSERT INTO audit_log (seq, at, actor, action, target, model, outcome, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 seq, entry.at().toEpochMilli(), entry.actor().name(), entry.action().wireName(), entry.target(),
-                AuditTarget.modelOf(entry.target()), entry.outcome().name(), entry.reason());
+                model, entry.outcome().name(), entry.reason());
+        sql.update("INSERT INTO audit_entries (seq, entry) VALUES (?, ?)", seq, bytes);
         List<Object[]> fields = new ArrayList<>();
         entry.before().forEach((k, v) -> fields.add(new Object[] {seq, "before", k, v}));
         entry.after().forEach((k, v) -> fields.add(new Object[] {seq, "after", k, v}));
@@ -48,53 +54,10 @@ final class AuditRows {
         }
         sql.batch("INSERT INTO audit_evidence (seq, position, link) VALUES (?, ?, ?)", evidence);
         // the leaf hash is cached in the same transaction, so an entry never exists without it
-        sql.update("INSERT INTO audit_leaves (seq, hash) VALUES (?, ?)", seq,
-                TreeHasher.leaf(AuditEncoding.encode(entry)).bytes());
+        sql.update("INSERT INTO audit_leaves (seq, hash) VALUES (?, ?)", seq, TreeHasher.leaf(bytes).bytes());
+        new TileHashRows(sql).grow(seq - 1);
+        sql.update("INSERT INTO audit_model_heads (model, seq) VALUES (?, ?) ON CONFLICT (model) DO UPDATE SET seq = excluded.seq",
+                model, seq);
         return entry;
-    }
-
-    List<AuditEntry> entries(AuditQuery query) {
-        // the filters are fixed SQL text; their values are only ever bound
-        StringBuilder where = new StringBuilder("seq > ? AND seq < ?");
-        List<Object> bound = new ArrayList<>(List.of(query.afterSeq(), query.beforeSeq()));
-        if (query.model() != null) {
-            where.append(" AND model = ?");
-            bound.add(query.model().value());
-        }
-        if (query.actor() != null) {
-            where.append(" AND actor = ?");
-            bound.add(query.actor().name());
-        }
-        if (query.action() != null) {
-            where.append(" AND action = ?");
-            bound.add(query.action().wireName());
-        }
-        bound.add(query.limit());
-        String order = query.newestFirst() ? " ORDER BY seq DESC" : " ORDER BY seq";
-        String page = "SELECT seq FROM audit_log WHERE " + where + order + " LIMIT ?";
-        Object[] args = bound.toArray();
-        List<AuditEntry> heads = sql.list("SELECT " + COLUMNS + " FROM audit_log WHERE seq IN (" + page + ")" + order,
-                rs -> new AuditEntry(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), Principal.of(rs.getString(3)),
-                        AuditAction.fromWireName(rs.getString(4)), rs.getString(5), AuditOutcome.valueOf(rs.getString(6)),
-                        rs.getString(7), null, null, null),
-                args);
-        if (heads.isEmpty()) {
-            return List.of();
-        }
-        Map<Long, TreeMap<String, String>> before = new HashMap<>();
-        Map<Long, TreeMap<String, String>> after = new HashMap<>();
-        sql.list("SELECT seq, side, name, value FROM audit_fields WHERE seq IN (" + page + ")", rs -> {
-            Map<Long, TreeMap<String, String>> side = "before".equals(rs.getString(2)) ? before : after;
-            return side.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>()).put(rs.getString(3), rs.getString(4));
-        }, args);
-        Map<Long, List<String>> evidence = new HashMap<>();
-        sql.list("SELECT seq, link FROM audit_evidence WHERE seq IN (" + page + ") ORDER BY seq, position",
-                rs -> evidence.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2)), args);
-        List<AuditEntry> out = new ArrayList<>(heads.size());
-        for (AuditEntry h : heads) {
-            out.add(new AuditEntry(h.seq(), h.at(), h.actor(), h.action(), h.target(), h.outcome(), h.reason(),
-                    before.get(h.seq()), after.get(h.seq()), evidence.get(h.seq())));
-        }
-        return out;
     }
 }

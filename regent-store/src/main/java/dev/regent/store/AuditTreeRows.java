@@ -1,10 +1,13 @@
 package dev.regent.store;
 
+import dev.regent.core.audit.StoredEntryBytes;
 import dev.regent.core.audit.merkle.Hash;
 import dev.regent.core.audit.tree.CachedLeaf;
 import dev.regent.core.audit.tree.StoredCheckpoint;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The audit tree's rows: cached leaf hashes (written by {@link AuditRows#append}) and signed checkpoints. */
@@ -33,10 +36,26 @@ final class AuditTreeRows {
                 rs -> new CachedLeaf(rs.getLong(1), Hash.of(rs.getBytes(2))), afterSeq, limit);
     }
 
+    List<StoredEntryBytes> bytes(long afterSeq, int limit) {
+        return sql.list("SELECT l.seq, e.entry FROM audit_log l LEFT JOIN audit_entries e ON e.seq = l.seq"
+                + " WHERE l.seq > ? ORDER BY l.seq LIMIT ?",
+                rs -> new StoredEntryBytes(rs.getLong(1), rs.getBytes(2)), afterSeq, limit);
+    }
+
+    Map<String, Long> modelHeads() {
+        Map<String, Long> heads = new HashMap<>();
+        sql.list("SELECT model, seq FROM audit_model_heads", rs -> heads.put(rs.getString(1), rs.getLong(2)));
+        return heads;
+    }
+
     void insertCheckpoint(StoredCheckpoint c) {
         sql.guardedUpdate(() -> "a checkpoint of size " + c.size() + " already exists",
                 "INSERT INTO checkpoints (size, root, note, signed_at) VALUES (?, ?, ?, ?)",
                 c.size(), c.root().bytes(), c.note(), c.signedAt().toEpochMilli());
+    }
+
+    Optional<StoredCheckpoint> ofSize(long size) {
+        return sql.first(CHECKPOINT_COLUMNS + " WHERE size = ?", AuditTreeRows::checkpoint, size);
     }
 
     Optional<StoredCheckpoint> latest() {

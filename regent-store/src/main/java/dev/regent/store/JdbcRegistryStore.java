@@ -1,12 +1,14 @@
 package dev.regent.store;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.regent.core.audit.AuditIncident;
 import dev.regent.core.store.RegistryStore;
 import dev.regent.core.store.StoreFailure;
 import dev.regent.core.store.TransactionWork;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 
@@ -30,6 +32,7 @@ public final class JdbcRegistryStore implements RegistryStore {
     private PostgresChangeListener listener;
     private final java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean maintaining;
+    private volatile String auditIncident;
 
     JdbcRegistryStore(Dialect dialect, DataSource writers, DataSource readers, String description,
                       List<HikariDataSource> pools) {
@@ -88,7 +91,24 @@ public final class JdbcRegistryStore implements RegistryStore {
         pools.forEach(HikariDataSource::close);
     }
 
+    @Override
+    public Optional<String> auditIncident() {
+        return Optional.ofNullable(auditIncident);
+    }
+
     private <T> T run(TransactionWork<T> work, boolean readOnly) {
+        try {
+            return runOnce(work, readOnly);
+        } catch (AuditIncident e) {
+            if (auditIncident == null) {
+                // kept for the life of the process: the server logs it, /ready reports it, the signer refuses
+                auditIncident = e.getMessage();
+            }
+            throw e;
+        }
+    }
+
+    private <T> T runOnce(TransactionWork<T> work, boolean readOnly) {
         if (inside.get()) {
             throw new IllegalStateException("a store transaction is already open on this thread; "
                     + "do all the work inside the one transaction instead of nesting another");

@@ -4,7 +4,10 @@ import dev.regent.core.access.Grant;
 import dev.regent.core.access.PrincipalRecord;
 import dev.regent.core.access.TokenRecord;
 import dev.regent.core.approval.Approval;
+import dev.regent.core.audit.AuditColumns;
 import dev.regent.core.audit.AuditEntry;
+import dev.regent.core.audit.StoredEntryBytes;
+import dev.regent.core.audit.merkle.Hash;
 import dev.regent.core.audit.AuditQuery;
 import dev.regent.core.audit.tree.CachedLeaf;
 import dev.regent.core.audit.tree.StoredCheckpoint;
@@ -30,6 +33,7 @@ import dev.regent.core.store.StoreTransaction;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
@@ -47,6 +51,8 @@ final class JdbcStoreTransaction extends OutboxTransaction implements StoreTrans
     private final AliasRows aliases;
     private final TransitionRows transitions;
     private final AuditRows audit;
+    private final AuditPageReader auditPages;
+    private final AuditColumnReader auditColumns;
     private final PrincipalRows principals;
     private final CardRows cards;
     private final EvidenceRows evidence;
@@ -55,6 +61,7 @@ final class JdbcStoreTransaction extends OutboxTransaction implements StoreTrans
     private final TokenRows tokens;
     private final IdempotencyRows idempotency;
     private final AuditTreeRows auditTree;
+    private final TileHashRows tileHashes;
     private final SearchRows search;
     private boolean auditLogLocked;
 
@@ -67,6 +74,8 @@ final class JdbcStoreTransaction extends OutboxTransaction implements StoreTrans
         this.aliases = new AliasRows(sql);
         this.transitions = new TransitionRows(sql);
         this.audit = new AuditRows(sql);
+        this.auditPages = new AuditPageReader(sql);
+        this.auditColumns = new AuditColumnReader(sql);
         this.principals = new PrincipalRows(sql);
         this.cards = new CardRows(sql);
         this.evidence = new EvidenceRows(sql);
@@ -75,6 +84,7 @@ final class JdbcStoreTransaction extends OutboxTransaction implements StoreTrans
         this.tokens = new TokenRows(sql);
         this.idempotency = new IdempotencyRows(sql);
         this.auditTree = new AuditTreeRows(sql);
+        this.tileHashes = new TileHashRows(sql);
         this.search = new SearchRows(sql);
     }
 
@@ -258,7 +268,7 @@ final class JdbcStoreTransaction extends OutboxTransaction implements StoreTrans
     @Override
     public List<AuditEntry> auditEntries(AuditQuery query) {
         lockAuditLogInWrites();
-        return audit.entries(query);
+        return auditPages.entries(query);
     }
 
     // ---- principals ----
@@ -471,6 +481,24 @@ final class JdbcStoreTransaction extends OutboxTransaction implements StoreTrans
     }
 
     @Override
+    public List<StoredEntryBytes> auditBytes(long afterSeq, int limit) {
+        lockAuditLogInWrites();
+        return limit <= 0 ? List.of() : auditTree.bytes(afterSeq, limit);
+    }
+
+    @Override
+    public List<AuditColumns> auditColumns(long afterSeq, int limit) {
+        lockAuditLogInWrites();
+        return limit <= 0 ? List.of() : auditColumns.page(afterSeq, limit);
+    }
+
+    @Override
+    public Map<String, Long> auditModelHeads() {
+        lockAuditLogInWrites();
+        return auditTree.modelHeads();
+    }
+
+    @Override
     public List<CachedLeaf> auditLeaves(long afterSeq, int limit) {
         lockAuditLogInWrites();
         return limit <= 0 ? List.of() : auditTree.leaves(afterSeq, limit);
@@ -478,9 +506,20 @@ final class JdbcStoreTransaction extends OutboxTransaction implements StoreTrans
 
     @Override
     public void insertCheckpoint(StoredCheckpoint checkpoint) {
+        // no audit counter lock: the signer computed the checkpoint on a read snapshot, and a second signer of the same
+        // size meets the primary key (StoreConflict) and compares, so appenders never wait for signing
         writing("insertCheckpoint");
-        lockAuditLogInWrites();
         auditTree.insertCheckpoint(checkpoint);
+    }
+
+    @Override
+    public Optional<StoredCheckpoint> checkpointOfSize(long size) {
+        return auditTree.ofSize(size);
+    }
+
+    @Override
+    public List<Hash> tileHashes(int level, long from, long to) {
+        return tileHashes.tileHashes(level, from, to);
     }
 
     @Override

@@ -239,7 +239,8 @@ public final class StoreFactory {
                     .loggers("slf4j")
                     .locations(dialect.migrationLocation())
                     .failOnMissingLocations(true)
-                    .javaMigrations(new AuditLeafBackfill(dialect), new ModelNameKeyBackfill(dialect))
+                    .javaMigrations(new AuditLeafBackfill(dialect), new ModelNameKeyBackfill(dialect),
+                            new AuditEntryBackfill(dialect))
                     .load()
                     .migrate();
         } catch (FlywayException e) {

@@ -38,8 +38,8 @@ class AuditLeafBackfillTest {
             List<AuditEntry> entries = store.read(tx -> tx.auditEntries(AuditQuery.all(10)));
             List<CachedLeaf> leaves = store.read(tx -> tx.auditLeaves(0, 10));
             assertThat(leaves).containsExactly(
-                    new CachedLeaf(1, TreeHasher.leaf(AuditEncoding.encode(entries.get(0)))),
-                    new CachedLeaf(2, TreeHasher.leaf(AuditEncoding.encode(entries.get(1)))));
+                    new CachedLeaf(1, TreeHasher.leaf(AuditEncoding.encodeVersion1(entries.get(0)))),
+                    new CachedLeaf(2, TreeHasher.leaf(AuditEncoding.encodeVersion1(entries.get(1)))));
         }
     }
 }

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.regent.core.audit.AuditAction;
-import dev.regent.core.audit.AuditEncoding;
+import dev.regent.core.audit.AuditDecoding;
+import dev.regent.core.audit.StoredEntryBytes;
 import dev.regent.core.audit.AuditEntry;
 import dev.regent.core.audit.AuditOutcome;
 import dev.regent.core.audit.merkle.Hash;
@@ -37,11 +38,39 @@ abstract class AuditTreeContractTest extends StoreFixture {
         List<AuditEntry> written = store().inTransaction(tx -> List.of(tx.appendAudit(draft("one")), tx.appendAudit(draft("two"))));
         long first = written.get(0).seq();
         List<CachedLeaf> leaves = store().read(tx -> tx.auditLeaves(first - 1, 2));
+        List<StoredEntryBytes> bytes = store().read(tx -> tx.auditBytes(first - 1, 2));
         assertThat(leaves).containsExactly(
-                new CachedLeaf(first, TreeHasher.leaf(AuditEncoding.encode(written.get(0)))),
-                new CachedLeaf(first + 1, TreeHasher.leaf(AuditEncoding.encode(written.get(1)))));
+                new CachedLeaf(first, TreeHasher.leaf(bytes.get(0).bytes())),
+                new CachedLeaf(first + 1, TreeHasher.leaf(bytes.get(1).bytes())));
+        assertThat(AuditDecoding.decode(bytes.get(0).bytes()).entry()).isEqualTo(written.get(0));
+        assertThat(AuditDecoding.decode(bytes.get(1).bytes()).entry()).isEqualTo(written.get(1));
         long head = store().read(tx -> tx.auditHead());
         assertThat(head).isGreaterThanOrEqualTo(first + 1);
+    }
+
+    @Test
+    void theTreeIsStoredAsItGrowsInTilesOf256() {
+        store().inTransaction(tx -> {
+            for (int i = 0; i < 520; i++) {
+                tx.appendAudit(draft("bulk " + i));
+            }
+            return null;
+        });
+        long head = store().read(tx -> tx.auditHead());
+        long fullTiles = head / 256;
+        List<dev.regent.core.audit.merkle.Hash> level1 = store().read(tx -> tx.tileHashes(1, 0, fullTiles + 1));
+        assertThat(level1).hasSize((int) fullTiles);
+        for (int t = 0; t < fullTiles; t++) {
+            long from = t * 256L;
+            List<dev.regent.core.audit.merkle.Hash> tile = store().read(tx -> tx.tileHashes(0, from, from + 256));
+            dev.regent.core.audit.merkle.RootAccumulator acc = new dev.regent.core.audit.merkle.RootAccumulator();
+            tile.forEach(acc::add);
+            assertThat(level1.get(t)).as("tile " + t).isEqualTo(acc.root());
+        }
+        dev.regent.core.audit.merkle.MemoryLeaves all = new dev.regent.core.audit.merkle.MemoryLeaves();
+        store().read(tx -> tx.tileHashes(0, 0, head)).forEach(all::add);
+        dev.regent.core.audit.merkle.Hash stored = store().read(tx -> new dev.regent.core.audit.tiles.StoredTree(tx, head).root());
+        assertThat(stored).isEqualTo(new dev.regent.core.audit.merkle.ProofBuilder(all).root(head));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.regent.core.audit.AuditAction;
+import dev.regent.core.audit.AuditBounds;
 import dev.regent.core.audit.AuditEntry;
 import dev.regent.core.audit.AuditOutcome;
 import dev.regent.core.audit.AuditQuery;
@@ -556,8 +557,11 @@ abstract class StoreContractTest extends StoreFixture {
         List<AuditEntry> written = store().inTransaction(tx -> drafts.stream().map(tx::appendAudit).toList());
         assertThat(written).extracting(AuditEntry::seq).isSorted().doesNotHaveDuplicates();
         for (int i = 0; i < drafts.size(); i++) {
-            assertThat(written.get(i)).isEqualTo(drafts.get(i).withSeq(written.get(i).seq()));
+            // within bounds an entry is recorded as given; a value over AuditBounds.MAX_VALUE_BYTES becomes its digest
+            assertThat(written.get(i)).isEqualTo(AuditBounds.fit(drafts.get(i).withSeq(written.get(i).seq())));
         }
+        assertThat(written.get(0)).isEqualTo(drafts.get(0).withSeq(written.get(0).seq()));
+        assertThat(written.get(1).after().get("big")).startsWith("[elided: 10000 bytes, sha256:");
         long first = written.get(0).seq();
         assertThat(written.get(3).seq()).isEqualTo(first + 3);
         List<AuditEntry> all = store().read(tx -> tx.auditEntries(new AuditQuery(null, first - 1, 4)));
@@ -586,6 +590,8 @@ abstract class StoreContractTest extends StoreFixture {
         try (Connection c = database().connect(); Statement s = c.createStatement()) {
             assertThatThrownBy(() -> s.executeUpdate("UPDATE audit_log SET reason = 'edited'")).isInstanceOf(SQLException.class);
             assertThatThrownBy(() -> s.executeUpdate("DELETE FROM audit_log")).isInstanceOf(SQLException.class);
+            assertThatThrownBy(() -> s.executeUpdate("UPDATE audit_entries SET entry = entry")).isInstanceOf(SQLException.class);
+            assertThatThrownBy(() -> s.executeUpdate("DELETE FROM audit_entries")).isInstanceOf(SQLException.class);
         }
         assertThat(snapshot()).isEqualTo(before);
     }

@@ -144,6 +144,17 @@ public final class GovernanceReads {
     }
 
 
+    /**
+     * Refuses (PERMISSION_DENIED) unless the principal may read the whole audit log, as a global viewer: what the
+     * published tiles need, since they hold every entry.
+     */
+    public void requireWholeAuditLog(Principal actor) {
+        store.read(tx -> {
+            AccessControl.require(tx, actor, Role.VIEWER, null);
+            return null;
+        });
+    }
+
     /** Audit entries in sequence order matching the query: one model's for its viewers, the whole log for global viewers. */
     public List<AuditEntry> audit(Principal actor, AuditQuery query) {
         return store.read(tx -> {

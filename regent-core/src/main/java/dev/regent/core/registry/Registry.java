@@ -149,6 +149,11 @@ public final class Registry {
         store.read(StoreTransaction::countPrincipals);
     }
 
+    /** The audit incident this process met (the log contradicting itself), if any: reported by /ready until a restart. */
+    public java.util.Optional<String> auditIncident() {
+        return store.auditIncident();
+    }
+
     /** Artifacts: storing uploads, and reading a version's stored artifact. */
     public ArtifactFacet artifacts() {
         return artifacts;

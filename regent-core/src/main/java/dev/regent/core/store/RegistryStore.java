@@ -24,6 +24,14 @@ public interface RegistryStore extends AutoCloseable {
         return Generations.UNKNOWN.incrementAndGet();
     }
 
+    /**
+     * The first {@link dev.regent.core.audit.AuditIncident} any read or write of this store met (the audit log
+     * contradicting itself), if one did: it stays until the process restarts, /ready reports it and nothing is signed.
+     */
+    default java.util.Optional<String> auditIncident() {
+        return java.util.Optional.empty();
+    }
+
     /** A short description of the backing database for people ("SQLite /path/regent.db", "PostgreSQL host/db"). */
     String describe();
 

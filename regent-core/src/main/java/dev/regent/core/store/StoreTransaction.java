@@ -134,9 +134,16 @@ public interface StoreTransaction extends PrincipalRecords, CardRecords, Evidenc
     /**
      * Appends an audit entry, assigning the next sequence number under one lock so that concurrent writers can
      * neither interleave nor skip numbers; returns the entry with its number. Entries are never updated or deleted.
+     * The entry is stored as its canonical bytes ({@link dev.regent.core.audit.AuditEncoding}), linked to the model's
+     * previous entry; an entry longer than {@link dev.regent.core.audit.AuditEncoding#MAX_BYTES} is refused
+     * (INVALID_ARGUMENT), and so is the change it would record.
      */
     AuditEntry appendAudit(AuditEntry draft);
 
-    /** Audit entries in sequence order matching the query. */
+    /**
+     * Audit entries matching the query, decoded from their bytes. Never omits one silently: an entry whose derived
+     * columns disagree with its bytes, or a break in a model's hash chain, fails the read with an
+     * {@link dev.regent.core.audit.AuditIncident}.
+     */
     List<AuditEntry> auditEntries(AuditQuery query);
 }

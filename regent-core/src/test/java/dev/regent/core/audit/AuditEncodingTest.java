@@ -23,7 +23,7 @@ class AuditEncodingTest {
     void encodingIsFixedAndDocumented() {
         TreeMap<String, String> after = new TreeMap<>();
         after.put("stage", "Production");
-        String text = new String(AuditEncoding.encode(entry("go live", after)), StandardCharsets.UTF_8);
+        String text = new String(AuditEncoding.encodeVersion1(entry("go live", after)), StandardCharsets.UTF_8);
         assertThat(text).isEqualTo("regent-audit/1\n"
                 + "seq=1:7\n"
                 + "at=13:1700000000123\n"
@@ -45,7 +45,7 @@ class AuditEncodingTest {
         TreeMap<String, String> b = new TreeMap<>();
         b.put("a", "1");
         b.put("b", "2");
-        assertThat(AuditEncoding.encode(entry("r", a))).isEqualTo(AuditEncoding.encode(entry("r", b)));
+        assertThat(AuditEncoding.encodeVersion1(entry("r", a))).isEqualTo(AuditEncoding.encodeVersion1(entry("r", b)));
     }
 
     @Property(tries = 300)
@@ -53,7 +53,7 @@ class AuditEncodingTest {
         if (r1.equals(r2)) {
             return;
         }
-        assertThat(Arrays.equals(AuditEncoding.encode(entry(r1, new TreeMap<>())), AuditEncoding.encode(entry(r2, new TreeMap<>()))))
+        assertThat(Arrays.equals(AuditEncoding.encodeVersion1(entry(r1, new TreeMap<>())), AuditEncoding.encodeVersion1(entry(r2, new TreeMap<>()))))
                 .isFalse();
     }
 
@@ -64,7 +64,7 @@ class AuditEncodingTest {
         TreeMap<String, String> two = new TreeMap<>();
         two.put("a", "1");
         two.put("b", "");
-        assertThat(AuditEncoding.encode(entry("r", one))).isNotEqualTo(AuditEncoding.encode(entry("r", two)));
+        assertThat(AuditEncoding.encodeVersion1(entry("r", one))).isNotEqualTo(AuditEncoding.encodeVersion1(entry("r", two)));
     }
 
     @Test

@@ -91,12 +91,12 @@ public final class AuditVerifyBench {
                 t0 = System.nanoTime();
                 long bytes = 0;
                 for (AuditEntry e : entries) {
-                    bytes += AuditEncoding.encode(e).length;
+                    bytes += AuditEncoding.encode(e, null).length;
                 }
                 report("encode only (" + bytes / size + " bytes/entry)", size, t0);
                 t0 = System.nanoTime();
                 java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
-                byte[] sample = AuditEncoding.encode(entries.get(entries.size() / 2));
+                byte[] sample = AuditEncoding.encode(entries.get(entries.size() / 2), null);
                 for (long i = 0; i < size; i++) {
                     sha.update((byte) 0);
                     sha.update(sample);
@@ -106,7 +106,7 @@ public final class AuditVerifyBench {
                 t0 = System.nanoTime();
                 MemoryLeaves leaves = new MemoryLeaves();
                 for (AuditEntry e : entries) {
-                    leaves.add(TreeHasher.leaf(AuditEncoding.encode(e)));
+                    leaves.add(TreeHasher.leaf(AuditEncoding.encode(e, null)));
                 }
                 report("encode + leaf hash (in memory)", size, t0);
                 t0 = System.nanoTime();

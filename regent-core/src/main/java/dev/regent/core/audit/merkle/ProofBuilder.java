@@ -11,10 +11,35 @@ import java.util.List;
  * thus reads at most the first {@code size} leaves once.
  */
 public final class ProofBuilder {
-    private final LeafSource leaves;
+    /** Where a proof reads the hash of any range of leaves from: streamed leaves, or stored subtree hashes. */
+    public interface Subtrees {
+        /** Number of leaves available. */
+        long size();
+
+        /** The RFC 6962 hash of leaves {@code from} (inclusive) to {@code to} (exclusive), {@code from < to}. */
+        Hash subtree(long from, long to);
+    }
+
+    private final Subtrees leaves;
 
     public ProofBuilder(LeafSource leaves) {
-        this.leaves = leaves;
+        this(new Subtrees() {
+            @Override
+            public long size() {
+                return leaves.size();
+            }
+
+            @Override
+            public Hash subtree(long from, long to) {
+                RootAccumulator acc = new RootAccumulator();
+                leaves.scan(from, to, acc::add);
+                return acc.root();
+            }
+        });
+    }
+
+    public ProofBuilder(Subtrees subtrees) {
+        this.leaves = subtrees;
     }
 
     /** The root of the first {@code size} leaves. */
@@ -92,9 +117,7 @@ public final class ProofBuilder {
     }
 
     private Hash subtree(long from, long to) {
-        RootAccumulator acc = new RootAccumulator();
-        leaves.scan(from, to, acc::add);
-        return acc.root();
+        return from == to ? TreeHasher.EMPTY_ROOT : leaves.subtree(from, to);
     }
 
     private void checkSize(long size) {

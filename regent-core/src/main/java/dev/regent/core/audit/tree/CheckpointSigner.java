@@ -85,7 +85,20 @@ public final class CheckpointSigner {
 
     /** The reason signing was refused, if it was: the log needs investigating, and nothing is signed until a restart. */
     public Optional<String> incident() {
-        return Optional.ofNullable(incident);
+        return Optional.ofNullable(incident).or(tree::incident);
+    }
+
+    /**
+     * Checks the stored tree against the latest signed checkpoint (O(log N), see {@link AuditTree#checkStoredTree}); a
+     * disagreement becomes the incident. Run at start, before the server says it is ready, and by /ready.
+     */
+    public Optional<String> checkStoredTree() {
+        if (incident != null) {
+            return Optional.of(incident);
+        }
+        Optional<String> wrong = tree.checkStoredTree(key.verifier());
+        wrong.ifPresent(w -> incident = w);
+        return incident();
     }
 
     /**
@@ -112,7 +125,7 @@ public final class CheckpointSigner {
      * signing. Throws what {@link #signNow()} throws.
      */
     public synchronized Optional<StoredCheckpoint> tick() {
-        if (incident != null) {
+        if (incident().isPresent()) {
             return Optional.empty();
         }
         if (lastSize < 0) {

@@ -348,6 +348,20 @@ public final class Requests {
         }
     }
 
+    /** {@code POST /api/v1/principals/{principal}/revoke}: the grant to take away, {@code role} and optional {@code model}. */
+    public record RevokeGrant(String role, String model) {
+        public RevokeGrant {
+            Role.parse(required("role", role));
+            if (model != null) {
+                ModelName.of(model);
+            }
+        }
+
+        public Grant toGrant() {
+            return new Grant(Role.parse(role), model == null ? null : ModelName.of(model));
+        }
+    }
+
     /**
      * {@code POST /api/v1/tokens}: {@code principal} (default: the caller), {@code expires_in} (ISO-8601 duration such
      * as {@code P30D} or {@code PT12H}; absent: never expires), {@code description}.

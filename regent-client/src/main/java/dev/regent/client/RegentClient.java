@@ -202,6 +202,12 @@ public final class RegentClient implements RegistrySession {
     }
 
     @Override
+    public OperationReport revokeGrant(Principal subject, Grant grant, boolean dryRun) {
+        return send("POST", API + "/principals/" + HttpExchange.segment(subject.name()) + "/revoke", q(), body("role", grant.role().label(),
+                "model", grant.model() == null ? null : grant.model().value()), dryRun, false);
+    }
+
+    @Override
     public List<PrincipalRecord> principals() {
         return get(API + "/principals", Map.of(), ListWires.Principals.class).principals().stream()
                 .map(PrincipalWire::toDomain).toList();

@@ -37,6 +37,7 @@ final class RouteTable {
 
             e(HandlerType.GET, "/api/v1/principals", Privilege.ADMIN),
             e(HandlerType.POST, "/api/v1/principals", Privilege.ADMIN),
+            e(HandlerType.POST, "/api/v1/principals/{principal}/revoke", Privilege.ADMIN),
 
             e(HandlerType.GET, "/api/v1/audit", Privilege.VIEWER),
             e(HandlerType.GET, "/api/v1/audit/checkpoint", Privilege.AUTHENTICATED),
@@ -145,6 +146,7 @@ final class RouteTable {
             e(HandlerType.GET, "/principals", Privilege.ADMIN),
             e(HandlerType.POST, "/principals", Privilege.ADMIN),
             e(HandlerType.POST, "/principals/tokens", Privilege.AUTHENTICATED),
+            e(HandlerType.POST, "/principals/revoke", Privilege.ADMIN),
             e(HandlerType.POST, "/models", Privilege.CONTRIBUTOR),
             e(HandlerType.GET, "/tokens", Privilege.AUTHENTICATED),
             e(HandlerType.POST, "/tokens/revoke", Privilege.AUTHENTICATED),

@@ -39,7 +39,7 @@ class AuthorizationMatrixTest {
         String[] roles = {null, "viewer", "contributor", "approver", "admin"};
         for (RouteTable.Entry entry : RouteTable.ENTRIES) {
             String path = entry.path().replace("{model}", "m").replace("{version}", "1").replace("{alias}", "champion")
-                    .replace("{revision}", "1").replace("{delivery}", "msg_1_wh_0")
+                    .replace("{revision}", "1").replace("{delivery}", "msg_1_wh_0").replace("{principal}", "viewer")
                     .replace("{tag}", "bias_checked").replace("{id}", entry.path().contains("tokens") ? "tok-000000000000"
                             : "ev-00000000000000000000");
             boolean mutating = entry.method() != HandlerType.GET;
@@ -86,7 +86,7 @@ class AuthorizationMatrixTest {
                 continue;
             }
             String path = entry.path().replace("{model}", "m").replace("{version}", "1").replace("{alias}", "champion")
-                    .replace("{revision}", "1").replace("{delivery}", "msg_1_wh_0").replace("{tag}", "bias_checked").replace("{file}", "regent.css")
+                    .replace("{revision}", "1").replace("{delivery}", "msg_1_wh_0").replace("{principal}", "viewer").replace("{tag}", "bias_checked").replace("{file}", "regent.css")
                     .replace("{id}", entry.path().contains("tokens") ? "tok-000000000000" : "ev-00000000000000000000")
                     .replace("<path>", "0/000")
                     + (entry.path().endsWith("/gates") ? "?target=Production" : "");

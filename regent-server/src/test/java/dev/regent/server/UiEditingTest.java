@@ -312,6 +312,51 @@ class UiEditingTest {
     }
 
     @Test
+    void aRoleIsTakenAwayAfterAPreviewOverTheUiAndTheApiAndNeverTheLastAdmins() {
+        String secret = t.addPrincipal("erin", new dev.regent.core.access.Grant(dev.regent.core.access.Role.VIEWER, null));
+        t.registry.access().addPrincipal(TestServer.ADMIN, dev.regent.core.model.Principal.of("erin"),
+                dev.regent.core.access.PrincipalKind.USER, new dev.regent.core.access.Grant(dev.regent.core.access.Role.CONTRIBUTOR,
+                        world.model("erins-model", "", Map.of())), false);
+        t.tokens.put("erin", secret);
+        UiHttp.Session admin = ui.signIn("admin");
+        assertThat(ui.get("/principals", admin).body()).contains("value=\"erin|contributor|erins-model\"");
+        // the UI: a preview first, then Confirm
+        HttpResponse<String> preview = post(admin, "/principals/revoke", "grant", "erin|contributor|erins-model");
+        assertThat(preview.body()).contains("Dry run").contains("id=\"confirm\"");
+        assertThat(grantsOf("erin")).contains("contributor on erins-model");
+        assertThat(post(admin, "/principals/revoke", "grant", "erin|contributor|erins-model", "confirm", "yes").body())
+                .contains("Done");
+        assertThat(grantsOf("erin")).doesNotContain("contributor on erins-model").contains("viewer");
+        // only admins; a viewer's forged post is refused
+        assertThat(post(ui.signIn("viewer"), "/principals/revoke", "grant", "erin|viewer|", "confirm", "yes").statusCode())
+                .isEqualTo(403);
+
+        // the API: dry run, apply, no-op, and the rules
+        String body = "{\"role\":\"viewer\"}";
+        assertThat(t.post("/api/v1/principals/erin/revoke?dry_run=true", "admin", body).statusCode()).isEqualTo(200);
+        assertThat(grantsOf("erin")).contains("viewer");
+        HttpResponse<String> applied = t.post("/api/v1/principals/erin/revoke", "admin", body);
+        assertThat(applied.statusCode()).as(applied.body()).isEqualTo(200);
+        assertThat(grantsOf("erin")).doesNotContain("viewer");
+        assertThat(t.get("/api/v1/models", "erin").statusCode()).as("no grant left: nothing to read").isEqualTo(403);
+        assertThat(t.tree(t.post("/api/v1/principals/erin/revoke", "admin", body)).at("/summary").asText())
+                .contains("does not hold");
+        assertThat(t.post("/api/v1/principals/erin/revoke", "contributor", body).statusCode()).isEqualTo(403);
+        assertThat(t.post("/api/v1/principals/nobody/revoke", "admin", body).statusCode()).isEqualTo(404);
+        assertThat(t.post("/api/v1/principals/erin/revoke", "admin", "{\"role\":\"owner\"}").statusCode()).isEqualTo(400);
+        HttpResponse<String> lastAdmin = t.post("/api/v1/principals/admin/revoke", "admin", "{\"role\":\"admin\"}");
+        assertThat(lastAdmin.statusCode()).isEqualTo(409);
+        assertThat(lastAdmin.body()).contains("only admin");
+        assertThat(grantsOf("admin")).contains("admin");
+        assertThat(t.get("/api/v1/audit?limit=200", "admin").body()).contains("principal.revoke");
+    }
+
+    private String grantsOf(String name) {
+        return t.registry.access().principals(TestServer.ADMIN).stream()
+                .filter(p -> p.principal().name().equals(name)).findFirst().orElseThrow().grants().toString();
+    }
+
+    @Test
     void cardRevisionsAreListedAndDiffed() {
         ModelName m = world.model("carded", "", Map.of());
         VersionNumber v = world.version(m, 1, false);

@@ -300,6 +300,12 @@ final class JdbcStoreTransaction extends OutboxTransaction implements StoreTrans
         principals.addGrant(principal, grant);
     }
 
+    @Override
+    public boolean removeGrant(Principal principal, Grant grant) {
+        writing("removeGrant");
+        return principals.removeGrant(principal, grant);
+    }
+
     // ---- model cards ----
 
     @Override

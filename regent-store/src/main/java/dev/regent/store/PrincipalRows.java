@@ -75,6 +75,10 @@ final class PrincipalRows {
         sql.update(INSERT_GRANT, grantRow(principal, grant));
     }
 
+    boolean removeGrant(Principal principal, Grant grant) {
+        return sql.update("DELETE FROM grants WHERE principal = ? AND role = ? AND model = ?", grantRow(principal, grant)) > 0;
+    }
+
     private static Object[] grantRow(Principal principal, Grant grant) {
         return new Object[] {principal.name(), grant.role().label(), grant.model() == null ? GLOBAL : grant.model().value()};
     }

@@ -14,6 +14,7 @@ public enum AuditAction {
     ALIAS_SET("alias.set"),
     ALIAS_DELETE("alias.delete"),
     PRINCIPAL_ADD("principal.add"),
+    PRINCIPAL_REVOKE("principal.revoke"),
     CARD_SET("card.set"),
     EVIDENCE_ADD("evidence.add"),
     EVIDENCE_REVOKE("evidence.revoke"),

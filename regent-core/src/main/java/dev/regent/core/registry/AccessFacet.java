@@ -85,6 +85,14 @@ public final class AccessFacet {
         return runner.run(new AddPrincipal(actor, subject, kind, grant), dryRun);
     }
 
+    /**
+     * Takes one grant away from a principal (its other grants, tokens and history stay); admins only. Refused when it
+     * would leave the registry without a principal holding the global admin role.
+     */
+    public OperationReport revokeGrant(Principal actor, Principal subject, Grant grant, boolean dryRun) {
+        return runner.run(new RevokeGrant(actor, subject, grant), dryRun);
+    }
+
     /** Every principal with its grants; admins only, since grants say who can do what. */
     public List<PrincipalRecord> principals(Principal actor) {
         return store.read(tx -> {

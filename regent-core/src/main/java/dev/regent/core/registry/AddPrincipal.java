@@ -99,7 +99,9 @@ final class AddPrincipal extends Mutation {
 
     @Override
     Rollback rollback() {
-        return Rollback.nothing("Grants are not removed by a command yet; the audit log records this one.");
+        return Rollback.by("regent principal revoke " + dev.regent.core.report.Shell.quote(subject.name()) + " --role "
+                + grant.role().label() + (grant.model() == null ? "" : " --model " + dev.regent.core.report.Shell.quote(grant.model())),
+                "Takes the grant away again.");
     }
 
     @Override

@@ -70,6 +70,11 @@ record LocalRegistrySession(Registry registry, Principal actor) implements Regis
     }
 
     @Override
+    public OperationReport revokeGrant(Principal subject, Grant grant, boolean dryRun) {
+        return registry.access().revokeGrant(actor, subject, grant, dryRun);
+    }
+
+    @Override
     public List<PrincipalRecord> principals() {
         return registry.access().principals(actor);
     }

@@ -68,6 +68,9 @@ public interface RegistrySession {
 
     OperationReport addPrincipal(Principal subject, PrincipalKind kind, Grant grant, boolean dryRun);
 
+    /** Takes one grant away from a principal; admins only; never the last global admin's. */
+    OperationReport revokeGrant(Principal subject, Grant grant, boolean dryRun);
+
     List<PrincipalRecord> principals();
 
     TokenIssued issueToken(Principal subject, Duration lifetime, String description, boolean dryRun);

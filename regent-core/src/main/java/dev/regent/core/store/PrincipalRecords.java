@@ -23,4 +23,7 @@ public interface PrincipalRecords {
 
     /** Adds a grant to an existing principal; adding one it already has is a no-op. */
     void addGrant(Principal principal, Grant grant);
+
+    /** Removes a grant from a principal; returns whether it held that grant. */
+    boolean removeGrant(Principal principal, Grant grant);
 }

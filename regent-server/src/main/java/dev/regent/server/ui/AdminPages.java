@@ -39,6 +39,7 @@ final class AdminPages {
         endpoints.get("/principals", this::principals);
         endpoints.post("/principals", this::addPrincipal);
         endpoints.post("/principals/tokens", this::issueToken);
+        endpoints.post("/principals/revoke", this::revokeGrant);
     }
 
     private void principals(Context ctx, PrincipalRecord caller) {
@@ -58,6 +59,26 @@ final class AdminPages {
         Grant grant = model == null ? Grant.global(role) : new Grant(role, ModelName.of(model));
         ui.report(ctx, caller, "Add principal " + subject.name(), endpoints.registry().via(WebUi.CHANNEL)
                 .access().addPrincipal(caller.principal(), subject, kind, grant, false), null, Map.of(), "/principals", "principals");
+    }
+
+    /**
+     * Takes one grant away, previewed first (a dry run with Confirm). The form's one field names the grant as
+     * {@code principal|role|model}: a principal's name and a role never hold '|', so the model is all that follows.
+     */
+    private void revokeGrant(Context ctx, PrincipalRecord caller) {
+        ui.checkForm(ctx);
+        UiForm form = new UiForm(ctx);
+        String raw = form.required("grant", "The role to take away");
+        String[] parts = raw.split("\\|", 3);
+        if (parts.length < 2) {
+            throw RegentException.invalid("choose a principal's role to take away");
+        }
+        Principal subject = Principal.of(parts[0]);
+        Role role = Role.parse(parts[1]);
+        Grant grant = parts.length < 3 || parts[2].isEmpty() ? Grant.global(role) : new Grant(role, ModelName.of(parts[2]));
+        ui.report(ctx, caller, "Take " + grant + " away from " + subject.name(), endpoints.registry().via(WebUi.CHANNEL)
+                .access().revokeGrant(caller.principal(), subject, grant, !form.confirmed()), "/principals/revoke",
+                Map.of("csrf", ctx.formParam("csrf"), "grant", raw), "/principals", "principals");
     }
 
     private void issueToken(Context ctx, PrincipalRecord caller) {

@@ -171,6 +171,7 @@ final class RouteTable {
             // the registry decides per webhook (admins, or the model's admins), as on the API
             e(HandlerType.GET, "/webhooks", Privilege.AUTHENTICATED),
             e(HandlerType.GET, "/webhooks/{id}", Privilege.AUTHENTICATED),
+            e(HandlerType.POST, "/webhooks/{id}/deliveries/{delivery}/redeliver", Privilege.AUTHENTICATED),
             e(HandlerType.POST, UI_M + "/versions/{version}/decision", Privilege.APPROVER),
             e(HandlerType.POST, UI_M + "/versions/{version}/promote", Privilege.CONTRIBUTOR));
 

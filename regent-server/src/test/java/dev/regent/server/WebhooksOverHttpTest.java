@@ -190,6 +190,20 @@ class WebhooksOverHttpTest {
         assertThat(page.body()).contains(firstId).contains("HTTP 500").contains("HTTP 204").doesNotContain(secret);
         assertThat(ui.get("/webhooks", admin).body()).contains("/webhooks/" + id);
         assertThat(ui.get("/webhooks/" + id, ui.signIn("viewer")).statusCode()).isEqualTo(404);
+        // and a delivery is sent again from the page: a preview first, then Confirm; never by another's forged post
+        String redeliver = "/webhooks/" + id + "/deliveries/" + firstId + "/redeliver";
+        assertThat(page.body()).contains("action=\"" + redeliver + "\"");
+        int sent = received.size();
+        HttpResponse<String> preview = ui.post(redeliver, admin, UiHttp.form("csrf", admin.csrf()), "Origin", ui.origin());
+        assertThat(preview.body()).contains("Dry run").contains("id=\"confirm\"");
+        UiHttp.Session viewer = ui.signIn("viewer");
+        assertThat(ui.post(redeliver, viewer, UiHttp.form("csrf", viewer.csrf(), "confirm", "yes"), "Origin", ui.origin())
+                .statusCode()).isIn(403, 404);
+        assertThat(received.size()).isEqualTo(sent);
+        assertThat(ui.post(redeliver, admin, UiHttp.form("csrf", admin.csrf(), "confirm", "yes"), "Origin", ui.origin())
+                .body()).contains("Done");
+        await(() -> received.size() > sent);
+        assertThat(received.get(sent).header("webhook-id")).isEqualTo(firstId);
         t.send("DELETE", "/api/v1/webhooks/" + id, "admin", null);
     }
 

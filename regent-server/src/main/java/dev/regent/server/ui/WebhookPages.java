@@ -8,10 +8,12 @@ import dev.regent.server.ui.view.WebhookView;
 import dev.regent.server.ui.view.WebhooksView;
 import io.javalin.http.Context;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The webhooks the caller administers, and a page per webhook with its delivery history (every attempt's time, node,
- * status, latency and answer excerpt). Read-only: webhooks are managed through the API and the CLI.
+ * status, latency and answer excerpt), where a delivery can be sent again (previewed first, then Confirm). Creating,
+ * changing and testing webhooks is done through the API and the CLI (a secret is shown once, to a script).
  */
 final class WebhookPages {
     static final int PAGE = 50;
@@ -29,12 +31,26 @@ final class WebhookPages {
     void register() {
         endpoints.get("/webhooks", this::list);
         endpoints.get("/webhooks/{id}", this::one);
+        endpoints.post("/webhooks/{id}/deliveries/{delivery}/redeliver", this::redeliver);
     }
 
     private void list(Context ctx, PrincipalRecord caller) {
         List<WebhookWires.Webhook> hooks = endpoints.registry().webhooks().list(caller.principal(), null).stream()
                 .map(WebhookWires::of).toList();
         templates.render(ctx, 200, "webhooks", new WebhooksView(ui.frame(ctx, caller, "Webhooks", "webhooks"), hooks));
+    }
+
+    /** Queues one delivery again (a new attempt, the same delivery id), through the registry's Redeliver mutation. */
+    private void redeliver(Context ctx, PrincipalRecord caller) {
+        ui.checkForm(ctx);
+        UiForm form = new UiForm(ctx);
+        String id = ctx.pathParam("id");
+        String delivery = ctx.pathParam("delivery");
+        String page = "/webhooks/" + enc(id);
+        ui.report(ctx, caller, "Redeliver " + delivery, endpoints.registry().via(WebUi.CHANNEL).webhooks()
+                        .redeliver(caller.principal(), id, delivery, !form.confirmed()),
+                page + "/deliveries/" + enc(delivery) + "/redeliver", Map.of("csrf", ctx.formParam("csrf")), page,
+                "webhooks");
     }
 
     private void one(Context ctx, PrincipalRecord caller) {
@@ -49,5 +65,9 @@ final class WebhookPages {
                 : Links.withQuery("/webhooks/" + id, Links.params("before", Long.toString(page.get(page.size() - 1).seq())));
         templates.render(ctx, 200, "webhook", new WebhookView(ui.frame(ctx, caller, "Webhook " + id, "webhooks"), webhook,
                 deliveries, older));
+    }
+
+    private static String enc(String segment) {
+        return java.net.URLEncoder.encode(segment, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

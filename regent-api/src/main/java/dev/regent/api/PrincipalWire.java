@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.regent.core.access.Grant;
 import dev.regent.core.access.PrincipalKind;
 import dev.regent.core.access.PrincipalRecord;
-import dev.regent.core.access.Role;
-import dev.regent.core.model.ModelName;
 import dev.regent.core.model.Principal;
 import java.time.Instant;
 import java.util.List;
@@ -31,7 +29,7 @@ public record PrincipalWire(String name, String kind, String createdBy, String c
         }
 
         public Grant toDomain() {
-            return new Grant(Role.parse(role), model == null ? null : ModelName.of(model));
+            return Grant.of(role, model);
         }
     }
 

@@ -344,7 +344,7 @@ public final class Requests {
         }
 
         public Grant toGrant() {
-            return new Grant(Role.parse(role), model == null ? null : ModelName.of(model));
+            return Grant.of(role, model);
         }
     }
 
@@ -358,7 +358,7 @@ public final class Requests {
         }
 
         public Grant toGrant() {
-            return new Grant(Role.parse(role), model == null ? null : ModelName.of(model));
+            return Grant.of(role, model);
         }
     }
 

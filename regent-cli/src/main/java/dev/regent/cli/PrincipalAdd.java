@@ -3,9 +3,7 @@ package dev.regent.cli;
 import dev.regent.cli.input.MissingInputs;
 import dev.regent.core.access.Grant;
 import dev.regent.core.access.PrincipalKind;
-import dev.regent.core.access.Role;
 import dev.regent.core.error.RegentException;
-import dev.regent.core.model.ModelName;
 import dev.regent.core.model.Principal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,7 +43,7 @@ final class PrincipalAdd extends RegistryCommand {
             throw RegentException.invalid("a principal is either --service or --agent, not both");
         }
         subject = Principal.of(rawName);
-        grant = new Grant(Role.parse(rawRole), rawModel == null ? null : ModelName.of(rawModel));
+        grant = Grant.of(rawRole, rawModel);
         kind = agent ? PrincipalKind.AGENT : service ? PrincipalKind.SERVICE : PrincipalKind.USER;
     }
 

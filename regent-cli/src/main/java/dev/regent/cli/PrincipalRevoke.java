@@ -2,8 +2,6 @@ package dev.regent.cli;
 
 import dev.regent.cli.input.MissingInputs;
 import dev.regent.core.access.Grant;
-import dev.regent.core.access.Role;
-import dev.regent.core.model.ModelName;
 import dev.regent.core.model.Principal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,7 +32,7 @@ final class PrincipalRevoke extends RegistryCommand {
     @Override
     void validate() {
         subject = Principal.of(rawName);
-        grant = new Grant(Role.parse(rawRole), rawModel == null ? null : ModelName.of(rawModel));
+        grant = Grant.of(rawRole, rawModel);
     }
 
     @Override

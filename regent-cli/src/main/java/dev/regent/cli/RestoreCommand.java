@@ -3,7 +3,6 @@ package dev.regent.cli;
 import dev.regent.core.audit.checkpoint.Checkpoint;
 import dev.regent.core.audit.checkpoint.InvalidNote;
 import dev.regent.core.audit.checkpoint.SignedCheckpoints;
-import dev.regent.core.audit.checkpoint.SigningKey;
 import dev.regent.core.audit.checkpoint.VerifierKey;
 import dev.regent.core.audit.tree.AuditVerifier;
 import dev.regent.core.audit.tree.VerificationReport;
@@ -149,15 +148,7 @@ final class RestoreCommand implements Callable<Integer> {
     }
 
     private static VerifierKey restoredKey(Path target) {
-        Path file = target.resolve(SigningKeyFile.FILE_NAME);
-        if (!Files.isRegularFile(file)) {
-            return null;
-        }
-        try {
-            return SigningKey.parse(Files.readString(file, StandardCharsets.UTF_8)).verifier();
-        } catch (IOException e) {
-            throw new RegentException(ErrorCode.UNAVAILABLE, "cannot read " + file + ": " + e.getMessage(), Map.of());
-        }
+        return SigningKeyFile.verifierIfPresent(target.resolve(SigningKeyFile.FILE_NAME)).orElse(null);
     }
 
     private Map<String, String> readCheckpoints(CliEnvironment env) {

@@ -9,11 +9,6 @@ import dev.regent.core.store.RegistryStore;
 import dev.regent.store.StoreConfig;
 import dev.regent.store.StoreFactory;
 import dev.regent.store.audit.SigningKeyFile;
-import dev.regent.core.audit.checkpoint.SigningKey;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -74,15 +69,7 @@ final class SnapshotFacts {
     }
 
     private Optional<VerifierKey> key() {
-        Path file = env.variable("REGENT_AUDIT_KEY_FILE").map(f -> env.workingDir().resolve(f))
-                .orElse(dataDir.resolve(SigningKeyFile.FILE_NAME));
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(SigningKey.parse(Files.readString(file, StandardCharsets.UTF_8)).verifier());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the audit signing key " + file, e);
-        }
+        return SigningKeyFile.verifierIfPresent(env.variable("REGENT_AUDIT_KEY_FILE").map(f -> env.workingDir().resolve(f))
+                .orElse(dataDir.resolve(SigningKeyFile.FILE_NAME)));
     }
 }

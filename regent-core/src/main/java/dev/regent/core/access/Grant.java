@@ -9,6 +9,11 @@ public record Grant(Role role, ModelName model) {
         Objects.requireNonNull(role, "role");
     }
 
+    /** A grant from its text form: a role's label and a model name, or null for a global grant. */
+    public static Grant of(String role, String modelOrNull) {
+        return new Grant(Role.parse(role), modelOrNull == null ? null : ModelName.of(modelOrNull));
+    }
+
     public static Grant global(Role role) {
         return new Grant(role, null);
     }

@@ -20,6 +20,18 @@ public final class SigningKeyFile {
     private SigningKeyFile() {
     }
 
+    /** The verifier of the key in {@code file}, or empty when there is no such file (nothing is created). */
+    public static java.util.Optional<dev.regent.core.audit.checkpoint.VerifierKey> verifierIfPresent(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(SigningKey.parse(Files.readString(file, StandardCharsets.UTF_8)).verifier());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the audit signing key " + file, e);
+        }
+    }
+
     /** The key in the file, creating the file with a new key named {@code origin} when it does not exist. */
     public static SigningKey loadOrCreate(Path file, String origin, SecureRandom random) {
         try {

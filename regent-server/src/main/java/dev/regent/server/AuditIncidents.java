@@ -13,6 +13,8 @@ import org.slf4j.LoggerFactory;
  */
 final class AuditIncidents {
     private static final Logger LOG = LoggerFactory.getLogger("dev.regent.server.audit");
+    /** The schedule retries every tick; a lasting cause (a full disk) is reported once a minute, not every second. */
+    private static final ThrottledWarning SIGNING_FAILED = new ThrottledWarning(LOG, java.time.Duration.ofMinutes(1));
 
     private AuditIncidents() {
     }
@@ -21,14 +23,15 @@ final class AuditIncidents {
     static void tick(CheckpointSigner audit) {
         try {
             audit.tick().ifPresent(AuditIncidents::signed);
+            SIGNING_FAILED.recovered("audit checkpoints are signed");
         } catch (RegentException e) {
             if (e.code() == ErrorCode.CONFLICT) {
                 incident(e);
             } else {
-                LOG.warn("could not sign an audit checkpoint: {}", e.getMessage());
+                SIGNING_FAILED.warn("could not sign an audit checkpoint (retried every tick): " + e.getMessage());
             }
         } catch (RuntimeException e) {
-            LOG.warn("could not sign an audit checkpoint (will retry): {}", e.toString());
+            SIGNING_FAILED.warn("could not sign an audit checkpoint (retried every tick): " + e);
         }
     }
 

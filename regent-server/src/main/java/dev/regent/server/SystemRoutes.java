@@ -31,6 +31,10 @@ final class SystemRoutes {
             throw new ApiException(ApiError.UNAVAILABLE, "storage almost full: " + free + " bytes free where the blobs and the "
                     + "embedded database live; at least " + MIN_FREE_BYTES + " are needed to accept writes");
         }
+        call.registry().storageFull().ifPresent(what -> {
+            // the database refused a write for lack of space (PostgreSQL's disk cannot be measured from here)
+            throw new ApiException(ApiError.UNAVAILABLE, what);
+        });
         java.util.Optional<String> incident = call.parts().audit() != null
                 ? call.parts().audit().checkStoredTree() : call.registry().auditIncident();
         incident.ifPresent(what -> {

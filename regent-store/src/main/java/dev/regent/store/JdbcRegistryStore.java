@@ -3,6 +3,7 @@ package dev.regent.store;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.regent.core.audit.AuditIncident;
 import dev.regent.core.store.RegistryStore;
+import dev.regent.core.store.StorageFull;
 import dev.regent.core.store.StoreFailure;
 import dev.regent.core.store.TransactionWork;
 import java.sql.Connection;
@@ -33,6 +34,7 @@ public final class JdbcRegistryStore implements RegistryStore {
     private final java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean maintaining;
     private volatile String auditIncident;
+    private final StorageWatch storage = new StorageWatch(java.time.Clock.systemUTC());
 
     JdbcRegistryStore(Dialect dialect, DataSource writers, DataSource readers, String description,
                       List<HikariDataSource> pools) {
@@ -96,9 +98,24 @@ public final class JdbcRegistryStore implements RegistryStore {
         return Optional.ofNullable(auditIncident);
     }
 
+    @Override
+    public Optional<String> storageFull() {
+        return storage.condition();
+    }
+
     private <T> T run(TransactionWork<T> work, boolean readOnly) {
         try {
-            return runOnce(work, readOnly);
+            T result = runOnce(work, readOnly);
+            if (!readOnly) {
+                storage.wrote();
+            }
+            return result;
+        } catch (StorageFull e) {
+            // named here, where the store knows which database it is: the person reading it must find the disk
+            StorageFull named = new StorageFull(description + " has no space left: nothing was written; free space on the "
+                    + "disk that holds it (or raise its quota), then retry [" + Sql.detail(e) + "]", e);
+            storage.refused(named);
+            throw named;
         } catch (AuditIncident e) {
             if (auditIncident == null) {
                 // kept for the life of the process: the server logs it, /ready reports it, the signer refuses

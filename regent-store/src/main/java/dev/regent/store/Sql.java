@@ -175,15 +175,27 @@ final class Sql {
         return new StoreFailure("the database failed: " + describe(e), e);
     }
 
-    /** SQLite's SQLITE_FULL (13), PostgreSQL's disk_full (53100) or any other class-53 "insufficient resources" state. */
-    static boolean isStorageFull(SQLException e) {
+    /** Anywhere in the causes: SQLite's SQLITE_FULL (13) or a WAL index that could not grow, PostgreSQL's disk_full (53100) or any other class-53 "insufficient resources" state. */
+    static boolean isStorageFull(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException s && (s.getErrorCode() == 13 && String.valueOf(s.getMessage()).contains("SQLITE_FULL")
-                    || "53100".equals(s.getSQLState()))) {
+            String message = String.valueOf(t.getMessage());
+            // SQLITE_IOERR_SHMSIZE: the WAL index (-shm) could not grow, which on a full disk is how opening fails
+            if (t instanceof SQLException s && (s.getErrorCode() == 13 && message.contains("SQLITE_FULL")
+                    || message.contains("SQLITE_IOERR_SHMSIZE") || "53100".equals(s.getSQLState()))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The driver's own words for the SQL failure under {@code e}, or its message when there is none. */
+    static String detail(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s) {
+                return describe(s);
+            }
+        }
+        return String.valueOf(e.getMessage());
     }
 
     private static String describe(SQLException e) {

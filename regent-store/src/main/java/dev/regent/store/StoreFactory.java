@@ -244,6 +244,10 @@ public final class StoreFactory {
                     .load()
                     .migrate();
         } catch (FlywayException e) {
+            if (Sql.isStorageFull(e)) {
+                throw new dev.regent.core.store.StorageFull(description + " has no space left to open it: nothing was "
+                        + "written; free space on the disk that holds it (or raise its quota), then retry [" + rootMessage(e) + "]", e);
+            }
             throw new StoreFailure("cannot bring the schema of " + description + " up to date: " + rootMessage(e), e);
         }
     }

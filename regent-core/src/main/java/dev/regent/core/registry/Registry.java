@@ -149,6 +149,11 @@ public final class Registry {
         store.read(StoreTransaction::countPrincipals);
     }
 
+    /** Why writes cannot succeed for lack of space, while the store has reason to believe so (see RegistryStore). */
+    public java.util.Optional<String> storageFull() {
+        return store.storageFull();
+    }
+
     /** The audit incident this process met (the log contradicting itself), if any: reported by /ready until a restart. */
     public java.util.Optional<String> auditIncident() {
         return store.auditIncident();

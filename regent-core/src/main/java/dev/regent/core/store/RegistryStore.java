@@ -32,6 +32,14 @@ public interface RegistryStore extends AutoCloseable {
         return java.util.Optional.empty();
     }
 
+    /**
+     * Why writes cannot succeed for lack of space, while the store has reason to believe so: the database refused a
+     * write as full recently and none has committed since. Readiness reports it; empty when writes may succeed.
+     */
+    default java.util.Optional<String> storageFull() {
+        return java.util.Optional.empty();
+    }
+
     /** A short description of the backing database for people ("SQLite /path/regent.db", "PostgreSQL host/db"). */
     String describe();
 

@@ -172,6 +172,25 @@ class UiSecurityTest {
     }
 
     @Test
+    void textStoredBeforeTheTextPolicyIsShownWithItsDeceptiveCharactersMadeVisible() throws Exception {
+        // issue 17, finding 3: input refuses bidi controls and a bare CR now, but a registry upgraded from before
+        // holds such text; written straight into the database here, as an old version of Regent would have stored it
+        ModelName legacy = world.model("legacy-text", "plain", Map.of());
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + t.dir.resolve("regent.db"));
+             java.sql.PreparedStatement s = c.prepareStatement("UPDATE models SET description = ? WHERE name = ?")) {
+            s.setString(1, "safe\u202Etxt.exe then\rOVERWRITE");
+            s.setString(2, legacy.value());
+            assertThat(s.executeUpdate()).isEqualTo(1);
+        }
+        UiHttp.Session viewer = ui.signIn("viewer");
+        for (String path : List.of("/", "/models/legacy-text")) {
+            String page = ui.get(path, viewer).body();
+            assertThat(page).as(path).doesNotContain("\u202E").doesNotContain("\r")
+                    .contains("safe\\u202etxt.exe then\\rOVERWRITE");
+        }
+    }
+
+    @Test
     void badInputGetsAClearPageAndChangesNothing() {
         UiHttp.Session contributor = ui.signIn("contributor");
         HttpResponse<String> noReason = ui.post("/models/guarded/versions/1/promote", contributor,

@@ -1,5 +1,6 @@
 package dev.regent.store;
 
+import dev.regent.core.text.ReadableText;
 import dev.regent.core.error.RegentException;
 import dev.regent.core.evidence.ComplianceTag;
 import dev.regent.core.evidence.EvalReport;
@@ -149,7 +150,8 @@ final class EvidenceRows {
     private record Row(String id, String model, int version, String kind, String digest, String uri, boolean stored,
                        String summary, String author, long at, String evalDataset, Boolean evalPassed) {
         Evidence toEvidence(TreeMap<String, Double> metrics, Revocation revocation) {
-            EvalReport eval = evalDataset == null ? null : new EvalReport(new Metrics(metrics), evalDataset, evalPassed);
+            EvalReport eval = evalDataset == null ? null
+                    : ReadableText.asStored(() -> new EvalReport(new Metrics(metrics), evalDataset, evalPassed));
             return new Evidence(EvidenceId.parse(id), ModelName.of(model), VersionNumber.of(version), EvidenceKind.of(kind),
                     Digest.parse(digest), uri, stored, summary, Principal.of(author), Instant.ofEpochMilli(at), eval,
                     revocation);

@@ -1,5 +1,6 @@
 package dev.regent.store;
 
+import dev.regent.core.text.ReadableText;
 import dev.regent.core.error.RegentException;
 import dev.regent.core.model.Description;
 import dev.regent.core.model.Model;
@@ -192,8 +193,9 @@ final class ModelRows {
     /** One models row before its tags are attached. */
     record Row(long id, String name, String description, String createdBy, long createdAt, long updatedAt) {
         Model toModel(Map<Long, TreeMap<String, String>> tags) {
-            return new Model(ModelName.of(name), Description.of(description), new Tags(tags.getOrDefault(id, new TreeMap<>())),
-                    Principal.of(createdBy), Instant.ofEpochMilli(createdAt), Instant.ofEpochMilli(updatedAt));
+            return ReadableText.asStored(() -> new Model(ModelName.of(name), Description.of(description),
+                    new Tags(tags.getOrDefault(id, new TreeMap<>())), Principal.of(createdBy), Instant.ofEpochMilli(createdAt),
+                    Instant.ofEpochMilli(updatedAt)));
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.regent.store;
 
+import dev.regent.core.text.ReadableText;
 import dev.regent.core.model.Metrics;
 import dev.regent.core.model.Model;
 import dev.regent.core.model.ModelName;
@@ -90,8 +91,9 @@ final class SearchRows {
             Key key = new Key(f.modelId, f.row.number());
             TreeMap<String, Double> numbers = new TreeMap<>();
             metrics.getOrDefault(key, new TreeMap<>()).forEach((k, v) -> numbers.put(k, Double.parseDouble(v)));
-            out.add(f.row.toVersion(ModelName.of(f.model), new Tags(tags.getOrDefault(key, new TreeMap<>())),
-                    new Metrics(numbers), new Params(params.getOrDefault(key, new TreeMap<>()))));
+            out.add(ReadableText.asStored(() -> f.row.toVersion(ModelName.of(f.model),
+                    new Tags(tags.getOrDefault(key, new TreeMap<>())), new Metrics(numbers),
+                    new Params(params.getOrDefault(key, new TreeMap<>())))));
         }
         return out;
     }

@@ -1,5 +1,6 @@
 package dev.regent.store;
 
+import dev.regent.core.text.ReadableText;
 import dev.regent.core.error.RegentException;
 import dev.regent.core.model.Description;
 import dev.regent.core.model.Digest;
@@ -170,9 +171,9 @@ final class VersionRows {
                 withModel);
         List<ModelVersion> out = new ArrayList<>(rows.size());
         for (Row r : rows) {
-            out.add(r.toVersion(model, new Tags(tags.getOrDefault(r.number, new TreeMap<>())),
+            out.add(ReadableText.asStored(() -> r.toVersion(model, new Tags(tags.getOrDefault(r.number, new TreeMap<>())),
                     new Metrics(metrics.getOrDefault(r.number, new TreeMap<>())),
-                    new Params(params.getOrDefault(r.number, new TreeMap<>()))));
+                    new Params(params.getOrDefault(r.number, new TreeMap<>())))));
         }
         return out;
     }
@@ -193,10 +194,10 @@ final class VersionRows {
     record Row(int number, String source, String digest, String runId, String datasetVersion, String codeVersion,
                        String description, String stage, String createdBy, long createdAt, long updatedAt) {
         ModelVersion toVersion(ModelName model, Tags tags, Metrics metrics, Params params) {
-            return new ModelVersion(model, VersionNumber.of(number), SourceUri.of(source),
+            return ReadableText.asStored(() -> new ModelVersion(model, VersionNumber.of(number), SourceUri.of(source),
                     digest == null ? null : Digest.parse(digest), new Lineage(runId, datasetVersion, codeVersion),
                     metrics, params, Description.of(description), tags, Stage.parse(stage), Principal.of(createdBy),
-                    Instant.ofEpochMilli(createdAt), Instant.ofEpochMilli(updatedAt));
+                    Instant.ofEpochMilli(createdAt), Instant.ofEpochMilli(updatedAt)));
         }
     }
 }

@@ -117,6 +117,32 @@ abstract class StoreContractTest extends StoreFixture {
     }
 
     @Test
+    void textStoredBeforeTheInputRulesStillLoadsAsStored() {
+        // issue 17 refused bidi controls, bare CRs and '..' sources on input; a registry upgraded from before holds
+        // such values, and one of them must not make a model, its versions or a search unreadable
+        ModelName name = uniqueModel("legacy");
+        String deceptive = "safe\u202Etxt.exe then\rOVER";
+        Model m = dev.regent.core.text.ReadableText.asStored(() -> new Model(name, Description.of(deceptive),
+                Tags.of(Map.of("note", deceptive)), ALICE, T0, T0));
+        ModelVersion v = dev.regent.core.text.ReadableText.asStored(() -> new ModelVersion(name, VersionNumber.of(1),
+                SourceUri.of("s3://b/..;/x"), null, Lineage.NONE, Metrics.EMPTY, Params.of(Map.of("p", deceptive)),
+                Description.of(deceptive), Tags.of(Map.of("t", deceptive)), Stage.NONE, ALICE, T0, T0));
+        store().inTransaction(tx -> {
+            tx.insertModel(m);
+            tx.insertVersion(v);
+            return null;
+        });
+        java.util.Optional<Model> model = store().read(tx -> tx.findModel(name));
+        java.util.Optional<ModelVersion> version = store().read(tx -> tx.findVersion(name, VersionNumber.of(1)));
+        assertThat(model).contains(m);
+        assertThat(version).contains(v);
+        // the same text arriving as input is still refused
+        assertThatThrownBy(() -> Description.of(deceptive)).hasMessageContaining("U+202E");
+        assertThatThrownBy(() -> Tags.of(Map.of("note", deceptive))).hasMessageContaining("U+202E");
+        assertThatThrownBy(() -> SourceUri.of("s3://b/..;/x")).hasMessageContaining("'..'");
+    }
+
+    @Test
     void secondLiveModelOfTheSameNameIsAConflict() {
         ModelName name = uniqueModel("dup");
         store().inTransaction(tx -> {

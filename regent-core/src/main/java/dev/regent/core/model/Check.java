@@ -20,6 +20,9 @@ final class Check {
      * rest of a line reads). Right-to-left text itself is fine.
      */
     static void noControlCharacters(String value, String what) {
+        if (!dev.regent.core.text.ReadableText.inputRulesApply()) {
+            return;
+        }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             boolean lineEnd = c == '\r' && i + 1 < value.length() && value.charAt(i + 1) == '\n';

@@ -46,7 +46,10 @@ public record SourceUri(String value) {
         String path = bare ? decoded : decoded.substring(decoded.indexOf(':') + 1);
         // '..' in any encoding, as for artifact paths: percent-encoded (above), written with characters that fold to
         // dots under NFKC (U+2025, U+FF0E), or carrying path parameters ("..;x", which some servers read as "..")
-        for (String form : new String[] {path, java.text.Normalizer.normalize(path, java.text.Normalizer.Form.NFKC)}) {
+        // (an input rule, tightened in issue 17: a source stored before it still loads; the registry never fetches it)
+        String[] forms = dev.regent.core.text.ReadableText.inputRulesApply()
+                ? new String[] {path, java.text.Normalizer.normalize(path, java.text.Normalizer.Form.NFKC)} : new String[0];
+        for (String form : forms) {
             for (String segment : form.split("[/\\\\?#]", -1)) {
                 int parameters = segment.indexOf(';');
                 if ((parameters < 0 ? segment : segment.substring(0, parameters)).equals("..")) {

@@ -36,7 +36,8 @@ public record Tags(SortedMap<String, String> values) {
         Check.maxLength(key, MAX_KEY_LENGTH, what + " '" + Check.printable(key) + "'");
         for (int i = 0; i < key.length(); i++) {
             char c = key.charAt(i);
-            if (Character.isISOControl(c) || c == '=' || dev.regent.core.text.ReadableText.isBidiControl(c)) {
+            boolean deceptive = Character.isISOControl(c) || dev.regent.core.text.ReadableText.isBidiControl(c);
+            if (c == '=' || deceptive && dev.regent.core.text.ReadableText.inputRulesApply()) {
                 throw RegentException.invalid(what + " '" + Check.printable(key) + "' contains a forbidden character"
                         + (c == '=' ? " '='" : Character.isISOControl(c) ? " (control character)"
                         : " (bidirectional control U+" + String.format("%04X", (int) c) + ")"));

@@ -12,7 +12,31 @@ import dev.regent.core.error.RegentException;
  * also keeps JSON valid when the output is JSON.
  */
 public final class ReadableText {
+    /** Set while values read back from storage are rebuilt: see {@link #asStored}. */
+    private static final ThreadLocal<Boolean> REBUILDING_STORED = ThreadLocal.withInitial(() -> false);
+
     private ReadableText() {
+    }
+
+    /**
+     * Rebuilds values read back from storage: the refusals of this policy are input rules, adopted after some text
+     * was stored (issue 17), so text stored before them must still load — one old description must not make a model,
+     * a list or the whole UI unreadable. It is escaped on output like any other. Only the store's row mapping calls
+     * this, around exactly the construction of stored values; limits that always held (sizes) still apply.
+     */
+    public static <T> T asStored(java.util.function.Supplier<T> build) {
+        boolean outer = REBUILDING_STORED.get();
+        REBUILDING_STORED.set(true);
+        try {
+            return build.get();
+        } finally {
+            REBUILDING_STORED.set(outer);
+        }
+    }
+
+    /** Whether the input rules apply: always, except while stored values are rebuilt ({@link #asStored}). */
+    public static boolean inputRulesApply() {
+        return !REBUILDING_STORED.get();
     }
 
     /** Bidirectional formatting characters: embeddings, overrides, isolates and marks. */
@@ -30,8 +54,8 @@ public final class ReadableText {
      * Windows line end (CR LF) is accepted and returned as LF, a bare CR is refused. Returns the text to store.
      */
     public static String require(String value, String what) {
-        if (value == null) {
-            return null;
+        if (value == null || !inputRulesApply()) {
+            return value;
         }
         String text = value.replace("\r\n", "\n");
         for (int i = 0; i < text.length(); ) {

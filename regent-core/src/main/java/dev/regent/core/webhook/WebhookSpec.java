@@ -47,6 +47,8 @@ public record WebhookSpec(String url, Set<String> events, ModelName model, Webho
         if (url == null || url.isEmpty() || url.length() > MAX_URL) {
             throw RegentException.invalid("a webhook URL is 1 to " + MAX_URL + " characters");
         }
+        // people read it in lists and reports: no character that changes how it displays
+        ReadableText.require(url, "webhook URL");
         URI uri;
         try {
             uri = new URI(url);
@@ -60,6 +62,10 @@ public record WebhookSpec(String url, Set<String> events, ModelName model, Webho
         }
         if (uri.getHost() == null || uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
             throw RegentException.invalid("a webhook URL names a host, and has no user info and no fragment: '"
+                    + ReadableText.escapeInline(url) + "'");
+        }
+        if (uri.getPort() == 0 || uri.getPort() > 65535) {
+            throw RegentException.invalid("a webhook URL's port is 1 to 65535 (or left out), not " + uri.getPort() + ": '"
                     + ReadableText.escapeInline(url) + "'");
         }
         return url;

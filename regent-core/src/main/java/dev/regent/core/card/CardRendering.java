@@ -124,8 +124,22 @@ final class CardRendering {
         }
     }
 
+    /**
+     * The Markdown as an HTML fragment; Markdown nested deeper than the limit (a card stored before the limit) is
+     * shown as escaped preformatted text, since rendering it would recurse once per level.
+     */
     static String html(String markdown) {
+        try {
+            checkNesting(markdown);
+        } catch (dev.regent.core.error.RegentException tooDeep) {
+            return "<p><em>This card nests deeper than " + InputLimits.MARKDOWN_MAX_DEPTH + " levels, so it is shown as "
+                    + "text.</em></p>\n<pre>" + escapeHtml(markdown) + "</pre>\n";
+        }
         return HTML.render(PARSER.parse(markdown));
+    }
+
+    private static String escapeHtml(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     /** A section's value as a Markdown block: text as written, lists and maps as (nested) bullet lists. */

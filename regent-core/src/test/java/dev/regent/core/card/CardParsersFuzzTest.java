@@ -40,6 +40,19 @@ class CardParsersFuzzTest {
         ModelCard.parse("- a\n  - b\n    - c\n", CardFormat.MARKDOWN).toHtml("ok");
     }
 
+    @Example
+    void aStoredCardNestedTooDeepStillLoadsAndIsShownAsEscapedText() {
+        // stored before the nesting limit (an input rule): it must load for its gates, digest and export, and a page
+        // must show it without recursing once per level
+        String stored = "{\"notes\": \"" + "> ".repeat(27_000) + "<b>x</b>\"}";
+        ModelCard card = ModelCard.fromCanonicalJson(stored);
+        org.assertj.core.api.Assertions.assertThat(card.hasSection("notes")).isTrue();
+        String html = card.toHtml("legacy");
+        org.assertj.core.api.Assertions.assertThat(html).contains("shown as text").contains("<pre>")
+                .contains("&lt;b&gt;x&lt;/b&gt;").doesNotContain("<b>x</b>");
+        assertThatThrownBy(() -> ModelCard.parse(stored, CardFormat.JSON)).hasMessageContaining("nested more than 48");
+    }
+
     /** Found by the fuzzing: a line of 27,000 "- " took CommonMark seconds to parse (quadratic); refused at once. */
     @Example
     void aLineOpeningThousandsOfListItemsIsRefusedQuickly() {

@@ -33,6 +33,7 @@ public final class JdbcRegistryStore implements RegistryStore {
     private PostgresChangeListener listener;
     private final java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean maintaining;
+    private volatile GroupCommit group;
     private volatile String auditIncident;
     private final StorageWatch storage = new StorageWatch(java.time.Clock.systemUTC());
 
@@ -43,6 +44,36 @@ public final class JdbcRegistryStore implements RegistryStore {
         this.readers = readers;
         this.description = description;
         this.pools = List.copyOf(pools);
+    }
+
+    /**
+     * From now on, write transactions that arrive while one runs share its commit ({@link GroupCommit}): for a
+     * database with one writer connection, where each commit is an fsync (SQLite).
+     */
+    void commitInGroups() {
+        group = new GroupCommit(dialect, writers, new GroupCommit.Committer() {
+            @Override
+            public void commit(Connection connection) throws SQLException {
+                String announce = dialect.announceChangeSql();
+                if (announce != null) {
+                    try (java.sql.Statement s = connection.createStatement()) {
+                        s.execute(announce);
+                    }
+                }
+                dialect.commit(connection);
+                maintain(connection);
+            }
+
+            @Override
+            public boolean rollback(Connection connection) {
+                return JdbcRegistryStore.this.rollback(connection, new RuntimeException("group rollback"));
+            }
+
+            @Override
+            public void release(Connection connection, boolean healthy) {
+                JdbcRegistryStore.release(writers, connection, healthy);
+            }
+        });
     }
 
     /** Runs the dialect's periodic housekeeping (SQLite's planner statistics) from now on: for long-running processes. */
@@ -152,6 +183,10 @@ public final class JdbcRegistryStore implements RegistryStore {
     }
 
     private <T> T once(TransactionWork<T> work, boolean readOnly) {
+        GroupCommit grouped = group;
+        if (!readOnly && grouped != null) {
+            return grouped.run(work);
+        }
         DataSource source = readOnly ? readers : writers;
         Connection connection;
         try {

@@ -125,7 +125,12 @@ public final class StoreFactory {
             writers.close();
             throw e;
         }
-        return new JdbcRegistryStore(dialect, writers, readers, description, List.of(writers, readers));
+        JdbcRegistryStore store = new JdbcRegistryStore(dialect, writers, readers, description, List.of(writers, readers));
+        // several writers' transactions per fsync; -Dregent.sqlite.groupCommit=false measures without (benchmarks)
+        if (!"false".equals(System.getProperty("regent.sqlite.groupCommit"))) {
+            store.commitInGroups();
+        }
+        return store;
     }
 
     /**
@@ -151,7 +156,7 @@ public final class StoreFactory {
         return file;
     }
 
-    private static SQLiteDataSource sqliteSource(Path file) {
+    static SQLiteDataSource sqliteSource(Path file) {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);

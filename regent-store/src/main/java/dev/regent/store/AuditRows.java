@@ -26,8 +26,7 @@ final class AuditRows {
     }
 
     AuditEntry append(AuditEntry draft) {
-        sql.update("UPDATE audit_head SET seq = seq + 1 WHERE id = 1");
-        long seq = sql.first("SELECT seq FROM audit_head WHERE id = 1", rs -> rs.getLong(1))
+        long seq = sql.first("UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq", rs -> rs.getLong(1))
                 .orElseThrow(() -> new IllegalStateException("audit_head has no row: the schema was not migrated"));
         AuditEntry entry = AuditBounds.fit(draft.withSeq(seq));
         String model = AuditTarget.modelOf(entry.target());

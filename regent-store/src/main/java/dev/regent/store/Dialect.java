@@ -74,16 +74,4 @@ sealed interface Dialect permits SqliteDialect, PostgresDialect {
 
     /** Whether the whole transaction may succeed if run again (serialization failure, deadlock, busy database). */
     boolean isRetryable(SQLException e);
-
-    /**
-     * Runs a statement that may violate a constraint so that, if it does, the transaction stays usable (as it
-     * does on SQLite, where only the statement fails): callers may catch the conflict and carry on.
-     */
-    <T> T guarded(Connection connection, SqlCall<T> call) throws SQLException;
-
-    /** One JDBC call. */
-    @FunctionalInterface
-    interface SqlCall<T> {
-        T run() throws SQLException;
-    }
 }

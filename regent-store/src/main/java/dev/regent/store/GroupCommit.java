@@ -103,7 +103,9 @@ final class GroupCommit {
         execute(batch, "SAVEPOINT " + SAVEPOINT);
         T result;
         try {
-            result = work.run(new JdbcStoreTransaction(new Sql(batch.connection, dialect), false));
+            Sql sql = new Sql(batch.connection, dialect);
+            result = work.run(new JdbcStoreTransaction(sql, false));
+            sql.requireUsable(); // work that swallowed a refused write must not commit the rest
         } catch (RuntimeException | Error e) {
             undoMember(batch, e);
             throw e;

@@ -199,7 +199,9 @@ public final class JdbcRegistryStore implements RegistryStore {
             dialect.begin(connection, readOnly);
             T result;
             try {
-                result = work.run(new JdbcStoreTransaction(new Sql(connection, dialect), readOnly));
+                Sql sql = new Sql(connection, dialect);
+                result = work.run(new JdbcStoreTransaction(sql, readOnly));
+                sql.requireUsable(); // work that swallowed a refused write must not commit the rest
             } catch (RuntimeException | Error e) {
                 healthy = rollback(connection, e);
                 throw e;

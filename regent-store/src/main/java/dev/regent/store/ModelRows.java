@@ -156,8 +156,9 @@ final class ModelRows {
     VersionNumber nextVersionNumber(ModelName name) {
         // The UPDATE takes the row's write lock first, so the value read back is this transaction's alone.
         long id = requireLiveId(name);
-        sql.update("UPDATE models SET next_version = next_version + 1 WHERE id = ?", id);
-        int number = sql.first("SELECT next_version - 1 FROM models WHERE id = ?", rs -> rs.getInt(1), id)
+        // one statement, not an UPDATE and a SELECT: RETURNING (PostgreSQL, SQLite 3.35+)
+        int number = sql.first("UPDATE models SET next_version = next_version + 1 WHERE id = ? RETURNING next_version - 1",
+                        rs -> rs.getInt(1), id)
                 .orElseThrow(() -> new StoreConflict("model '" + name + "' disappeared while numbering its version"));
         return VersionNumber.of(number);
     }

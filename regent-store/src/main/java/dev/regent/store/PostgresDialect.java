@@ -2,7 +2,6 @@ package dev.regent.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 
 /**
  * PostgreSQL: JDBC-managed transactions. Writes run at READ COMMITTED and serialise through row locks (the
@@ -84,20 +83,6 @@ final class PostgresDialect implements Dialect {
         return "40001".equals(e.getSQLState()) || "40P01".equals(e.getSQLState());
     }
 
-    @Override
-    public <T> T guarded(Connection connection, SqlCall<T> call) throws SQLException {
-        // A failed statement aborts the whole PostgreSQL transaction; a savepoint confines the failure to it.
-        Savepoint savepoint = connection.setSavepoint();
-        T result;
-        try {
-            result = call.run();
-        } catch (SQLException e) {
-            connection.rollback(savepoint);
-            throw e;
-        }
-        connection.releaseSavepoint(savepoint);
-        return result;
-    }
 
     @Override
     public String like(String column, boolean ignoreCase) {

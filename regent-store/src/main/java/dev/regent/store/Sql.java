@@ -21,6 +21,8 @@ import java.util.function.Supplier;
 final class Sql {
     private final Connection connection;
     private final Dialect dialect;
+    /** Why this transaction ended early: a refused write (see {@link #guardedUpdate}); null while it is usable. */
+    private String endedBy;
 
     Sql(Connection connection, Dialect dialect) {
         this.connection = connection;
@@ -29,6 +31,18 @@ final class Sql {
 
     Dialect dialect() {
         return dialect;
+    }
+
+    /**
+     * Refuses to go on in a transaction a refused write has ended. PostgreSQL aborts the transaction at the failed
+     * statement; SQLite would go on. Both refuse the same way here, so code that catches a conflict inside a
+     * transaction fails in every test, not only on PostgreSQL.
+     */
+    void requireUsable() {
+        if (endedBy != null) {
+            throw new IllegalStateException("this transaction ended at " + endedBy + ": nothing in it will commit; catch "
+                    + "the conflict outside the transaction and read again in a new one");
+        }
     }
 
     /** A NULL argument of a given {@link Types} type, for columns (BOOLEAN on PostgreSQL) that refuse a VARCHAR NULL. */
@@ -57,7 +71,8 @@ final class Sql {
 
     /**
      * Runs a write that the database may refuse for a unique or foreign key; the refusal becomes a
-     * {@link StoreConflict} with the given message and leaves the transaction usable.
+     * {@link StoreConflict} with the given message. The refusal ends the transaction (PostgreSQL aborts it at the
+     * failed statement): a caller that wants to go on catches it outside the transaction and reads again in a new one.
      */
     int guardedUpdate(Supplier<String> conflictMessage, String sql, Object... args) {
         return guardedUpdate(conflictMessage, () -> new StoreConflict(conflictMessage.get()), sql, args);
@@ -71,16 +86,16 @@ final class Sql {
     int guardedUpdate(Supplier<String> conflictMessage, Supplier<? extends RuntimeException> missingReference,
                       String sql, Object... args) {
         try {
-            return dialect.guarded(connection, () -> {
-                try (PreparedStatement s = prepare(sql, args)) {
-                    return s.executeUpdate();
-                }
-            });
+            try (PreparedStatement s = prepare(sql, args)) {
+                return s.executeUpdate();
+            }
         } catch (SQLException e) {
             if (dialect.isUniqueViolation(e)) {
+                endedBy = "a write refused as a conflict";
                 throw new StoreConflict(conflictMessage.get(), e);
             }
             if (dialect.isForeignKeyViolation(e)) {
+                endedBy = "a write refused for a missing reference";
                 RuntimeException missing = missingReference.get();
                 if (missing.getCause() == null) {
                     missing.initCause(e);
@@ -96,6 +111,7 @@ final class Sql {
         if (rows.isEmpty()) {
             return;
         }
+        requireUsable();
         try (PreparedStatement s = connection.prepareStatement(sql)) {
             for (Object[] row : rows) {
                 bind(s, row);
@@ -130,6 +146,7 @@ final class Sql {
     }
 
     private PreparedStatement prepare(String sql, Object[] args) throws SQLException {
+        requireUsable();
         PreparedStatement s = connection.prepareStatement(sql);
         try {
             bind(s, args);

@@ -100,10 +100,6 @@ final class SqliteDialect implements Dialect {
                 || code == SQLiteErrorCode.SQLITE_LOCKED || code.name().startsWith("SQLITE_LOCKED_"));
     }
 
-    @Override
-    public <T> T guarded(Connection connection, SqlCall<T> call) throws SQLException {
-        return call.run();
-    }
 
     private static SQLiteErrorCode code(SQLException e) {
         return e instanceof SQLiteException s ? s.getResultCode() : null;

@@ -139,20 +139,27 @@ abstract class GovernanceContractTest extends StoreFixture {
     }
 
     @Test
-    void aSecondPrincipalOfTheSameNameIsAConflictAndTheTransactionGoesOn() {
+    void aSecondPrincipalOfTheSameNameIsAConflictAndTheFirstStays() {
         Principal p = uniquePrincipal("dup");
         PrincipalRecord first = new PrincipalRecord(p, PrincipalKind.USER, List.of(Grant.global(Role.VIEWER)), ALICE, T0);
         PrincipalRecord second = new PrincipalRecord(p, PrincipalKind.AGENT, List.of(Grant.global(Role.ADMIN)), BOB, T1);
         write(() -> { });
         store().inTransaction(tx -> {
             tx.insertPrincipal(first);
-            expectConflictWithoutSql(() -> tx.insertPrincipal(second));
+            return null;
+        });
+        expectConflictWithoutSql(() -> store().inTransaction(tx -> {
+            tx.insertPrincipal(second);
+            return null;
+        }));
+        store().inTransaction(tx -> {
             tx.addGrant(p, Grant.global(Role.CONTRIBUTOR));
             return null;
         });
         var found5 = store().read(tx -> tx.findPrincipal(p));
         assertThat(found5.orElseThrow().grants())
                 .containsExactly(Grant.global(Role.VIEWER), Grant.global(Role.CONTRIBUTOR));
+        assertThat(found5.orElseThrow().kind()).isEqualTo(PrincipalKind.USER);
     }
 
     @Test
@@ -327,9 +334,12 @@ abstract class GovernanceContractTest extends StoreFixture {
         write(() -> { });
         store().inTransaction(tx -> {
             tx.insertEvidence(e);
-            expectConflictWithoutSql(() -> tx.insertEvidence(stored(e.id(), m, V1, T1)));
             return null;
         });
+        expectConflictWithoutSql(() -> store().inTransaction(tx -> {
+            tx.insertEvidence(stored(e.id(), m, V1, T1));
+            return null;
+        }));
         var found21 = store().read(tx -> tx.findEvidence(e.id()));
         assertThat(found21).contains(e);
         DatabaseSnapshot before = snapshot();

@@ -432,20 +432,39 @@ abstract class StoreContractTest extends StoreFixture {
     }
 
     @Test
-    void aConflictLeavesTheTransactionUsable() {
+    void aConflictEndsItsTransactionAlikeOnEveryDatabaseAndTheNextOneGoesOn() {
+        // PostgreSQL aborts a transaction at a refused statement, SQLite would go on: the store makes both refuse to
+        // go on, so code that catches a conflict inside a transaction fails in every test, and nothing of it commits
         ModelName name = modelWithVersions("usable", 2);
-        store().inTransaction(tx -> {
+        assertThatThrownBy(() -> store().inTransaction(tx -> {
             tx.setStage(name, VersionNumber.of(1), Stage.PRODUCTION, T1);
             assertThatThrownBy(() -> tx.setStage(name, VersionNumber.of(2), Stage.PRODUCTION, T1))
                     .isInstanceOf(StoreConflict.class);
-            assertThatThrownBy(() -> tx.insertModel(model(name))).isInstanceOf(StoreConflict.class);
             tx.setStage(name, VersionNumber.of(2), Stage.STAGING, T1);
             return null;
+        })).isInstanceOf(IllegalStateException.class).hasMessageContaining("catch the conflict outside the transaction");
+        var staging = store().read(tx -> tx.stageHolders(name, Stage.STAGING));
+        assertThat(staging).isEmpty();
+        var production = store().read(tx -> tx.stageHolders(name, Stage.PRODUCTION));
+        assertThat(production).as("nothing of the ended transaction committed").isEmpty();
+        // a work that swallows the conflict and returns normally does not commit either
+        assertThatThrownBy(() -> store().inTransaction(tx -> {
+            tx.setStage(name, VersionNumber.of(1), Stage.PRODUCTION, T1);
+            try {
+                tx.insertModel(model(name));
+            } catch (StoreConflict swallowed) {
+                // wrong, and refused
+            }
+            return null;
+        })).isInstanceOf(IllegalStateException.class);
+        var stillNone = store().read(tx -> tx.stageHolders(name, Stage.PRODUCTION));
+        assertThat(stillNone).isEmpty();
+        store().inTransaction(tx -> {
+            tx.setStage(name, VersionNumber.of(1), Stage.PRODUCTION, T1);
+            return null;
         });
-        var result20 = store().read(tx -> tx.stageHolders(name, Stage.STAGING));
-        assertThat(result20).hasSize(1);
-        var result21 = store().read(tx -> tx.stageHolders(name, Stage.PRODUCTION));
-        assertThat(result21).hasSize(1);
+        var afterwards = store().read(tx -> tx.stageHolders(name, Stage.PRODUCTION));
+        assertThat(afterwards).hasSize(1);
     }
 
     @Test

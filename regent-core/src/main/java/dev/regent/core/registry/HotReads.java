@@ -10,7 +10,8 @@ import java.util.function.Supplier;
  * The in-memory view of hot reads (authenticated tokens, principals, model overviews, versions, the latest version
  * per stage): a value is served again only while the store's {@link RegistryStore#generation() generation} is the
  * one it was read at — so a change committed through this registry, or announced by another node, invalidates
- * everything at once — and for at most {@link #maxAge}, which bounds staleness from writers the store cannot hear
+ * everything at once (tokens and principals follow the store's {@link RegistryStore#accessGeneration() access
+ * generation}, which only writes to them move) — and for at most {@link #maxAge}, which bounds staleness from writers the store cannot hear
  * (another process on the same SQLite file, a lost notification). Only successful reads are kept: a missing model,
  * an unknown token or a refusal is asked of the store every time, so junk requests cannot fill the view.
  */
@@ -70,7 +71,8 @@ final class HotReads {
      */
     @SuppressWarnings("unchecked")
     <T> T get(Object key, Supplier<T> loader) {
-        long generation = store.generation();
+        // who may do what follows its own generation: a registration does not send every sign-in back to the store
+        long generation = key instanceof TokenKey || key instanceof PrincipalKey ? store.accessGeneration() : store.generation();
         long now = System.nanoTime();
         Entry entry = entries.get(key);
         if (entry != null && entry.generation == generation && now - entry.loadedAt < maxAgeNanos) {

@@ -37,6 +37,7 @@ public final class JdbcRegistryStore implements RegistryStore {
     private final java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean maintaining;
     private volatile GroupCommit group;
+    private volatile boolean soleWriter;
     private volatile String auditIncident;
     private final StorageWatch storage = new StorageWatch(java.time.Clock.systemUTC());
 
@@ -80,6 +81,19 @@ public final class JdbcRegistryStore implements RegistryStore {
     /** Runs the dialect's periodic housekeeping (SQLite's planner statistics) from now on: for long-running processes. */
     void maintainStatistics() {
         maintaining = true;
+    }
+
+    /**
+     * Declares this process the database's only writer: the caller holds the embedded data directory's lock (one
+     * writer per data directory), so every commit is this store's own and moves its generation.
+     */
+    public void declareSoleWriter() {
+        soleWriter = true;
+    }
+
+    @Override
+    public boolean hearsEveryChange() {
+        return soleWriter || listener != null;
     }
 
     /** Hears other nodes' commits through PostgreSQL's LISTEN on its own connection to {@code jdbcUrl}. */

@@ -100,7 +100,11 @@ final class ServerLauncher implements AutoCloseable {
         DataDirLock lock = StoreConfig.of(data, dbUrl).isPostgres() ? null : ServerDirectoryLock.acquire(data, clock);
         RegistryStore store;
         try {
-            store = StoreFactory.openLongLived(data, dbUrl);
+            dev.regent.store.JdbcRegistryStore opened = StoreFactory.openLongLived(data, dbUrl);
+            if (lock != null) {
+                opened.declareSoleWriter(); // nothing else writes the file while we hold the lock: no staleness bound
+            }
+            store = opened;
         } catch (RuntimeException e) {
             release(lock);
             throw e;

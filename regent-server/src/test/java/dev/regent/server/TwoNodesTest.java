@@ -389,6 +389,27 @@ class TwoNodesTest {
         expect(200, promote(a, "governed", 1, "Production"));
     }
 
+    @Test
+    @Order(7)
+    void aTokenRevokedThroughOneNodeIsRefusedByTheOtherAtOnceWhileDataWritesLeaveSignInsCached() {
+        // sign-ins follow the access generation (issue 19): a data write through a does not evict them on b, a
+        // revocation through a does, within the time a notification takes
+        JsonNode made = tree(expect(201, send(a, "POST", "/api/v1/tokens", admin, "{\"principal\":\"vic\"}")));
+        String secret = made.get("token").asText();
+        String id = made.get("id").asText();
+        expect(200, send(b, "GET", "/api/v1/whoami", secret, null));
+        createModel(a, "access-generation");
+        expect(200, send(b, "GET", "/api/v1/whoami", secret, null));
+        expect(200, send(a, "DELETE", "/api/v1/tokens/" + id, admin, null));
+        long deadline = System.nanoTime() + VISIBLE_WITHIN.toNanos();
+        int status = send(b, "GET", "/api/v1/whoami", secret, null).statusCode();
+        while (status != 401 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+            status = send(b, "GET", "/api/v1/whoami", secret, null).statusCode();
+        }
+        assertThat(status).as("the revoked token through node b within %s", VISIBLE_WITHIN).isEqualTo(401);
+    }
+
     private static void createModel(Node node, String name) {
         expect(201, send(node, "POST", "/api/v1/models", contributor, "{\"name\":\"" + name + "\"}"));
     }

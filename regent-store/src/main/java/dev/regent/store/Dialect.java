@@ -37,7 +37,7 @@ sealed interface Dialect permits SqliteDialect, PostgresDialect {
      * SQL run at the end of every write transaction to tell other nodes that something may have changed (delivered
      * only if the transaction commits), or null when the database has no such channel.
      */
-    String announceChangeSql();
+    String announceChangeSql(boolean accessChanged);
 
     /**
      * Housekeeping the store runs on the writer connection every {@link SqliteStatistics#EVERY_WRITES} write

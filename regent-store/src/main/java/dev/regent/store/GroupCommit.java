@@ -31,6 +31,7 @@ final class GroupCommit {
         final Connection connection;
         final CompletableFuture<Void> committed = new CompletableFuture<>();
         int members;
+        boolean accessChanged;
 
         Batch(Connection connection) {
             this.connection = connection;
@@ -39,7 +40,11 @@ final class GroupCommit {
 
     /** What the store does around a commit: the dialect's statements and its housekeeping. */
     interface Committer {
-        void commit(Connection connection) throws SQLException;
+        /** Commits; {@code accessChanged} says whether a member wrote tokens, principals or grants. */
+        void commit(Connection connection, boolean accessChanged) throws SQLException;
+
+        /** The calling member's write changed access data (it is told on the member's own thread). */
+        void accessChanged();
 
         /** Rolls the whole transaction back; whether the connection is fit to be used again. */
         boolean rollback(Connection connection);
@@ -102,13 +107,20 @@ final class GroupCommit {
     private <T> T runMember(Batch batch, TransactionWork<T> work) {
         execute(batch, "SAVEPOINT " + SAVEPOINT);
         T result;
+        Sql sql = new Sql(batch.connection, dialect);
         try {
-            Sql sql = new Sql(batch.connection, dialect);
             result = work.run(new JdbcStoreTransaction(sql, false));
             sql.requireUsable(); // work that swallowed a refused write must not commit the rest
         } catch (RuntimeException | Error e) {
+            if (sql.changedAccess()) {
+                committer.accessChanged(); // undone, but caches read meanwhile must not outlive it
+            }
             undoMember(batch, e);
             throw e;
+        }
+        if (sql.changedAccess()) {
+            batch.accessChanged = true;
+            committer.accessChanged();
         }
         execute(batch, "RELEASE " + SAVEPOINT);
         batch.members++;
@@ -153,7 +165,7 @@ final class GroupCommit {
         }
         open = null;
         try {
-            committer.commit(batch.connection);
+            committer.commit(batch.connection, batch.accessChanged);
         } catch (SQLException | RuntimeException e) {
             RuntimeException failure = e instanceof SQLException sql ? Sql.failure(sql) : (RuntimeException) e;
             committer.release(batch.connection, committer.rollback(batch.connection));

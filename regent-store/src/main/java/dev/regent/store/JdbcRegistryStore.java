@@ -30,10 +30,14 @@ public final class JdbcRegistryStore implements RegistryStore {
     // Nested transactions would need a second connection and could wait on themselves; refuse them instead.
     private final ThreadLocal<Boolean> inside = ThreadLocal.withInitial(() -> false);
     private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong accessGeneration = new java.util.concurrent.atomic.AtomicLong();
+    /** Set by this thread's write transaction when it changed access data; read (and cleared) after it ends. */
+    private final ThreadLocal<Boolean> accessTouched = ThreadLocal.withInitial(() -> false);
     private PostgresChangeListener listener;
     private final java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean maintaining;
     private volatile GroupCommit group;
+    private volatile boolean soleWriter;
     private volatile String auditIncident;
     private final StorageWatch storage = new StorageWatch(java.time.Clock.systemUTC());
 
@@ -53,15 +57,13 @@ public final class JdbcRegistryStore implements RegistryStore {
     void commitInGroups() {
         group = new GroupCommit(dialect, writers, new GroupCommit.Committer() {
             @Override
-            public void commit(Connection connection) throws SQLException {
-                String announce = dialect.announceChangeSql();
-                if (announce != null) {
-                    try (java.sql.Statement s = connection.createStatement()) {
-                        s.execute(announce);
-                    }
-                }
-                dialect.commit(connection);
-                maintain(connection);
+            public void commit(Connection connection, boolean accessChanged) throws SQLException {
+                commitWrite(connection, accessChanged);
+            }
+
+            @Override
+            public void accessChanged() {
+                accessTouched.set(true);
             }
 
             @Override
@@ -81,9 +83,22 @@ public final class JdbcRegistryStore implements RegistryStore {
         maintaining = true;
     }
 
+    /**
+     * Declares this process the database's only writer: the caller holds the embedded data directory's lock (one
+     * writer per data directory), so every commit is this store's own and moves its generation.
+     */
+    public void declareSoleWriter() {
+        soleWriter = true;
+    }
+
+    @Override
+    public boolean hearsEveryChange() {
+        return soleWriter || listener != null;
+    }
+
     /** Hears other nodes' commits through PostgreSQL's LISTEN on its own connection to {@code jdbcUrl}. */
     void listenForOtherNodes(String jdbcUrl) {
-        listener = new PostgresChangeListener(jdbcUrl, generation::incrementAndGet);
+        listener = new PostgresChangeListener(jdbcUrl, generation::incrementAndGet, accessGeneration::incrementAndGet);
         listener.start();
     }
 
@@ -95,6 +110,17 @@ public final class JdbcRegistryStore implements RegistryStore {
     public long generation() {
         PostgresChangeListener l = listener;
         return l != null && !l.hearing() ? generation.incrementAndGet() : generation.get();
+    }
+
+    /**
+     * As {@link #generation()}, for tokens, principals and grants only: it moves on after each write transaction of
+     * this store that wrote them (committed or not) and when another node announces such a commit, so writes to
+     * models leave authentication cached.
+     */
+    @Override
+    public long accessGeneration() {
+        PostgresChangeListener l = listener;
+        return l != null && !l.hearing() ? accessGeneration.incrementAndGet() : accessGeneration.get();
     }
 
     /** Runs the work in one write transaction, retried from the start when the database asks; see {@link RegistryStore}. */
@@ -174,6 +200,10 @@ public final class JdbcRegistryStore implements RegistryStore {
                 } finally {
                     if (!readOnly) {
                         generation.incrementAndGet();
+                        if (accessTouched.get()) {
+                            accessGeneration.incrementAndGet();
+                            accessTouched.remove();
+                        }
                     }
                 }
             }
@@ -195,14 +225,16 @@ public final class JdbcRegistryStore implements RegistryStore {
             throw new StoreFailure("cannot get a connection to " + description + ": " + e.getMessage(), e);
         }
         boolean healthy = false;
+        Sql sql = null;
         try {
             dialect.begin(connection, readOnly);
             T result;
             try {
-                Sql sql = new Sql(connection, dialect);
+                sql = new Sql(connection, dialect);
                 result = work.run(new JdbcStoreTransaction(sql, readOnly));
                 sql.requireUsable(); // work that swallowed a refused write must not commit the rest
             } catch (RuntimeException | Error e) {
+                noteAccess(sql);
                 healthy = rollback(connection, e);
                 throw e;
             }
@@ -211,14 +243,8 @@ public final class JdbcRegistryStore implements RegistryStore {
                 if (readOnly) {
                     dialect.rollback(connection);
                 } else {
-                    String announce = dialect.announceChangeSql();
-                    if (announce != null) {
-                        try (java.sql.Statement s = connection.createStatement()) {
-                            s.execute(announce);
-                        }
-                    }
-                    dialect.commit(connection);
-                    maintain(connection);
+                    noteAccess(sql);
+                    commitWrite(connection, sql.changedAccess());
                 }
             } catch (SQLException e) {
                 StoreFailure failure = Sql.failure(e);
@@ -233,6 +259,25 @@ public final class JdbcRegistryStore implements RegistryStore {
             throw failure;
         } finally {
             release(source, connection, healthy);
+        }
+    }
+
+    /** Commits a write transaction: announced to the other nodes first (delivered only if it commits), then tidied. */
+    private void commitWrite(Connection connection, boolean accessChanged) throws SQLException {
+        String announce = dialect.announceChangeSql(accessChanged);
+        if (announce != null) {
+            try (java.sql.Statement s = connection.createStatement()) {
+                s.execute(announce);
+            }
+        }
+        dialect.commit(connection);
+        maintain(connection);
+    }
+
+    /** A write that touched access data moves the access generation on once it has ended (see runOnce). */
+    private void noteAccess(Sql sql) {
+        if (sql != null && sql.changedAccess()) {
+            accessTouched.set(true);
         }
     }
 

@@ -15,19 +15,30 @@ import org.postgresql.PGNotification;
  */
 final class PostgresChangeListener implements AutoCloseable {
     static final String CHANNEL = "regent_changes";
+    /** Payloads: a commit that changed tokens, principals or grants, and one that did not. Anything else is both. */
+    static final String ACCESS = "access";
+    static final String DATA = "data";
     private static final System.Logger LOG = System.getLogger(PostgresChangeListener.class.getName());
     private static final int POLL_MILLIS = 500;
 
     private final String jdbcUrl;
     private final Runnable changed;
+    private final Runnable accessChanged;
+    private final Runnable dataChanged;
     private final Thread thread;
     private volatile boolean hearing;
     private volatile boolean closed;
     private volatile Connection connection;
 
-    PostgresChangeListener(String jdbcUrl, Runnable changed) {
+    /** {@code changed} runs on every commit heard; {@code accessChanged} too when it may have changed access data. */
+    PostgresChangeListener(String jdbcUrl, Runnable changed, Runnable accessChanged) {
         this.jdbcUrl = jdbcUrl;
-        this.changed = changed;
+        this.changed = () -> {
+            changed.run();
+            accessChanged.run();
+        };
+        this.accessChanged = accessChanged;
+        this.dataChanged = changed;
         this.thread = new Thread(this::run, "regent-postgres-listener");
         thread.setDaemon(true);
     }
@@ -57,7 +68,12 @@ final class PostgresChangeListener implements AutoCloseable {
                 while (!closed) {
                     PGNotification[] heard = pg.getNotifications(POLL_MILLIS);
                     if (heard != null && heard.length > 0) {
-                        changed.run();
+                        boolean dataOnly = true;
+                        for (PGNotification n : heard) {
+                            // an older node announces without a payload: count it as both
+                            dataOnly &= DATA.equals(n.getParameter());
+                        }
+                        (dataOnly ? dataChanged : changed).run();
                     }
                 }
             } catch (SQLException e) {

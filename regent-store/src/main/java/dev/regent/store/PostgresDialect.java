@@ -56,9 +56,11 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
-    public String announceChangeSql() {
-        // NOTIFY is transactional: listeners (PostgresChangeListener on every node) hear it only after the commit
-        return "NOTIFY " + PostgresChangeListener.CHANNEL;
+    public String announceChangeSql(boolean accessChanged) {
+        // NOTIFY is transactional: listeners (PostgresChangeListener on every node) hear it only after the commit;
+        // the payload says whether who may do what changed, so a data write leaves the other nodes' sign-ins cached
+        return "NOTIFY " + PostgresChangeListener.CHANNEL + ", '"
+                + (accessChanged ? PostgresChangeListener.ACCESS : PostgresChangeListener.DATA) + "'";
     }
 
     @Override

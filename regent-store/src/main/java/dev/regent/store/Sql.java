@@ -23,6 +23,8 @@ final class Sql {
     private final Dialect dialect;
     /** Why this transaction ended early: a refused write (see {@link #guardedUpdate}); null while it is usable. */
     private String endedBy;
+    /** Whether this transaction wrote who may do what: tokens, principals, grants. */
+    private boolean accessChanged;
 
     Sql(Connection connection, Dialect dialect) {
         this.connection = connection;
@@ -31,6 +33,11 @@ final class Sql {
 
     Dialect dialect() {
         return dialect;
+    }
+
+    /** Whether a write of this transaction touched tokens, principals or grants (see RegistryStore#accessGeneration). */
+    boolean changedAccess() {
+        return accessChanged;
     }
 
     /**
@@ -112,6 +119,7 @@ final class Sql {
             return;
         }
         requireUsable();
+        accessChanged |= AccessTables.written(sql);
         try (PreparedStatement s = connection.prepareStatement(sql)) {
             for (Object[] row : rows) {
                 bind(s, row);
@@ -147,6 +155,7 @@ final class Sql {
 
     private PreparedStatement prepare(String sql, Object[] args) throws SQLException {
         requireUsable();
+        accessChanged |= AccessTables.written(sql);
         PreparedStatement s = connection.prepareStatement(sql);
         try {
             bind(s, args);

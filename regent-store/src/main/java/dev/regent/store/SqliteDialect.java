@@ -71,7 +71,7 @@ final class SqliteDialect implements Dialect {
     }
 
     @Override
-    public String announceChangeSql() {
+    public String announceChangeSql(boolean accessChanged) {
         // one process serves a SQLite file; other writers (a local-mode CLI) are bounded by the view's maximum age
         return null;
     }

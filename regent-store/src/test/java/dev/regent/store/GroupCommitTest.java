@@ -56,7 +56,11 @@ class GroupCommitTest {
         SqliteDialect dialect = new SqliteDialect();
         group = new GroupCommit(dialect, writers, new GroupCommit.Committer() {
             @Override
-            public void commit(Connection connection) throws SQLException {
+            public void accessChanged() {
+            }
+
+            @Override
+            public void commit(Connection connection, boolean accessChanged) throws SQLException {
                 if (failNextCommit.getAndSet(false)) {
                     throw new SQLException("disk I/O error (simulated)");
                 }

@@ -143,6 +143,30 @@ abstract class StoreContractTest extends StoreFixture {
     }
 
     @Test
+    void dataWritesLeaveTheAccessGenerationAndAccessWritesMoveIt() {
+        // sign-ins are cached by the access generation (issue 19): only writes to tokens, principals and grants move it
+        long access = store().accessGeneration();
+        long data = store().generation();
+        ModelName name = modelWithVersions("accessgen", 1);
+        assertThat(store().generation()).isGreaterThan(data);
+        assertThat(store().accessGeneration()).isEqualTo(access);
+        store().inTransaction(tx -> {
+            tx.insertPrincipal(new dev.regent.core.access.PrincipalRecord(Principal.of("gen-" + name.value()),
+                    dev.regent.core.access.PrincipalKind.USER,
+                    List.of(new dev.regent.core.access.Grant(dev.regent.core.access.Role.VIEWER, name)), ALICE, T0));
+            return null;
+        });
+        long afterPrincipal = store().accessGeneration();
+        assertThat(afterPrincipal).isGreaterThan(access);
+        // a rename moves per-model grants: it is an access write too, though no access method was called
+        store().inTransaction(tx -> {
+            tx.renameModel(name, ModelName.of(name.value() + "-renamed"), T1);
+            return null;
+        });
+        assertThat(store().accessGeneration()).isGreaterThan(afterPrincipal);
+    }
+
+    @Test
     void secondLiveModelOfTheSameNameIsAConflict() {
         ModelName name = uniqueModel("dup");
         store().inTransaction(tx -> {

@@ -25,6 +25,25 @@ public interface RegistryStore extends AutoCloseable {
     }
 
     /**
+     * Whether every commit to the database moves {@link #generation()} — this process is its only writer (a server
+     * holding the embedded data directory's lock), or it hears every other writer (PostgreSQL's listener; while it
+     * cannot hear, the generation moves on every call) — so a value read at an unchanged generation is never stale,
+     * however old. False when another process may write unheard (a local-mode reader beside a server).
+     */
+    default boolean hearsEveryChange() {
+        return false;
+    }
+
+    /**
+     * As {@link #generation()}, but moving on only when tokens, principals or grants may have changed (a store that
+     * cannot tell returns {@link #generation()}): authentication read at access generation g may be served again while
+     * it is still g, so writes to models do not send every request's sign-in back to the database.
+     */
+    default long accessGeneration() {
+        return generation();
+    }
+
+    /**
      * The first {@link dev.regent.core.audit.AuditIncident} any read or write of this store met (the audit log
      * contradicting itself), if one did: it stays until the process restarts, /ready reports it and nothing is signed.
      */

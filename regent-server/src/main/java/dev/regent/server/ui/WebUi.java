@@ -37,10 +37,13 @@ public final class WebUi implements UiEndpoints.Browser {
     private final Registry registry;
     private final UiSessions sessions;
     private final Templates templates = new Templates();
+    private final dev.regent.server.webhook.WebhookPing ping;
 
-    public WebUi(Registry registry, Clock clock) {
+    /** {@code ping} sends a webhook's test ping, as the API's test route does. */
+    public WebUi(Registry registry, Clock clock, dev.regent.server.webhook.WebhookPing ping) {
         this.registry = registry;
         this.sessions = new UiSessions(clock);
+        this.ping = ping;
     }
 
     /** Adds the UI's pages and forms to the server. */
@@ -59,7 +62,7 @@ public final class WebUi implements UiEndpoints.Browser {
         new ComparePage(endpoints, this, templates).register();
         new CardRevisionsPage(endpoints, this, templates).register();
         new TokensPage(endpoints, this, templates).register();
-        new WebhookPages(endpoints, this, templates).register();
+        new WebhookPages(endpoints, this, templates, ping).register();
     }
 
     @Override

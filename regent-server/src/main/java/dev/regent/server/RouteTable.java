@@ -174,6 +174,10 @@ final class RouteTable {
             e(HandlerType.GET, "/webhooks/{id}", Privilege.AUTHENTICATED),
             e(HandlerType.POST, "/webhooks/{id}/deliveries/{delivery}/redeliver", Privilege.AUTHENTICATED),
             e(HandlerType.POST, "/webhooks/{id}/test", Privilege.AUTHENTICATED),
+            e(HandlerType.POST, "/webhooks", Privilege.AUTHENTICATED),
+            e(HandlerType.POST, "/webhooks/{id}/enable", Privilege.AUTHENTICATED),
+            e(HandlerType.POST, "/webhooks/{id}/disable", Privilege.AUTHENTICATED),
+            e(HandlerType.POST, "/webhooks/{id}/delete", Privilege.AUTHENTICATED),
             e(HandlerType.POST, UI_M + "/versions/{version}/decision", Privilege.APPROVER),
             e(HandlerType.POST, UI_M + "/versions/{version}/promote", Privilege.CONTRIBUTOR));
 

@@ -111,6 +111,21 @@ class UiAccessibilityTest {
         browser.go("/webhooks/" + hookId);
         browser.click("table.deliveries tbody tr button");
         check("redelivery preview", problems);
+        // creating a webhook: the form (on /webhooks, scanned above), its preview, its secret's page; then the
+        // previews of disabling and deleting it
+        browser.go("/webhooks");
+        browser.type("#webhook-form input[name=url]", receiver.url() + "?second");
+        browser.click("#preview-webhook");
+        check("webhook creation preview", problems);
+        browser.click("#confirm");
+        assertThat(browser.present("#secret")).isTrue();
+        check("new webhook", problems);
+        browser.click("#to-webhook");
+        browser.click("#preview-toggle");
+        check("webhook disable preview", problems);
+        browser.go("/webhooks/" + hookId);
+        browser.click("#preview-delete-webhook");
+        check("webhook delete preview", problems);
         // the model page's event feed: its first page is scanned above; an older page here
         long second = t.tree(t.get("/api/v1/events?model=credit-scorer&limit=2", "admin")).at("/events/1/seq").asLong();
         browser.go("/models/credit-scorer?events_before=" + (second + 1));

@@ -147,6 +147,85 @@ class UiWebhooksEventsPolicyTest {
     }
 
     @Test
+    void aWebhookIsCreatedDisabledAndDeletedAfterEachPreview() {
+        browser.reset();
+        browser.signIn(t.tokens.get("admin"));
+        browser.go("/webhooks");
+        int before = t.registry.webhooks().list(TestServer.ADMIN, null).size();
+        browser.type("#webhook-form input[name=url]", receiver.url() + "?from=ui");
+        browser.type("#webhook-form input[name=events]", "model_version.stage_transitioned, approval.given");
+        browser.type("#webhook-form input[name=description]", "made in the browser");
+        browser.click("#preview-webhook");
+        assertThat(browser.text("#outcome")).contains("Dry run");
+        assertThat(t.registry.webhooks().list(TestServer.ADMIN, null)).hasSize(before);
+        browser.click("#confirm");
+        String secret = browser.text("#secret");
+        assertThat(secret).startsWith("whsec_");
+        browser.click("#to-webhook");
+        String id = browser.driver.getCurrentUrl().substring(browser.driver.getCurrentUrl().lastIndexOf('/') + 1);
+        var made = t.registry.webhooks().get(TestServer.ADMIN, id);
+        assertThat(made.events()).containsExactlyInAnyOrder("model_version.stage_transitioned", "approval.given");
+        assertThat(made.description()).isEqualTo("made in the browser");
+        assertThat(browser.body()).contains("made in the browser").doesNotContain(secret);
+        // the secret is never shown again, nor kept in the audit log's reads
+        assertThat(ui.get("/webhooks", ui.signIn("admin")).body()).doesNotContain(secret);
+
+        browser.click("#preview-toggle");
+        assertThat(browser.text("#outcome")).contains("Dry run");
+        assertThat(t.registry.webhooks().get(TestServer.ADMIN, id).enabled()).isTrue();
+        browser.click("#confirm");
+        assertThat(t.registry.webhooks().get(TestServer.ADMIN, id).enabled()).isFalse();
+        browser.go("/webhooks/" + id);
+        assertThat(browser.text("#preview-toggle")).isEqualTo("Enable…");
+
+        browser.click("#preview-delete-webhook");
+        assertThat(browser.text("#outcome")).contains("Dry run");
+        browser.click("#confirm");
+        assertThat(browser.text("#outcome")).contains("Done");
+        assertThat(t.registry.webhooks().list(TestServer.ADMIN, null)).hasSize(before);
+        assertThat(ui.get("/webhooks/" + id, ui.signIn("admin")).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void creatingAWebhookIsTheRegistrysDecisionAndTheDestinationRulesHold() {
+        int before = t.registry.webhooks().list(TestServer.ADMIN, null).size();
+        // the metadata address and a private range are refused, whoever asks
+        UiHttp.Session admin = ui.signIn("admin");
+        for (String url : List.of("http://169.254.169.254/latest/meta-data", "http://10.0.0.8/hook")) {
+            HttpResponse<String> refused = ui.post("/webhooks", admin, UiHttp.form("csrf", admin.csrf(), "url", url, "confirm", "yes"),
+                    "Origin", ui.origin());
+            assertThat(refused.statusCode()).as(url).isBetween(400, 499);
+            assertThat(refused.body()).as(url).contains("Refused").doesNotContain("id=\"secret\"");
+        }
+        // a viewer gets no form, and a forged post creates nothing
+        for (String who : List.of("viewer", "contributor", "solo")) {
+            UiHttp.Session s = ui.signIn(who);
+            assertThat(ui.get("/webhooks", s).body()).as(who).doesNotContain("id=\"webhook-form\"");
+            HttpResponse<String> forged = ui.post("/webhooks", s, UiHttp.form("csrf", s.csrf(), "url", receiver.url(),
+                    "model", SCORER.value(), "confirm", "yes"), "Origin", ui.origin());
+            assertThat(forged.statusCode()).as(who).isBetween(403, 404);
+            assertThat(forged.body()).as(who).doesNotContain("whsec_");
+        }
+        assertThat(t.registry.webhooks().list(TestServer.ADMIN, null)).hasSize(before);
+        // a model's admin creates its webhooks, not registry-wide ones
+        t.addPrincipal("owner", new Grant(Role.ADMIN, SHADOW));
+        UiHttp.Session owner = ui.signIn("owner");
+        assertThat(ui.get("/webhooks", owner).body()).contains("id=\"webhook-form\"").doesNotContain(hookId);
+        assertThat(ui.post("/webhooks", owner, UiHttp.form("csrf", owner.csrf(), "url", receiver.url(), "confirm", "yes"),
+                "Origin", ui.origin()).statusCode()).isEqualTo(403);
+        HttpResponse<String> own = ui.post("/webhooks", owner, UiHttp.form("csrf", owner.csrf(), "url", receiver.url(),
+                "model", SHADOW.value(), "confirm", "yes"), "Origin", ui.origin());
+        assertThat(own.statusCode()).isEqualTo(200);
+        assertThat(own.body()).contains("whsec_");
+        assertThat(t.registry.webhooks().list(TestServer.ADMIN, SHADOW)).hasSize(1);
+        // unknown event names are bad input, with nothing created
+        HttpResponse<String> bad = ui.post("/webhooks", owner, UiHttp.form("csrf", owner.csrf(), "url", receiver.url(),
+                "model", SHADOW.value(), "events", "model.nonsense", "confirm", "yes"), "Origin", ui.origin());
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(t.registry.webhooks().list(TestServer.ADMIN, SHADOW)).hasSize(1);
+    }
+
+    @Test
     void theModelPageListsItsEventsNewestFirstLikeTheFeedWithLinksToTheAuditLog() {
         browser.reset();
         browser.signIn(t.tokens.get("viewer"));

@@ -144,6 +144,14 @@ class UiWebhooksEventsPolicyTest {
         assertThat(ui.post("/webhooks/wh_nosuch/test", admin, UiHttp.form("csrf", admin.csrf(), "confirm", "yes"),
                 "Origin", ui.origin()).statusCode()).isEqualTo(404);
         assertThat(receiver.pings()).hasSize(pings);
+        // the API's ping is the same operation under the same rule
+        assertThat(t.post("/api/v1/webhooks/" + hookId + "/test", "viewer", null).statusCode()).isEqualTo(404);
+        assertThat(receiver.pings()).hasSize(pings);
+        HttpResponse<String> api = t.post("/api/v1/webhooks/" + hookId + "/test", "admin", null);
+        assertThat(api.statusCode()).as(api.body()).isEqualTo(200);
+        assertThat(t.tree(api).get("status_code").asInt()).isEqualTo(204);
+        assertThat(receiver.pings()).hasSize(pings + 1);
+        assertThat(receiver.pings().get(pings).header("webhook-id")).isEqualTo(t.tree(api).get("delivery_id").asText());
     }
 
     @Test
@@ -277,7 +285,14 @@ class UiWebhooksEventsPolicyTest {
                 .doesNotContain("credit-scorer-shadow").doesNotContain("shadow-only reason");
         assertThat(ui.get("/models/" + SHADOW, solo).statusCode()).isEqualTo(404);
         assertThat(ui.get("/models/" + SHADOW + "?events_before=1000000", solo).statusCode()).isEqualTo(404);
-        // paging back from anywhere stays within the model
+        // the numbers link to the model's audit entries, which this principal may read
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("href=\"(/audit\\?model=credit-scorer&amp;before=(\\d+))#seq-\\d+\"")
+                .matcher(events);
+        assertThat(link.find()).isTrue();
+        HttpResponse<String> entry = ui.get(link.group(1).replace("&amp;", "&"), solo);
+        assertThat(entry.statusCode()).isEqualTo(200);
+        assertThat(entry.body()).contains("id=\"seq-" + (Long.parseLong(link.group(2)) - 1) + "\"").doesNotContain("shadow");
+                // paging back from anywhere stays within the model
         assertThat(ui.get("/models/" + SCORER + "?events_before=1000000", solo).body()).doesNotContain("shadow");
         // an admin sees the shadow's events on its own page
         HttpResponse<String> shadow = ui.get("/models/" + SHADOW, ui.signIn("admin"));

@@ -121,6 +121,12 @@ class UiWebhooksEventsPolicyTest {
         // pings are not stored: the page read again shows the stored deliveries only
         browser.go("/webhooks/" + hookId);
         assertThat(browser.present("#ping-row")).isFalse();
+        // a delivery's event number leads to its audit entry
+        WebElement first = browser.find("table.deliveries tbody tr td:nth-child(2) a");
+        String seq = first.getText();
+        browser.click("table.deliveries tbody tr td:nth-child(2) a");
+        assertThat(browser.driver.getCurrentUrl()).contains("/audit?").endsWith("#seq-" + seq);
+        assertThat(browser.present("tr#seq-" + seq)).isTrue();
     }
 
     @Test

@@ -9,4 +9,9 @@ import java.util.List;
  */
 public record WebhookView(Frame frame, WebhookWires.Webhook webhook, List<WebhookWires.Delivery> deliveries, String older,
                           WebhookWires.Delivery ping) {
+    /** The audit entry a delivery's event is (its model's part of the log, where the viewer may read it). */
+    public String auditLink(WebhookWires.Delivery d) {
+        String model = d.model() == null ? "" : "model=" + java.net.URLEncoder.encode(d.model(), java.nio.charset.StandardCharsets.UTF_8) + "&";
+        return "/audit?" + model + "before=" + (d.seq() + 1) + "#seq-" + d.seq();
+    }
 }

@@ -166,7 +166,7 @@ public final class RegentServer {
                 new dev.regent.server.webhook.DestinationPolicy(webhookSettings.allow(), resolver), webhookSettings, clock);
         new WebhookRoutes(sender).register(endpoints);
         EventRoutes.register(endpoints);
-        WebUi ui = new WebUi(registry, clock);
+        WebUi ui = new WebUi(registry, clock, new dev.regent.server.webhook.WebhookPing(sender, mapper, clock), sender.policy());
         ui.register(new UiEndpoints(javalin, parts, guard, ui));
         javalin.error(404, ctx -> {
             String sent = ctx.res().getContentType();

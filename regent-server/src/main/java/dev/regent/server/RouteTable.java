@@ -142,6 +142,7 @@ final class RouteTable {
             e(HandlerType.POST, "/sign-out", Privilege.AUTHENTICATED),
             e(HandlerType.GET, "/audit", Privilege.VIEWER),
             e(HandlerType.GET, "/policy", Privilege.AUTHENTICATED),
+            e(HandlerType.GET, "/policy/diff", Privilege.AUTHENTICATED),
             e(HandlerType.POST, "/policy", Privilege.ADMIN),
             e(HandlerType.GET, "/principals", Privilege.ADMIN),
             e(HandlerType.POST, "/principals", Privilege.ADMIN),
@@ -172,6 +173,11 @@ final class RouteTable {
             e(HandlerType.GET, "/webhooks", Privilege.AUTHENTICATED),
             e(HandlerType.GET, "/webhooks/{id}", Privilege.AUTHENTICATED),
             e(HandlerType.POST, "/webhooks/{id}/deliveries/{delivery}/redeliver", Privilege.AUTHENTICATED),
+            e(HandlerType.POST, "/webhooks/{id}/test", Privilege.AUTHENTICATED),
+            e(HandlerType.POST, "/webhooks", Privilege.AUTHENTICATED),
+            e(HandlerType.POST, "/webhooks/{id}/enable", Privilege.AUTHENTICATED),
+            e(HandlerType.POST, "/webhooks/{id}/disable", Privilege.AUTHENTICATED),
+            e(HandlerType.POST, "/webhooks/{id}/delete", Privilege.AUTHENTICATED),
             e(HandlerType.POST, UI_M + "/versions/{version}/decision", Privilege.APPROVER),
             e(HandlerType.POST, UI_M + "/versions/{version}/promote", Privilege.CONTRIBUTOR));
 

@@ -12,15 +12,12 @@ import dev.regent.core.webhook.Webhook;
 import dev.regent.core.webhook.WebhookFormat;
 import dev.regent.core.webhook.WebhookSpec;
 import dev.regent.core.webhook.WebhookUpdate;
+import dev.regent.server.webhook.WebhookPing;
 import dev.regent.server.webhook.WebhookSender;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Webhooks: create (the secret is in this one answer), list, get, update (incl. secret rotation), enable, disable,
@@ -32,7 +29,6 @@ final class WebhookRoutes {
     static final String ONE = LIST + "/{id}";
 
     private final WebhookSender sender;
-    private final java.security.SecureRandom random = new java.security.SecureRandom();
 
     WebhookRoutes(WebhookSender sender) {
         this.sender = sender;
@@ -108,18 +104,11 @@ final class WebhookRoutes {
     }
 
     /** Sends a signed ping now (not stored as a delivery) and answers what the receiver said. */
-    private Reply test(Call call) throws Exception {
+    private Reply test(Call call) {
         Webhook webhook = call.registry().webhooks().get(call.actor(), call.path("id"));
-        byte[] id = new byte[8];
-        random.nextBytes(id);
-        String deliveryId = "ping_" + HexFormat.of().formatHex(id);
-        Instant now = call.parts().clock().instant();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "webhook.ping");
-        body.put("timestamp", now.toString());
-        body.put("data", Map.of("webhook_id", webhook.id()));
-        DeliveryAttempt attempt = sender.send(webhook, deliveryId, 1, call.mapper().writeValueAsBytes(body), now);
-        return Reply.ok(new WebhookWires.Ping(deliveryId, attempt.statusCode(), attempt.error(), attempt.latencyMillis(),
+        WebhookPing.Sent sent = new WebhookPing(sender, call.mapper(), call.parts().clock()).send(webhook);
+        DeliveryAttempt attempt = sent.attempt();
+        return Reply.ok(new WebhookWires.Ping(sent.deliveryId(), attempt.statusCode(), attempt.error(), attempt.latencyMillis(),
                 attempt.responseExcerpt()));
     }
 

@@ -71,6 +71,13 @@ final class TestServer implements AutoCloseable {
                 configure);
     }
 
+    /** A server whose configuration is changed by {@code configureConfig}, then configured by {@code configure} before it starts. */
+    static TestServer configured(String policyYaml, java.util.function.UnaryOperator<ServerConfig> configureConfig,
+                                 java.util.function.Consumer<RegentServer> configure) throws IOException {
+        return new TestServer(policyYaml, CheckpointSigner.Schedule.defaults(), CheckpointSigner.Sink.NONE, null, configureConfig,
+                configure);
+    }
+
     /** A server on the given database (a JDBC URL of an empty PostgreSQL schema), or on SQLite when null. */
     TestServer(String policyYaml, String jdbcUrlOrNull) throws IOException {
         this(policyYaml, CheckpointSigner.Schedule.defaults(), CheckpointSigner.Sink.NONE, jdbcUrlOrNull, c -> c, server -> { });

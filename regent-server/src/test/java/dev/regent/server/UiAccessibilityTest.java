@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.regent.core.model.ModelName;
 import dev.regent.core.model.Stage;
 import dev.regent.core.model.VersionNumber;
+import dev.regent.server.webhook.Cidr;
+import dev.regent.server.webhook.WebhookSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +28,20 @@ class UiAccessibilityTest {
 
     private static TestServer t;
     private static Browser browser;
+    private static WebhookReceiver receiver;
+    private static String hookId;
 
     @BeforeAll
     static void start() throws Exception {
-        t = new TestServer(UiWorld.policy(), c -> c.withRunLinks(dev.regent.server.ui.RunLinks.of("https://mlflow.example/#/runs/{run_id}")));
+        receiver = WebhookReceiver.start();
+        WebhookSettings settings = WebhookSettings.defaults(List.of(Cidr.parse("127.0.0.1/32"))).withPoll(java.time.Duration.ofMillis(50));
+        t = TestServer.configured(UiWorld.policy(), c -> c.withRunLinks(dev.regent.server.ui.RunLinks.of("https://mlflow.example/#/runs/{run_id}")),
+                server -> server.webhooks(settings));
+        // a webhook first, so that the changes below leave it a delivery history with attempts
+        var created = t.post("/api/v1/webhooks", "admin", "{\"url\":\"" + receiver.url()
+                + "\",\"events\":[\"*\"],\"description\":\"deployments\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        hookId = t.tree(created).get("id").asText();
         UiWorld world = new UiWorld(t);
         ModelName m = world.model("credit-scorer", "Scores consumer loan applications", Map.of("team", "credit-risk", "tier", "1"));
         world.model("fraud-detector", "Flags card fraud", Map.of("team", "payments"));
@@ -40,6 +52,12 @@ class UiAccessibilityTest {
         world.promote(m, v1, Stage.PRODUCTION);
         world.approve(m, v2, "approver2");
         world.promote(m, v2, Stage.STAGING);
+        UiWorld.applied(t.registry.policies().apply(TestServer.ADMIN, dev.regent.core.policy.PolicyParser.parse(
+                UiWorld.policy().replace("count: 2,", "count: 3,"), "second.yaml"),
+                dev.regent.core.lifecycle.Reason.of("three approvers for fraud models"), false));
+        for (int i = 0; i < 300 && receiver.received.size() < 5; i++) {
+            Thread.sleep(50);
+        }
         browser = Browser.open("http://127.0.0.1:" + t.port);
     }
 
@@ -49,6 +67,7 @@ class UiAccessibilityTest {
             browser.close();
         }
         t.close();
+        receiver.close();
     }
 
     @Test
@@ -61,7 +80,8 @@ class UiAccessibilityTest {
         for (String page : List.of("/", "/?sort=modified&dir=desc", "/models/credit-scorer", "/models/credit-scorer?stage=Staging",
                 "/models/credit-scorer/versions/1", "/models/credit-scorer/versions/2", "/models/credit-scorer/compare?v=1&v=2",
                 "/models/credit-scorer/versions/2/card/revisions", "/audit", "/policy", "/principals", "/tokens",
-                "/models/nosuch", "/?sort=popularity")) {
+                "/models/nosuch", "/?sort=popularity", "/webhooks", "/webhooks/" + hookId, "/policy/diff",
+                "/policy/diff?from=2&to=1", "/policy?revision=1")) {
             browser.go(page);
             check(page, problems);
         }
@@ -79,6 +99,38 @@ class UiAccessibilityTest {
         browser.type("#token-form input[name=principal]", "viewer");
         browser.click("#token-form button");
         check("new token", problems);
+        // a webhook's test ping: its preview, and the page with the ping's result first in the delivery history
+        browser.go("/webhooks/" + hookId);
+        assertThat(browser.present("table.deliveries tbody tr")).isTrue();
+        browser.click("#preview-ping");
+        check("test ping preview", problems);
+        browser.click("#confirm");
+        assertThat(browser.present("#ping-row")).isTrue();
+        check("test ping result", problems);
+        // a redelivery's preview
+        browser.go("/webhooks/" + hookId);
+        browser.click("table.deliveries tbody tr button");
+        check("redelivery preview", problems);
+        // creating a webhook: the form (on /webhooks, scanned above), its preview, its secret's page; then the
+        // previews of disabling and deleting it
+        browser.go("/webhooks");
+        browser.type("#webhook-form input[name=url]", receiver.url() + "?second");
+        browser.click("#preview-webhook");
+        check("webhook creation preview", problems);
+        browser.click("#confirm");
+        assertThat(browser.present("#secret")).isTrue();
+        check("new webhook", problems);
+        browser.click("#to-webhook");
+        browser.click("#preview-toggle");
+        check("webhook disable preview", problems);
+        browser.go("/webhooks/" + hookId);
+        browser.click("#preview-delete-webhook");
+        check("webhook delete preview", problems);
+        // the model page's event feed: its first page is scanned above; an older page here
+        long second = t.tree(t.get("/api/v1/events?model=credit-scorer&limit=2", "admin")).at("/events/1/seq").asLong();
+        browser.go("/models/credit-scorer?events_before=" + (second + 1));
+        assertThat(browser.present("table#events")).isTrue();
+        check("older events", problems);
         assertThat(problems).as(String.join("\n", problems)).isEmpty();
     }
 
@@ -176,12 +228,50 @@ class UiAccessibilityTest {
         browser.find("#compare").sendKeys(Keys.ENTER);
         waitFor(() -> browser.driver.getCurrentUrl().contains("/compare"));
         assertThat(browser.text("h1")).isEqualTo("Compare versions of credit-scorer");
+        // the policy diff: pick revisions with the arrow keys, show them with Enter
+        browser.go("/policy/diff");
+        browser.find("#policy-diff-form select[name=from]").sendKeys(Keys.ARROW_DOWN);
+        browser.find("#show-policy-diff").sendKeys(Keys.ENTER);
+        waitFor(() -> browser.driver.getCurrentUrl().contains("from=2"));
+        assertThat(browser.text("h1")).isEqualTo("Policy revision 2 → revision 2");
         // focus is visible: a focused link draws an outline
         browser.find("a.brand").sendKeys("");
         browser.driver.executeScript("document.querySelector('main a').focus()");
         String outline = (String) browser.driver.executeScript(
                 "return getComputedStyle(document.activeElement).outlineStyle");
         assertThat(outline).isNotEqualTo("none");
+    }
+
+    @Test
+    void aTestPingIsSentFromTheKeyboardAlone() throws Exception {
+        browser.reset();
+        browser.go("/sign-in");
+        browser.find("#token").sendKeys(t.tokens.get("admin"), Keys.ENTER);
+        waitFor(() -> browser.present("#principal"));
+        browser.go("/webhooks");
+        tabToElement("a[href='/webhooks/" + hookId + "']");
+        browser.driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+        waitFor(() -> browser.present("#preview-ping"));
+        int pings = receiver.pings().size();
+        tabTo("preview-ping");
+        browser.driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+        waitFor(() -> browser.present("#confirm"));
+        tabTo("confirm");
+        browser.driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+        waitFor(() -> browser.present("#ping-row"));
+        assertThat(receiver.pings()).hasSize(pings + 1);
+    }
+
+    /** Tabs until the element matching {@code css} has focus. */
+    private static void tabToElement(String css) {
+        org.openqa.selenium.WebElement target = browser.find(css);
+        for (int i = 0; i < 60; i++) {
+            if (target.equals(browser.driver.switchTo().activeElement())) {
+                return;
+            }
+            browser.driver.switchTo().activeElement().sendKeys(Keys.TAB);
+        }
+        throw new AssertionError("Tab never reached " + css);
     }
 
     private static String activeText() {

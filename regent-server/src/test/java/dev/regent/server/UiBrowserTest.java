@@ -355,6 +355,20 @@ class UiBrowserTest {
         browser.click("#preview-promote");
     }
     @Test
+    void aMistypedAddressShowsTheNotFoundPageNotJson() {
+        browser.signIn(t.tokens.get("viewer"));
+        for (String path : java.util.List.of("/models/nosuch", "/models/nosuch/versions/3", "/no/such/page")) {
+            browser.go(path);
+            assertThat(browser.text("h1")).as(path).isEqualTo("Not found");
+            assertThat(browser.body()).as(path).doesNotContain("{\"error\"").contains("NOT_FOUND");
+            // the way back: the models list
+            assertThat(browser.present("#to-models")).as(path).isTrue();
+        }
+        browser.click("#to-models");
+        assertThat(browser.text("h1")).isEqualTo("Models");
+    }
+
+    @Test
     void theAuditTableFitsA1366PixelScreen() {
         // long unbroken values (a digest, a long reason, a long tag) must wrap, not push the table sideways
         ModelName wide = world.model("wide-audit-" + "x".repeat(60), "d".repeat(300),
@@ -375,6 +389,11 @@ class UiBrowserTest {
             long timeHeight = ((Number) browser.driver.executeScript(
                     "return document.querySelector('table.audit td.when time').getClientRects().length")).longValue();
             assertThat(timeHeight).isEqualTo(1);
+            // newest first: the entry just made (the version's last change) leads, and the numbers fall from there
+            java.util.List<Long> seqs = browser.driver.findElements(org.openqa.selenium.By.cssSelector("table.audit tbody tr"))
+                    .stream().map(r -> Long.parseLong(r.getAttribute("id").substring("seq-".length()))).toList();
+            assertThat(seqs).hasSizeGreaterThan(1).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+            assertThat(browser.text("table.audit tbody tr")).contains("wide-audit-");
         } finally {
             browser.driver.manage().window().setSize(before);
         }

@@ -136,7 +136,7 @@ class UiFormsTest {
 
     private static java.util.List<Long> seqs(String html) {
         java.util.List<Long> out = new java.util.ArrayList<>();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<tr class=\"[a-z_]+\">\\s*<td>(\\d+)</td>").matcher(html);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<tr class=\"[a-z_]+\" id=\"seq-\\d+\">\\s*<td>(\\d+)</td>").matcher(html);
         while (m.find()) {
             out.add(Long.parseLong(m.group(1)));
         }

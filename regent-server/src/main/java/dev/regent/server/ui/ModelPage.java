@@ -6,6 +6,7 @@ import dev.regent.core.audit.AuditAction;
 import dev.regent.core.audit.AuditEntry;
 import dev.regent.core.audit.AuditQuery;
 import dev.regent.core.error.RegentException;
+import dev.regent.core.event.Event;
 import dev.regent.core.model.ModelName;
 import dev.regent.core.model.ModelVersion;
 import dev.regent.core.model.Principal;
@@ -14,17 +15,22 @@ import dev.regent.core.policy.Policy;
 import dev.regent.core.registry.ModelOverview;
 import dev.regent.core.registry.Registry;
 import dev.regent.server.UiEndpoints;
+import dev.regent.server.ui.view.EventItem;
 import dev.regent.server.ui.view.ModelView;
 import dev.regent.server.ui.view.TimelineItem;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /** One model: its versions (newest first), the stage history from the audit log, the policy in effect, and its forms. */
 final class ModelPage {
     static final int VERSIONS_PAGE = 50;
     static final int TIMELINE_MAX = 200;
+    /** Events per page of the model's feed, and the most audit entries looked at to fill one. */
+    static final int EVENTS_PAGE = 20;
+    static final int EVENTS_SCAN = 200;
 
     private final UiEndpoints endpoints;
     private final WebUi ui;
@@ -64,12 +70,13 @@ final class ModelPage {
             older = found.more() && offset + VERSIONS_PAGE <= QueryParams.MAX_OFFSET ? filtered(name, filter, offset + VERSIONS_PAGE) : null;
             newer = offset == 0 ? null : filtered(name, filter, Math.max(0, offset - VERSIONS_PAGE));
         }
+        Feed feed = events(actor, name, ctx.queryParam("events_before"));
         dev.regent.core.policy.EffectivePolicy effective = registry().policies().inEffect();
         Policy policy = effective.policy();
         templates.render(ctx, 200, "model", new ModelView(ui.frame(ctx, caller, name.value(), "models"), overview, versions, older,
                 newer, filter.stage() == null ? "" : filter.stage(), filter.run() == null ? "" : filter.run(),
                 filter.tag() == null ? "" : filter.tag(), !filter.empty(),
-                timeline(actor, name), effective.revision().label(), policy.overrideFor(name).orElse(null), PolicyTargets.of(policy, name, overview.aliases().keySet()),
+                timeline(actor, name), feed.items(), feed.older(), feed.newest(), effective.revision().label(), policy.overrideFor(name).orElse(null), PolicyTargets.of(policy, name, overview.aliases().keySet()),
                 caller.has(Role.APPROVER, name), caller.has(Role.CONTRIBUTOR, name)));
     }
 
@@ -104,6 +111,41 @@ final class ModelPage {
         } catch (NumberFormatException e) {
             throw RegentException.invalid("'before' must be a version number, got '" + raw + "'");
         }
+    }
+
+    /** One page of a model's event feed and the links to the older events and back to the newest (nullable). */
+    private record Feed(List<EventItem> items, String older, String newest) {
+    }
+
+    /**
+     * The model's events, newest first, below the cursor {@code rawBefore}: the applied audit entries of the model that
+     * are events ({@link Event#of}, the derivation the outbox records and {@code GET /api/v1/events} serves), read from
+     * the audit log by model (indexed, newest first; the event table is read oldest first only) under the same rule:
+     * whoever may read the model reads its events. At most {@value #EVENTS_SCAN} entries are looked at per page.
+     */
+    private Feed events(Principal actor, ModelName name, String rawBefore) {
+        long before = QueryParams.cursor(rawBefore);
+        List<AuditEntry> scanned = registry().governance().audit(actor,
+                AuditQuery.newestFirst(name, null, null, before == 0 ? Long.MAX_VALUE : before, EVENTS_SCAN));
+        List<EventItem> items = new ArrayList<>();
+        long cursor = 0;
+        for (AuditEntry e : scanned) {
+            cursor = e.seq();
+            Optional<Event> event = Event.of(e);
+            if (event.isPresent()) {
+                items.add(new EventItem(e.seq(), event.get().type().wireName(), e.actor().name(), e.at(), e.target(), e.reason(),
+                        Links.withQuery("/audit", Links.params("model", name.value(), "before", Long.toString(e.seq() + 1)))
+                                + "#seq-" + e.seq()));
+                if (items.size() == EVENTS_PAGE) {
+                    break;
+                }
+            }
+        }
+        boolean more = items.size() == EVENTS_PAGE || scanned.size() == EVENTS_SCAN;
+        String older = more && cursor > 1
+                ? Links.withQuery(Links.model(name), Links.params("events_before", Long.toString(cursor))) + "#events-h" : null;
+        String newest = before == 0 ? null : Links.model(name) + "#events-h";
+        return new Feed(items, older, newest);
     }
 
     /** Stage changes and refused attempts, newest first, from the audit log (who, when, why, what the gates said). */

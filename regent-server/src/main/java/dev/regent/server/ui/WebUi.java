@@ -37,10 +37,19 @@ public final class WebUi implements UiEndpoints.Browser {
     private final Registry registry;
     private final UiSessions sessions;
     private final Templates templates = new Templates();
+    private final dev.regent.server.webhook.WebhookPing ping;
+    private final dev.regent.core.webhook.DestinationCheck destinations;
 
-    public WebUi(Registry registry, Clock clock) {
+    /**
+     * {@code ping} sends a webhook's test ping, as the API's test route does; {@code destinations} is the server's
+     * rule for where webhooks may deliver, checked when one is created or changed, as on the API.
+     */
+    public WebUi(Registry registry, Clock clock, dev.regent.server.webhook.WebhookPing ping,
+                 dev.regent.core.webhook.DestinationCheck destinations) {
         this.registry = registry;
         this.sessions = new UiSessions(clock);
+        this.ping = ping;
+        this.destinations = destinations;
     }
 
     /** Adds the UI's pages and forms to the server. */
@@ -59,7 +68,7 @@ public final class WebUi implements UiEndpoints.Browser {
         new ComparePage(endpoints, this, templates).register();
         new CardRevisionsPage(endpoints, this, templates).register();
         new TokensPage(endpoints, this, templates).register();
-        new WebhookPages(endpoints, this, templates).register();
+        new WebhookPages(endpoints, this, templates, ping, destinations).register();
     }
 
     @Override

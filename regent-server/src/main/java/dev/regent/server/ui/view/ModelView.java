@@ -6,11 +6,13 @@ import java.util.List;
 
 /**
  * The model page: its overview, one page of versions (newest first; filtered by stage, run id and tag when
- * {@code filtered}), the stage timeline, the policy in effect, and which forms the signed-in principal may use.
+ * {@code filtered}), the stage timeline, the model's recent events (newest first; {@code olderEvents} pages on), the
+ * policy in effect, and which forms the signed-in principal may use.
  */
 public record ModelView(Frame frame, ModelOverview overview, List<ModelVersion> versions, String olderVersions,
                         String newerVersions, String stage, String run, String tag, boolean filtered,
-                        List<TimelineItem> timeline, String policyRevision, String policyOverride, List<TargetPolicy> policy,
+                        List<TimelineItem> timeline, List<EventItem> events, String olderEvents, String newestEvents,
+                        String policyRevision, String policyOverride, List<TargetPolicy> policy,
                         boolean canRollback, boolean canSetAlias) {
     /** The stages a version filter can ask for. */
     public List<String> stages() {

@@ -15,6 +15,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        StartupTrace.mark("main");
         quietLibraryLogging(System.getenv("REGENT_LOG_LEVEL"));
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
@@ -22,7 +23,11 @@ public final class Main {
                 ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)) : null;
         CliEnvironment environment = new CliEnvironment(out, err, System.getenv(), Clock.systemUTC(),
                 Path.of("").toAbsolutePath(), System.getProperty("user.name", "operator"), terminal);
-        int code = RegentCommand.commandLine(environment).execute(args);
+        StartupTrace.mark("logging configured");
+        picocli.CommandLine commandLine = RegentCommand.commandLine(environment, args);
+        StartupTrace.mark("command line built");
+        int code = commandLine.execute(args);
+        StartupTrace.mark("command done");
         out.flush();
         err.flush();
         System.exit(code);

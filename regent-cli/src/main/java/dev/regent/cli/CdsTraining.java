@@ -23,14 +23,25 @@ import java.util.concurrent.TimeUnit;
  * unlike the dynamic one ({@code -XX:ArchiveClassesAtExit}), also stores picocli's classes (compiled for an old
  * class-file version) and the method handles of lambdas and string concatenation.
  *
- * <p>{@code java -cp regent.jar dev.regent.cli.CdsTraining}; exits 0 when every command ran as expected.
+ * <p>With {@code --sqlite-native DIR} it also puts SQLite's native library, from the jar, in DIR: the launchers then
+ * name it to the driver ({@code -Dorg.sqlite.lib.path}), which otherwise copies it out of the jar into a new temporary
+ * file on every start, after asking {@code uname} whether this is Android (tens of milliseconds per command).
+ *
+ * <p>{@code java -cp regent.jar dev.regent.cli.CdsTraining [--sqlite-native DIR]}; exits 0 when every command ran
+ * as expected.
  */
 public final class CdsTraining {
     private CdsTraining() {
     }
 
+    /** The file name the launchers give the driver (-Dorg.sqlite.lib.name). */
+    static final String SQLITE_NATIVE_NAME = "libsqlitejdbc.so";
+
     public static void main(String[] args) throws Exception {
         Main.quietLibraryLogging(null);
+        if (args.length == 2 && args[0].equals("--sqlite-native")) {
+            copySqliteNative(Path.of(args[1]));
+        }
         Path scratch = Files.createTempDirectory("regent-cds-training");
         int failures = 0;
         Process server = null;
@@ -119,6 +130,24 @@ public final class CdsTraining {
             }
         }
         throw new IllegalStateException("the training server stopped before it listened");
+    }
+
+    /** SQLite's native library for this OS and architecture, out of the jar, written whole or not at all. */
+    static void copySqliteNative(Path dir) throws IOException {
+        String resource = org.sqlite.util.LibraryLoaderUtil.getNativeLibResourcePath() + "/"
+                + org.sqlite.util.LibraryLoaderUtil.getNativeLibName();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, SQLITE_NATIVE_NAME, ".tmp");
+        try (var in = org.sqlite.SQLiteJDBCLoader.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IOException("no SQLite native library in the jar at " + resource);
+            }
+            Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.move(tmp, dir.resolve(SQLITE_NATIVE_NAME), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
     }
 
     private static void deleteTree(Path root) throws IOException {

@@ -60,7 +60,7 @@ final class LocalSession implements Session {
             dev.regent.store.blob.FileBlobStore blobs = StoreFactory.blobs(data);
             // the principal is only asserted here (--as), so each audit entry also names the OS account behind it
             Registry registry = new Registry(store, env.clock(), new SecureRandom(), new SourceRules(roots),
-                    PolicyFiles.seed(policy), blobs, false).via(CHANNEL).onBehalfOfOsUser(osUserName(env.osUser()));
+                    () -> PolicyFiles.seed(policy), blobs, false).via(CHANNEL).onBehalfOfOsUser(osUserName(env.osUser()));
             StartupTrace.mark("local: registry built");
             policy.ifPresent(given -> registry.policies().requireInEffect(given.policy(), given.how()));
             StartupTrace.mark("local: policy checked");

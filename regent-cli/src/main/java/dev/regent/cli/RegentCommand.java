@@ -23,14 +23,19 @@ public final class RegentCommand implements Runnable {
     /**
      * The subcommands, by name, in the order the usage help lists them. Not in the annotation: picocli would build
      * the whole tree by reflection (over a hundred classes) for every command; {@link #commandLine(CliEnvironment,
-     * String[])} adds only the one the arguments name (issue 18: latency). A test checks each name against its class.
+     * String[])} adds only the one the arguments name (issue 18: latency). LazyCommandLineTest checks each name
+     * against its class's own.
      */
-    static final Map<String, Class<?>> SUBCOMMANDS = subcommands(ModelCommand.class, VersionCommand.class,
-            PromoteCommand.class, RollbackCommand.class, AliasCommand.class, HistoryCommand.class, AuditCommand.class,
-            PrincipalCommand.class, CardCommand.class, EvidenceCommand.class, TagCommand.class, ApproveCommand.class,
-            RejectCommand.class, ApprovalsCommand.class, GatesCommand.class, PolicyCommand.class, TokenCommand.class,
-            WebhookCommand.class, EventsCommand.class, ServeCommand.class, McpCommand.class, VerifyCommand.class,
-            LoginCommand.class, LogoutCommand.class, BackupCommand.class, RestoreCommand.class);
+    static final Map<String, Class<?>> SUBCOMMANDS = subcommands(
+            "model", ModelCommand.class, "version", VersionCommand.class, "promote", PromoteCommand.class,
+            "rollback", RollbackCommand.class, "alias", AliasCommand.class, "history", HistoryCommand.class,
+            "audit", AuditCommand.class, "principal", PrincipalCommand.class, "card", CardCommand.class,
+            "evidence", EvidenceCommand.class, "tag", TagCommand.class, "approve", ApproveCommand.class,
+            "reject", RejectCommand.class, "approvals", ApprovalsCommand.class, "gates", GatesCommand.class,
+            "policy", PolicyCommand.class, "token", TokenCommand.class, "webhook", WebhookCommand.class,
+            "events", EventsCommand.class, "serve", ServeCommand.class, "mcp", McpCommand.class,
+            "verify", VerifyCommand.class, "login", LoginCommand.class, "logout", LogoutCommand.class,
+            "backup", BackupCommand.class, "restore", RestoreCommand.class);
 
     /** The root's options that take a value (skipped when looking for the subcommand's name). */
     private static final Set<String> VALUE_OPTIONS = Set.of("--data", "--db", "--policy", "--registry", "--token", "--as");
@@ -158,10 +163,11 @@ public final class RegentCommand implements Runnable {
         return null;
     }
 
-    private static Map<String, Class<?>> subcommands(Class<?>... classes) {
+    /** Name, class, name, class...: the names written out, as reading each class's annotation costs a start. */
+    private static Map<String, Class<?>> subcommands(Object... nameThenClass) {
         Map<String, Class<?>> byName = new LinkedHashMap<>();
-        for (Class<?> c : classes) {
-            byName.put(c.getAnnotation(Command.class).name(), c);
+        for (int i = 0; i < nameThenClass.length; i += 2) {
+            byName.put((String) nameThenClass[i], (Class<?>) nameThenClass[i + 1]);
         }
         return java.util.Collections.unmodifiableMap(byName);
     }

@@ -25,6 +25,13 @@ step "jlink: a runtime with $MODULES"
 "$JAVA_HOME/bin/jlink" --module-path "$JAVA_HOME/jmods" --add-modules "$MODULES" --output "$STAGE/runtime" \
   --strip-debug --no-header-files --no-man-pages --compress=2 --generate-cds-archive
 cp "$TARGET/regent.jar" "$STAGE/lib/regent.jar"
+# The classes everyday commands load, in local and remote mode (a training run on this runtime): bin/regent dumps the
+# commands' static class-data sharing archive from it on first use (an archive itself cannot be shipped: Java 17
+# uses one only at the path it was made at). The same run puts SQLite's native library in lib/native, which
+# bin/regent names to the driver (otherwise copied out of the jar to a new temporary file on every start).
+step "training the commands' class list"
+"$STAGE/runtime/bin/java" -XX:TieredStopAtLevel=1 -XX:DumpLoadedClassList="$STAGE/lib/regent-cli.classlist" \
+  -cp "$STAGE/lib/regent.jar" dev.regent.cli.CdsTraining --sqlite-native "$STAGE/lib/native"
 cp "$ROOT/dist/bin/regent" "$STAGE/bin/regent"
 chmod 0755 "$STAGE/bin/regent"
 cp "$ROOT/dist/regent.service" "$STAGE/regent.service"

@@ -53,13 +53,17 @@ final class LocalSession implements Session {
         Optional<PolicyFiles.Given> policy = options.policyIsWhatIf ? Optional.empty()
                 : PolicyFiles.given(options.policy, env, dataDir);
         Path data = dataDir.toAbsolutePath().normalize();
+        StartupTrace.mark("local: policy read");
         RegistryStore store = LocalStore.open(data, dbUrl, env.clock());
+        StartupTrace.mark("local: store open");
         try {
             dev.regent.store.blob.FileBlobStore blobs = StoreFactory.blobs(data);
             // the principal is only asserted here (--as), so each audit entry also names the OS account behind it
             Registry registry = new Registry(store, env.clock(), new SecureRandom(), new SourceRules(roots),
-                    PolicyFiles.seed(policy), blobs, false).via(CHANNEL).onBehalfOfOsUser(osUserName(env.osUser()));
+                    () -> PolicyFiles.seed(policy), blobs, false).via(CHANNEL).onBehalfOfOsUser(osUserName(env.osUser()));
+            StartupTrace.mark("local: registry built");
             policy.ifPresent(given -> registry.policies().requireInEffect(given.policy(), given.how()));
+            StartupTrace.mark("local: policy checked");
             // local mode is one trusted operator: the OS user becomes the first admin of an empty registry
             registry.access().bootstrapAdmin(osUser(env.osUser()), "first local operator of this registry");
             return new LocalSession(store, registry, registry.as(actor), new LocalAudit(store, env, data), blobs);

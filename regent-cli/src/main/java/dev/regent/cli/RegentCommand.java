@@ -5,6 +5,9 @@ import dev.regent.cli.output.JsonViews;
 import dev.regent.core.error.RegentException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,15 +16,30 @@ import picocli.CommandLine.ScopeType;
 /** {@code regent}: the root command, holding the global options every subcommand inherits. */
 @Command(name = "regent", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, version = "regent 0.1.0",
         description = "A model registry that governs how trained models move between stages.",
-        subcommands = {ModelCommand.class, VersionCommand.class, PromoteCommand.class, RollbackCommand.class,
-                AliasCommand.class, HistoryCommand.class, AuditCommand.class, PrincipalCommand.class, CardCommand.class,
-                EvidenceCommand.class, TagCommand.class, ApproveCommand.class, RejectCommand.class, ApprovalsCommand.class,
-                GatesCommand.class, PolicyCommand.class, TokenCommand.class, WebhookCommand.class, EventsCommand.class, ServeCommand.class, McpCommand.class, VerifyCommand.class,
-                LoginCommand.class, LogoutCommand.class, BackupCommand.class, RestoreCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:refused by a rule or gate", "2:bad input", "3:not found", "4:unauthorized",
                 "5:internal error (a bug: the stack trace is printed)", "6:unavailable (unreachable, storage full, port taken)"})
 public final class RegentCommand implements Runnable {
+    /**
+     * The subcommands, by name, in the order the usage help lists them. Not in the annotation: picocli would build
+     * the whole tree by reflection (over a hundred classes) for every command; {@link #commandLine(CliEnvironment,
+     * String[])} adds only the one the arguments name (issue 18: latency). LazyCommandLineTest checks each name
+     * against its class's own.
+     */
+    static final Map<String, Class<?>> SUBCOMMANDS = subcommands(
+            "model", ModelCommand.class, "version", VersionCommand.class, "promote", PromoteCommand.class,
+            "rollback", RollbackCommand.class, "alias", AliasCommand.class, "history", HistoryCommand.class,
+            "audit", AuditCommand.class, "principal", PrincipalCommand.class, "card", CardCommand.class,
+            "evidence", EvidenceCommand.class, "tag", TagCommand.class, "approve", ApproveCommand.class,
+            "reject", RejectCommand.class, "approvals", ApprovalsCommand.class, "gates", GatesCommand.class,
+            "policy", PolicyCommand.class, "token", TokenCommand.class, "webhook", WebhookCommand.class,
+            "events", EventsCommand.class, "serve", ServeCommand.class, "mcp", McpCommand.class,
+            "verify", VerifyCommand.class, "login", LoginCommand.class, "logout", LogoutCommand.class,
+            "backup", BackupCommand.class, "restore", RestoreCommand.class);
+
+    /** The root's options that take a value (skipped when looking for the subcommand's name). */
+    private static final Set<String> VALUE_OPTIONS = Set.of("--data", "--db", "--policy", "--registry", "--token", "--as");
+
     private final CliEnvironment environment;
 
     @Option(names = "--data", scope = ScopeType.INHERIT, paramLabel = "DIR",
@@ -81,10 +99,25 @@ public final class RegentCommand implements Runnable {
         return environment;
     }
 
-    /** A configured command line: injected writers, exit codes from errors, options accepted anywhere. */
+    /** A configured command line with every subcommand: injected writers, exit codes from errors. */
     public static CommandLine commandLine(CliEnvironment environment) {
+        return commandLine(environment, null);
+    }
+
+    /**
+     * The command line to run {@code args}: with only the subcommand they name when they plainly name one (the
+     * output is the same, built in a fraction of the time), else with all of them (usage help, suggestions for a
+     * mistyped command, anything unusual such as {@code @file} arguments or {@code --}).
+     */
+    public static CommandLine commandLine(CliEnvironment environment, String[] arguments) {
         RegentCommand root = new RegentCommand(environment);
         CommandLine cli = new CommandLine(root);
+        String named = arguments == null ? null : subcommandNamed(arguments);
+        if (named != null) {
+            cli.addSubcommand(named, SUBCOMMANDS.get(named));
+        } else {
+            SUBCOMMANDS.forEach(cli::addSubcommand);
+        }
         cli.setOut(environment.out());
         cli.setErr(environment.err());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -106,6 +139,37 @@ public final class RegentCommand implements Runnable {
             return ExitCodes.BAD_INPUT;
         });
         return cli;
+    }
+
+    /**
+     * The subcommand the arguments name: the first one that is neither a root option nor its value. Null (build
+     * them all) when that is not a known subcommand, or when anything before it asks for the root's own help or
+     * version, is an argument file, {@code --}, or an option this does not know to take a value or not.
+     */
+    static String subcommandNamed(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (VALUE_OPTIONS.contains(arg)) {
+                i++;
+            } else if (arg.startsWith("--") && arg.indexOf('=') > 0
+                    && VALUE_OPTIONS.contains(arg.substring(0, arg.indexOf('=')))) {
+                continue;
+            } else if (arg.equals("--json") || arg.equals("--dry-run") || arg.equals("--debug") || arg.equals("--local")) {
+                continue;
+            } else {
+                return SUBCOMMANDS.containsKey(arg) ? arg : null;
+            }
+        }
+        return null;
+    }
+
+    /** Name, class, name, class...: the names written out, as reading each class's annotation costs a start. */
+    private static Map<String, Class<?>> subcommands(Object... nameThenClass) {
+        Map<String, Class<?>> byName = new LinkedHashMap<>();
+        for (int i = 0; i < nameThenClass.length; i += 2) {
+            byName.put((String) nameThenClass[i], (Class<?>) nameThenClass[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(byName);
     }
 
     private static int handle(RegentCommand root, Exception ex) {

@@ -21,12 +21,16 @@ abstract class RegistryCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
+        StartupTrace.mark("parsed");
         MissingInputs inputs = new MissingInputs(environment());
         prepare(inputs);
         inputs.check();
         validate();
         try (Session session = Sessions.open(root())) {
-            return run(session);
+            StartupTrace.mark("session open");
+            int code = run(session);
+            StartupTrace.mark("run");
+            return code;
         }
     }
 

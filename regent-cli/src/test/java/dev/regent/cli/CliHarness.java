@@ -70,7 +70,7 @@ final class CliHarness {
         BufferedReader terminal = terminalInput == null ? null : new BufferedReader(new StringReader(terminalInput));
         CliEnvironment environment = new CliEnvironment(new PrintWriter(out, true), new PrintWriter(err, true), env,
                 Clock.systemUTC(), workingDir, "tester", terminal);
-        int code = RegentCommand.commandLine(environment).execute(args);
+        int code = RegentCommand.commandLine(environment, args).execute(args);
         return new Result(code, out.toString(), err.toString());
     }
 

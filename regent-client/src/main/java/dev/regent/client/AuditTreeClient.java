@@ -4,7 +4,6 @@ import dev.regent.api.AuditTreeWires;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -22,8 +21,7 @@ public final class AuditTreeClient {
 
     /** A client of the registry at {@code base} with a bearer token. */
     public static AuditTreeClient connect(URI base, String token) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient client = HttpClients.forRegistry(base);
         return new AuditTreeClient(new HttpExchange(base, token, client));
     }
 

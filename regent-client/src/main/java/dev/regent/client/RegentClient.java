@@ -81,8 +81,7 @@ public final class RegentClient implements RegistrySession {
      * every call is one round trip, and a bad token is told by the first one (as by {@link #actor()}).
      */
     public static RegentClient connect(URI base, String token) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient client = HttpClients.forRegistry(base);
         return new RegentClient(new HttpExchange(base, token, client), new java.util.concurrent.atomic.AtomicReference<>());
     }
 

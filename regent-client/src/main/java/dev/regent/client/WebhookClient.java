@@ -24,8 +24,7 @@ public final class WebhookClient {
 
     /** A client of the registry at {@code base} with a bearer token. */
     public static WebhookClient connect(URI base, String token) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient client = HttpClients.forRegistry(base);
         return new WebhookClient(new HttpExchange(base, token, client));
     }
 

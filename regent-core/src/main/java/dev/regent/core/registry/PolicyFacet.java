@@ -19,6 +19,7 @@ import dev.regent.core.store.StoreConflict;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -46,10 +47,11 @@ public final class PolicyFacet {
      * Records {@code seed} as revision 1 when the registry has no policy revision yet: a new registry, or one created
      * before the policy was registry state (then the seed is the policy it ran under). Does nothing otherwise.
      */
-    void seed(Policy seed) {
+    void seed(java.util.function.Supplier<Policy> seedPolicy) {
         if (store.read(tx -> tx.currentPolicyRevision()).isPresent()) {
             return;
         }
+        Policy seed = Objects.requireNonNull(seedPolicy.get(), "seedPolicy");
         try {
             store.inTransaction(tx -> {
                 if (tx.currentPolicyRevision().isPresent()) {

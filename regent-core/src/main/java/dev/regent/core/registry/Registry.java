@@ -71,6 +71,16 @@ public final class Registry {
      */
     public Registry(RegistryStore store, Clock clock, RandomGenerator random, SourceRules sourceRules, Policy seedPolicy,
                     BlobStore blobs, boolean authenticated) {
+        this(store, clock, random, sourceRules, constant(Objects.requireNonNull(seedPolicy, "seedPolicy")), blobs,
+                authenticated);
+    }
+
+    /**
+     * A registry whose seed policy is made only if the store has no policy yet: a short-lived process (a local-mode
+     * command) then does not parse a policy file it will not use (issue 18: latency).
+     */
+    public Registry(RegistryStore store, Clock clock, RandomGenerator random, SourceRules sourceRules,
+                    java.util.function.Supplier<Policy> seedPolicy, BlobStore blobs, boolean authenticated) {
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.runner = new MutationRunner(store, clock, new TreeMap<>());
@@ -86,6 +96,10 @@ public final class Registry {
         this.policyFacet = new PolicyFacet(store, clock, runner, policies);
         this.webhooks = new WebhookFacet(store, clock, random, runner);
         policyFacet.seed(Objects.requireNonNull(seedPolicy, "seedPolicy"));
+    }
+
+    private static java.util.function.Supplier<Policy> constant(Policy policy) {
+        return () -> policy;
     }
 
     private Registry(Registry base, String field, String value) {

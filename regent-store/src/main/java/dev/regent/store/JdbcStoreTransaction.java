@@ -519,6 +519,23 @@ final class JdbcStoreTransaction extends OutboxTransaction implements StoreTrans
     }
 
     @Override
+    public void insertCosignature(dev.regent.core.audit.tree.StoredCosignature cosignature) {
+        // no audit counter lock either: a cosignature refers to a stored checkpoint and never changes the tree
+        writing("insertCosignature");
+        auditTree.insertCosignature(cosignature);
+    }
+
+    @Override
+    public List<dev.regent.core.audit.tree.StoredCosignature> cosignatures(long size) {
+        return auditTree.cosignatures(size);
+    }
+
+    @Override
+    public List<dev.regent.core.audit.tree.StoredCosignature> cosignaturesBy(String witness, int keyId) {
+        return auditTree.cosignaturesBy(witness, keyId);
+    }
+
+    @Override
     public Optional<StoredCheckpoint> checkpointOfSize(long size) {
         return auditTree.ofSize(size);
     }

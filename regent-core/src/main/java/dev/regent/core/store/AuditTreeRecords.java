@@ -40,4 +40,13 @@ public interface AuditTreeRecords extends dev.regent.core.audit.tiles.TileHashRe
 
     /** Every stored checkpoint, by tree size. */
     List<StoredCheckpoint> checkpoints();
+
+    /** Records a witness's cosignature; throws {@link StoreConflict} when that witness's key already cosigned that size. */
+    void insertCosignature(dev.regent.core.audit.tree.StoredCosignature cosignature);
+
+    /** The cosignatures of the checkpoint of that size, by witness name. */
+    List<dev.regent.core.audit.tree.StoredCosignature> cosignatures(long size);
+
+    /** Every cosignature of one witness key (name and key ID), by tree size. */
+    List<dev.regent.core.audit.tree.StoredCosignature> cosignaturesBy(String witness, int keyId);
 }

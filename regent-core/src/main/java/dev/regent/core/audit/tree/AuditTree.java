@@ -35,6 +35,10 @@ public final class AuditTree {
         this.clock = clock;
     }
 
+    RegistryStore store() {
+        return store;
+    }
+
     /**
      * Signs the current tree and stores the checkpoint, or returns the last one when nothing was appended since.
      * Refuses (CONFLICT) when the stored tree is not consistent with the last signed checkpoint, when an entry appended

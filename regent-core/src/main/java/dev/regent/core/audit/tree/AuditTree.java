@@ -236,6 +236,11 @@ public final class AuditTree {
         return store.auditIncident();
     }
 
+    /** The checkpoint of that tree size, if one was signed. */
+    public Optional<StoredCheckpoint> checkpointOfSize(long size) {
+        return store.read(tx -> tx.checkpointOfSize(size));
+    }
+
     /** The checkpoint of the largest tree size, if one was signed. */
     public Optional<StoredCheckpoint> latestCheckpoint() {
         return store.read(tx -> tx.latestCheckpoint());

@@ -64,9 +64,9 @@ public final class Cosignatures {
     /**
      * Accepts the cosignatures in {@code body} for the checkpoint of tree size {@code size}: either signature lines
      * (what a tlog-witness answers to add-checkpoint) or the whole cosigned note, whose text must then be exactly the
-     * checkpoint's. All or nothing: one refused line stores none.
+     * checkpoint's. All or nothing: one refused line stores none. A dry run checks everything and stores nothing.
      */
-    public Accepted accept(long size, String body) {
+    public Accepted accept(long size, String body, boolean dryRun) {
         if (witnesses.isEmpty()) {
             throw refused(ErrorCode.CONFLICT, "no-witnesses", "this registry has no witnesses configured, so it accepts no "
                     + "cosignatures: name them with 'regent serve --witness NAME+HASH+KEY'", Map.of());
@@ -76,14 +76,14 @@ public final class Cosignatures {
                     + "('\u2014 <witness> <base64>'), or the checkpoint note carrying them", Map.of());
         }
         try {
-            return store.inTransaction(tx -> acceptIn(tx, size, body));
+            return dryRun ? store.read(tx -> acceptIn(tx, size, body, false)) : store.inTransaction(tx -> acceptIn(tx, size, body, true));
         } catch (StoreConflict e) {
             // another node stored a cosignature of the same witness on the same checkpoint between our read and insert
             throw refused(ErrorCode.ALREADY_EXISTS, "duplicate", e.getMessage(), Map.of());
         }
     }
 
-    private Accepted acceptIn(StoreTransaction tx, long size, String body) {
+    private Accepted acceptIn(StoreTransaction tx, long size, String body, boolean write) {
         StoredCheckpoint checkpoint = tx.checkpointOfSize(size).orElseThrow(() -> refused(ErrorCode.NOT_FOUND,
                 "no-checkpoint", "the log signed no checkpoint of size " + size + ": GET /audit/v1/checkpoint "
                         + "shows the latest one", Map.of("size", size)));
@@ -117,7 +117,9 @@ public final class Cosignatures {
             }
             checkOrder(tx.cosignaturesBy(c.witness(), c.keyId()), c, size);
             StoredCosignature s = new StoredCosignature(size, c, now);
-            tx.insertCosignature(s);
+            if (write) {
+                tx.insertCosignature(s);
+            }
             stored.add(s);
             existing = new ArrayList<>(existing);
             existing.add(s);

@@ -493,6 +493,12 @@ final class JdbcStoreTransaction extends OutboxTransaction implements StoreTrans
     }
 
     @Override
+    public void scanAudit(java.util.function.Consumer<dev.regent.core.audit.ScannedEntry> visitor) {
+        lockAuditLogInWrites();
+        auditColumns.scan(visitor);
+    }
+
+    @Override
     public List<AuditColumns> auditColumns(long afterSeq, int limit) {
         lockAuditLogInWrites();
         return limit <= 0 ? List.of() : auditColumns.page(afterSeq, limit);

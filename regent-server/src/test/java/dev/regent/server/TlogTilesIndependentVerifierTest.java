@@ -75,7 +75,7 @@ class TlogTilesIndependentVerifierTest {
         // signed-note: body, blank line, signature lines "— <name> base64(keyID[4] || signature)"
         int split = note.indexOf("\n\n");
         String body = note.substring(0, split + 1);
-        String[] keyParts = verifierKey.split("\\+");
+        String[] keyParts = verifierKey.split("\\+", 3);
         String name = keyParts[0];
         byte[] keyBytes = Base64.getDecoder().decode(keyParts[2]);
         assertThat(keyBytes[0]).as("Ed25519 key type").isEqualTo((byte) 1);
@@ -161,7 +161,7 @@ class TlogTilesIndependentVerifierTest {
 
         String published = new String(fetch("/audit/v1/checkpoint", "viewer").body(), StandardCharsets.UTF_8);
         assertThat(published).startsWith(note);
-        String[] keyParts = witnessKey.split("\\+");
+        String[] keyParts = witnessKey.split("\\+", 3); // base64 may hold "+"
         byte[] typed = Base64.getDecoder().decode(keyParts[2]);
         assertThat(typed[0]).as("cosignature/v1 key type").isEqualTo((byte) 4);
         byte[] publicKey = Arrays.copyOfRange(typed, 1, 33);

@@ -56,7 +56,7 @@ class CosignatureTest {
     }
 
     private static byte[] raw(WitnessKey w) {
-        byte[] typed = Base64.getDecoder().decode(w.toString().split("\\+")[2]);
+        byte[] typed = Base64.getDecoder().decode(w.toString().split("\\+", 3)[2]);
         return Arrays.copyOfRange(typed, 1, typed.length);
     }
 

@@ -80,6 +80,16 @@ class AuditVerifyCosignaturesTest {
         assertThat(r.exit()).as("w2's stored cosignature is not OTHER's").isEqualTo(1);
     }
 
+    @Test
+    void serveRefusesAMalformedWitnessKeyBeforeStarting() {
+        CliHarness.Result bad = cli.run("serve", "--port", "0", "--witness", "w.example+00000000+AAAA");
+        assertThat(bad.exit()).as(bad.toString()).isEqualTo(2);
+        assertThat(bad.out() + bad.err()).contains("witness key");
+        CliHarness.Result logKey = cli.run("serve", "--port", "0", "--witness", ok("audit", "key").out().strip());
+        assertThat(logKey.exit()).as(logKey.toString()).isEqualTo(2);
+        assertThat(logKey.out() + logKey.err()).contains("a log's verifier key (type 0x01)");
+    }
+
     private CliHarness.Result ok(String... args) {
         CliHarness.Result r = cli.run(args);
         assertThat(r.exit()).as(r.toString()).isZero();

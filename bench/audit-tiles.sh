@@ -6,8 +6,9 @@
 set -eu
 cd "$(dirname "$0")/.."
 [ $# -gt 0 ] || set -- 10000 100000 1000000
-./mvnw -q -pl regent-store -am test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
-./mvnw -q -pl regent-store dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
+# one reactor build: -am compiles regent-core from this tree, and each module writes its own classpath file (a second
+# run without -am would need regent-core installed in ~/.m2)
+./mvnw -o -q -pl regent-store -am test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
 CP="regent-store/target/test-classes:regent-store/target/classes:regent-core/target/classes:$(cat regent-store/target/bench-classpath.txt)"
 mkdir -p bench/target
 exec java ${BENCH_JAVA_OPTS:--Xmx2g} -cp "$CP" dev.regent.store.bench.AuditTilesBench bench/target/audit-tiles "$@"

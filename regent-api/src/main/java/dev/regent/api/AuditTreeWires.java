@@ -12,9 +12,33 @@ public final class AuditTreeWires {
     private AuditTreeWires() {
     }
 
-    /** A signed checkpoint: its origin, tree size, root, the whole signed note (C2SP signed-note text), and when. */
+    /**
+     * A signed checkpoint: its origin, tree size, root, the whole signed note (C2SP signed-note text, with the
+     * witnesses' cosignature lines after the log's signature), when, and the cosignatures accepted for it.
+     */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Checkpoint(String origin, long size, String root, String note, String signedAt) {
+    public record Checkpoint(String origin, long size, String root, String note, String signedAt, List<Cosignature> cosignatures) {
+        public Checkpoint {
+            cosignatures = cosignatures == null ? List.of() : List.copyOf(cosignatures);
+        }
+    }
+
+    /**
+     * A witness's cosignature (C2SP tlog-cosignature, cosignature/v1): the witness's key name, key ID (8 hex digits),
+     * the time it signed (POSIX seconds), the signature line as it appears in the note, and when it was accepted.
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Cosignature(String witness, String keyId, long time, String line, String receivedAt) {
+    }
+
+    /** What sending cosignatures gave: those stored now and those already stored (sent again), and the cosigned note. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record CosignaturesAccepted(long size, boolean dryRun, List<Cosignature> stored, List<Cosignature> alreadyStored,
+                                       String note) {
+        public CosignaturesAccepted {
+            stored = List.copyOf(stored);
+            alreadyStored = List.copyOf(alreadyStored);
+        }
     }
 
     /** The signed-note verifier key ({@code name+keyid+base64(0x01 || key)}), its name and key ID (8 hex digits). */

@@ -6,6 +6,7 @@ import dev.regent.cli.output.Json;
 import dev.regent.core.audit.checkpoint.InvalidNote;
 import dev.regent.core.audit.checkpoint.VerifierKey;
 import dev.regent.core.audit.tree.VerificationReport;
+import dev.regent.core.audit.tree.Witnesses;
 import dev.regent.core.error.RegentException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code regent audit verify [--checkpoint FILE]... [--key PUBKEY]}: recomputes the tree from the entries and checks
+ * {@code regent audit verify [--checkpoint FILE]... [--key PUBKEY] [--witness KEY]... [--require-cosignatures N]}: recomputes the tree from the entries and checks
  * every given and stored checkpoint against it; exits 1 naming the first divergent entry when anything disagrees.
  */
 @Command(name = "verify", description = "Recompute the audit tree from the entries and check it against signed checkpoints.")
@@ -30,7 +31,16 @@ final class AuditVerify extends RegistryCommand {
     @Option(names = "--key", paramLabel = "PUBKEY", description = "The verifier key (default: this registry's own key).")
     String rawKey;
 
+    @Option(names = "--witness", paramLabel = "NAME+HASH+KEY", description = "A witness's cosignature/v1 verifier key "
+            + "(repeatable; default $REGENT_AUDIT_WITNESSES, comma-separated).")
+    List<String> rawWitnesses;
+
+    @Option(names = "--require-cosignatures", paramLabel = "N", description = "Require valid cosignatures of at least N "
+            + "distinct witnesses (given with --witness) on the latest checkpoint (default 0).")
+    int requiredCosignatures;
+
     private VerifierKey key;
+    private Witnesses witnesses = Witnesses.NONE;
     private final Map<String, String> notes = new LinkedHashMap<>();
 
     @Override
@@ -43,6 +53,17 @@ final class AuditVerify extends RegistryCommand {
             key = rawKey == null ? null : VerifierKey.parse(rawKey);
         } catch (InvalidNote e) {
             throw RegentException.invalid("--key: " + e.getMessage());
+        }
+        List<String> w = rawWitnesses != null ? rawWitnesses : environment().variable("REGENT_AUDIT_WITNESSES")
+                .map(v -> List.of(v.split("[,\\s]+"))).orElse(List.of());
+        witnesses = Witnesses.parse(w);
+        if (requiredCosignatures < 0) {
+            throw RegentException.invalid("--require-cosignatures must be 0 or more, got " + requiredCosignatures);
+        }
+        if (requiredCosignatures > witnesses.keys().size()) {
+            throw RegentException.invalid("--require-cosignatures " + requiredCosignatures + " needs at least as many "
+                    + "witnesses, given with --witness NAME+HASH+KEY (or $REGENT_AUDIT_WITNESSES); " + witnesses.keys().size()
+                    + " given");
         }
         for (String f : files) {
             Path path = environment().workingDir().resolve(f);
@@ -57,7 +78,7 @@ final class AuditVerify extends RegistryCommand {
     @Override
     int run(Session session) {
         VerifierKey k = key != null ? key : session.audit().signingKey().verifier();
-        VerificationReport report = session.audit().verifier().verify(notes, k);
+        VerificationReport report = session.audit().verifier().verify(notes, k, witnesses, requiredCosignatures);
         if (json()) {
             ArrayNode findings = Json.array();
             report.findings().forEach(findings::add);
@@ -67,7 +88,8 @@ final class AuditVerify extends RegistryCommand {
                     .set("findings", findings), out());
         } else if (report.ok()) {
             out().println("OK: " + report.size() + " entries, root " + report.root().hex() + ", "
-                    + report.checkpointsChecked() + " checkpoint(s) of " + k + " verified.");
+                    + report.checkpointsChecked() + " checkpoint(s) of " + k + " verified"
+                    + (requiredCosignatures > 0 ? ", the latest cosigned by at least " + requiredCosignatures + " witness(es)." : "."));
         } else {
             out().println("FAILED: the audit log does not verify against " + k);
             if (report.firstDivergent() != 0) {

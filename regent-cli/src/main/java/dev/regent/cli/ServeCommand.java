@@ -62,6 +62,11 @@ final class ServeCommand implements Callable<Integer> {
             + "e.g. 10.0.0.0/8 or 127.0.0.1/32; http:// webhooks go only to allowed ranges.")
     java.util.List<String> webhookAllow;
 
+    @Option(names = "--witness", paramLabel = "NAME+HASH+KEY", description = "A witness whose cosignatures on the audit "
+            + "checkpoints are accepted, as its cosignature/v1 verifier key (repeatable; $REGENT_AUDIT_WITNESSES, "
+            + "comma-separated).")
+    java.util.List<String> witnesses;
+
     @Option(names = "--exit-when-ready", hidden = true,
             description = "Start, answer a few requests to itself, then stop: the launcher's training run for its "
                     + "class-data sharing archive (what a real start loads, archived for the next start).")
@@ -92,7 +97,9 @@ final class ServeCommand implements Callable<Integer> {
                         parseInterval(checkpointInterval != null ? checkpointInterval
                                 : env.variable("REGENT_CHECKPOINT_INTERVAL").orElse(null))),
                 Optional.ofNullable(checkpointDir).or(() -> env.variable("REGENT_CHECKPOINT_DIR"))
-                        .map(d -> env.workingDir().resolve(d)).orElse(null));
+                        .map(d -> env.workingDir().resolve(d)).orElse(null),
+                dev.regent.core.audit.tree.Witnesses.parse(witnesses != null ? witnesses : env.variable("REGENT_AUDIT_WITNESSES")
+                        .map(v -> java.util.Arrays.asList(v.split("[,\\s]+"))).orElse(java.util.List.of())));
         java.util.List<java.net.URI> urls = parseUrls(publicUrls != null ? publicUrls : env.variable("REGENT_PUBLIC_URL")
                 .map(v -> java.util.Arrays.asList(v.split(","))).orElse(java.util.List.of()));
         // checked before anything starts: a template that is not http(s) or lacks {run_id} is refused with what to fix
@@ -140,7 +147,10 @@ final class ServeCommand implements Callable<Integer> {
         CheckpointSigner.Schedule schedule = server.audit().schedule();
         env.out().println("Audit checkpoints every " + schedule.everyEntries() + " entries or " + schedule.every().toMillis()
                 + " ms" + (audit.checkpointDir() == null ? "" : ", written to " + audit.checkpointDir())
-                + "; verifier key " + server.audit().verifier());
+                + "; verifier key " + server.audit().verifier()
+                + (server.audit().cosignatures().witnesses().isEmpty() ? "" : "; witnesses "
+                        + server.audit().cosignatures().witnesses().keys().stream().map(Object::toString)
+                        .collect(java.util.stream.Collectors.joining(", "))));
         env.out().flush();
         if (exitWhenReady) {
             warmUp(bindHost, server.port());

@@ -55,11 +55,13 @@ final class ServerLauncher implements AutoCloseable {
     /**
      * How the server signs its audit log: the key file (null: audit-signing.key in the data directory, created on first
      * use with the name {@code origin}), the checkpoint schedule, and the directory checkpoints are also written to
-     * (null: none).
+     * (null: none), and the witnesses whose cosignatures on its checkpoints it accepts.
      */
-    record AuditOptions(Path keyFile, String origin, CheckpointSigner.Schedule schedule, Path checkpointDir) {
+    record AuditOptions(Path keyFile, String origin, CheckpointSigner.Schedule schedule, Path checkpointDir,
+                        dev.regent.core.audit.tree.Witnesses witnesses) {
         static AuditOptions defaults() {
-            return new AuditOptions(null, LocalAudit.DEFAULT_ORIGIN, CheckpointSigner.Schedule.defaults(), null);
+            return new AuditOptions(null, LocalAudit.DEFAULT_ORIGIN, CheckpointSigner.Schedule.defaults(), null,
+                    dev.regent.core.audit.tree.Witnesses.NONE);
         }
     }
 
@@ -119,7 +121,8 @@ final class ServerLauncher implements AutoCloseable {
                     : data.resolve(SigningKeyFile.FILE_NAME), audit.origin(), new SecureRandom());
             CheckpointSigner.Sink sink = audit.checkpointDir() == null ? CheckpointSigner.Sink.NONE
                     : new CheckpointDirectory(audit.checkpointDir());
-            CheckpointSigner signer = new CheckpointSigner(new AuditTree(store, clock), key, sink, audit.schedule(), clock);
+            CheckpointSigner signer = new CheckpointSigner(new AuditTree(store, clock), key, sink, audit.schedule(), clock,
+                    audit.witnesses());
             RegentServer server = new RegentServer(registry, StoreFactory.blobs(data), clock,
                     ServerConfig.defaults(host, port, pageTokenKey(data)).withMaxUploadBytes(maxUploadBytes)
                             .withPublicUrls(publicUrls).withRunLinks(runLinks),

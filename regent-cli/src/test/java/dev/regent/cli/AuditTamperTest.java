@@ -161,6 +161,21 @@ class AuditTamperTest {
         assertThat(r.toString()).contains("audit incident");
     }
 
+    /** Field and evidence rows are derived columns too; values holding the packed form's ':' and digits included. */
+    @Test
+    void anEditedOrAddedFieldRowIsNamed() throws Exception {
+        long seq;
+        try (Connection c = DriverManager.getConnection(url()); Statement s = c.createStatement();
+             var rs = s.executeQuery("SELECT max(seq) FROM audit_fields WHERE side = 'after'")) {
+            rs.next();
+            seq = rs.getLong(1);
+        }
+        sql("UPDATE audit_fields SET value = value || '3:ab' WHERE seq = " + seq + " AND side = 'after'");
+        assertFails("entry " + seq + " differs from its bytes in its derived column(s) after");
+        sql("INSERT INTO audit_fields (seq, side, name, value) VALUES (" + seq + ", 'before', '1:x', '')");
+        assertFails("entry " + seq + " differs from its bytes in its derived column(s) before, after");
+    }
+
     @Test
     void forgedCheckpointsAreRefused() throws Exception {
         String note = Files.readString(dir.resolve(published));

@@ -7,6 +7,9 @@ import dev.regent.core.audit.merkle.Hash;
 import dev.regent.core.audit.merkle.InclusionProof;
 import dev.regent.core.audit.tree.AuditTree;
 import dev.regent.core.audit.tree.CheckpointSigner;
+import dev.regent.core.audit.tree.Cosignatures;
+import dev.regent.core.audit.tree.StoredCosignature;
+import java.util.List;
 import dev.regent.core.audit.tree.StoredCheckpoint;
 import dev.regent.core.error.RegentException;
 import java.util.Locale;
@@ -20,6 +23,8 @@ final class AuditTreeRoutes {
     static final String KEY = "/api/v1/audit/key";
     static final String INCLUSION = "/api/v1/audit/proofs/inclusion";
     static final String CONSISTENCY = "/api/v1/audit/proofs/consistency";
+    static final String CHECKPOINT_OF_SIZE = "/api/v1/audit/checkpoints/{size}";
+    static final String COSIGNATURES = "/api/v1/audit/checkpoints/{size}/cosignatures";
 
     private AuditTreeRoutes() {
     }
@@ -30,19 +35,63 @@ final class AuditTreeRoutes {
         e.get(KEY, AuditTreeRoutes::key);
         e.get(INCLUSION, AuditTreeRoutes::inclusion);
         e.get(CONSISTENCY, AuditTreeRoutes::consistency);
+        e.get(CHECKPOINT_OF_SIZE, AuditTreeRoutes::ofSize);
+        e.post(COSIGNATURES, AuditTreeRoutes::cosign);
+    }
+
+    static Reply ofSize(Call call) {
+        long size = size(call);
+        StoredCheckpoint c = call.audit().tree().checkpointOfSize(size)
+                .orElseThrow(() -> RegentException.notFound("the log signed no checkpoint of size " + size));
+        return checkpoint(call, c, 200, call.audit().cosignatures().of(size));
+    }
+
+    /**
+     * A witness's cosignatures on a checkpoint: the body is text, the signature lines a tlog-witness answers to
+     * add-checkpoint (or the whole cosigned note). Only cosignatures of configured witnesses that verify over exactly
+     * the stored checkpoint are kept; anything else is refused with a reason (error.details.reason) and stores nothing.
+     * Whoever may read the whole log (and so the tiles a witness checks) may relay them: the signature, not the
+     * sender, is what is trusted.
+     */
+    static Reply cosign(Call call) {
+        call.registry().governance().requireWholeAuditLog(call.actor());
+        long size = size(call);
+        Cosignatures.Accepted accepted = call.audit().cosignatures().accept(size, call.bodyText(), call.dryRun());
+        StoredCheckpoint c = call.audit().tree().checkpointOfSize(size).orElseThrow();
+        List<StoredCosignature> all = new java.util.ArrayList<>(call.audit().cosignatures().of(size));
+        if (call.dryRun()) {
+            all.addAll(accepted.stored());
+        }
+        return Reply.ok(new AuditTreeWires.CosignaturesAccepted(size, call.dryRun(), wires(accepted.stored()),
+                wires(accepted.alreadyStored()), Cosignatures.cosignedNote(c, all)));
+    }
+
+    private static long size(Call call) {
+        String raw = call.path("size");
+        if (!raw.matches("0|[1-9][0-9]{0,17}")) {
+            throw RegentException.invalid("the checkpoint size must be a whole number without leading zeros, got '" + raw + "'");
+        }
+        return Long.parseLong(raw);
+    }
+
+    private static List<AuditTreeWires.Cosignature> wires(List<StoredCosignature> cosignatures) {
+        return cosignatures.stream().map(s -> new AuditTreeWires.Cosignature(s.cosignature().witness(),
+                String.format("%08x", s.cosignature().keyId()), s.cosignature().timestamp(), s.cosignature().line(),
+                s.receivedAt().toString())).toList();
     }
 
     static Reply latest(Call call) {
         StoredCheckpoint c = call.audit().latest()
                 .orElseThrow(() -> RegentException.notFound("no checkpoint has been signed yet"));
-        return checkpoint(call, c, 200);
+        return checkpoint(call, c, 200, call.audit().cosignatures().of(c.size()));
     }
 
     static Reply sign(Call call) {
         if (call.dryRun()) {
             throw RegentException.invalid("signing a checkpoint has no dry run: GET " + CHECKPOINT + " shows the latest one");
         }
-        return checkpoint(call, AuditIncidents.signNow(call.audit()), 200);
+        // the note as signed, without cosignatures: what a client writes to its checkpoint directory
+        return checkpoint(call, AuditIncidents.signNow(call.audit()), 200, List.of());
     }
 
     static Reply key(Call call) {
@@ -69,7 +118,7 @@ final class AuditTreeRoutes {
     }
 
     /** The note as text/plain, unless the client asks for JSON ({@code ?format=json} or an Accept of application/json). */
-    private static Reply checkpoint(Call call, StoredCheckpoint c, int status) {
+    private static Reply checkpoint(Call call, StoredCheckpoint c, int status, List<StoredCosignature> cosignatures) {
         String format = call.query("format");
         String accept = call.ctx().header("Accept");
         boolean json = "json".equals(format) || format == null && accept != null
@@ -78,10 +127,11 @@ final class AuditTreeRoutes {
             throw RegentException.invalid("format must be text or json, got '" + format + "'");
         }
         if (!json) {
-            return Reply.text(status, "text/plain; charset=utf-8", c.note());
+            return Reply.text(status, "text/plain; charset=utf-8", Cosignatures.cosignedNote(c, cosignatures));
         }
         String origin = c.note().substring(0, c.note().indexOf('\n'));
-        return Reply.json(status, new AuditTreeWires.Checkpoint(origin, c.size(), c.root().base64(), c.note(), c.signedAt().toString()));
+        return Reply.json(status, new AuditTreeWires.Checkpoint(origin, c.size(), c.root().base64(),
+                Cosignatures.cosignedNote(c, cosignatures), c.signedAt().toString(), wires(cosignatures)));
     }
 
     private static long number(Call call, String name, boolean required) {

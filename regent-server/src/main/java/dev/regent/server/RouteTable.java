@@ -45,6 +45,8 @@ final class RouteTable {
             e(HandlerType.GET, "/api/v1/audit/key", Privilege.AUTHENTICATED),
             e(HandlerType.GET, "/api/v1/audit/proofs/inclusion", Privilege.AUTHENTICATED),
             e(HandlerType.GET, "/api/v1/audit/proofs/consistency", Privilege.AUTHENTICATED),
+            e(HandlerType.GET, "/api/v1/audit/checkpoints/{size}", Privilege.AUTHENTICATED),
+            e(HandlerType.POST, "/api/v1/audit/checkpoints/{size}/cosignatures", Privilege.VIEWER),
 
             e(HandlerType.GET, "/api/v1/models", Privilege.VIEWER),
             e(HandlerType.POST, "/api/v1/models", Privilege.CONTRIBUTOR),

@@ -36,7 +36,9 @@ final class TlogTileRoutes {
         call.registry().governance().requireWholeAuditLog(call.actor());
         StoredCheckpoint c = call.audit().latest()
                 .orElseThrow(() -> RegentException.notFound("no checkpoint has been signed yet"));
-        return Reply.text(200, "text/plain; charset=utf-8", c.note()).header("Cache-Control", "no-cache");
+        // the log's signature, then the witnesses' cosignature lines (c2sp.org/tlog-cosignature)
+        return Reply.text(200, "text/plain; charset=utf-8", call.audit().cosignatures().cosignedNote(c))
+                .header("Cache-Control", "no-cache");
     }
 
     static Reply tile(Call call) {

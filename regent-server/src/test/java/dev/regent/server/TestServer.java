@@ -83,9 +83,22 @@ final class TestServer implements AutoCloseable {
         this(policyYaml, CheckpointSigner.Schedule.defaults(), CheckpointSigner.Sink.NONE, jdbcUrlOrNull, c -> c, server -> { });
     }
 
+    /** A server that accepts the cosignatures of the given witnesses, on the database given (SQLite when null). */
+    static TestServer witnessed(dev.regent.core.audit.tree.Witnesses witnesses, String jdbcUrlOrNull) throws IOException {
+        return new TestServer(null, CheckpointSigner.Schedule.defaults(), CheckpointSigner.Sink.NONE, jdbcUrlOrNull, c -> c,
+                server -> { }, witnesses);
+    }
+
     private TestServer(String policyYaml, CheckpointSigner.Schedule schedule, CheckpointSigner.Sink sink, String jdbcUrlOrNull,
                        java.util.function.UnaryOperator<ServerConfig> configureConfig,
                        java.util.function.Consumer<RegentServer> configure) throws IOException {
+        this(policyYaml, schedule, sink, jdbcUrlOrNull, configureConfig, configure, dev.regent.core.audit.tree.Witnesses.NONE);
+    }
+
+    private TestServer(String policyYaml, CheckpointSigner.Schedule schedule, CheckpointSigner.Sink sink, String jdbcUrlOrNull,
+                       java.util.function.UnaryOperator<ServerConfig> configureConfig,
+                       java.util.function.Consumer<RegentServer> configure,
+                       dev.regent.core.audit.tree.Witnesses witnesses) throws IOException {
         dir = Files.createTempDirectory("regent-server-test");
         store = StoreFactory.open(dir, jdbcUrlOrNull);
         Policy policy = policyYaml == null ? Policies.builtIn() : PolicyParser.parse(policyYaml, "test-policy.yaml");
@@ -99,7 +112,8 @@ final class TestServer implements AutoCloseable {
         new Random(7).nextBytes(key);
         byte[] seed = new byte[32];
         new Random(11).nextBytes(seed);
-        audit = new CheckpointSigner(new AuditTree(store, clock), SigningKey.fromSeed("regent.test/audit", seed), sink, schedule, clock);
+        audit = new CheckpointSigner(new AuditTree(store, clock), SigningKey.fromSeed("regent.test/audit", seed), sink, schedule, clock,
+                witnesses);
         server = new RegentServer(registry, StoreFactory.blobs(dir), clock, configureConfig.apply(ServerConfig.defaults("127.0.0.1", 0, key)),
                 new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT),
                 audit);

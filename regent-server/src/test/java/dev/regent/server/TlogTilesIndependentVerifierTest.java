@@ -35,9 +35,20 @@ import org.junit.jupiter.api.TestInstance;
 class TlogTilesIndependentVerifierTest {
     private TestServer t;
 
+    private static final String WITNESS = "witness.example/independent";
+    private java.security.KeyPair witness;
+    private String witnessKey;
+
     @BeforeAll
     void aLogOfMoreThanTwoTiles() throws Exception {
-        t = new TestServer(null);
+        // a witness key made here with the JDK, named in the configuration in the signed-note vkey form
+        // name+hex(keyID)+base64(0x04 || key), keyID = SHA-256(name || 0x0A || 0x04 || key)[:4] (tlog-cosignature)
+        witness = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        byte[] der = witness.getPublic().getEncoded();
+        byte[] raw = Arrays.copyOfRange(der, der.length - 32, der.length);
+        byte[] id = Arrays.copyOf(sha256(concat(WITNESS.getBytes(StandardCharsets.UTF_8), new byte[] {'\n', 4}, raw)), 4);
+        witnessKey = WITNESS + "+" + HexFormat.of().formatHex(id) + "+" + Base64.getEncoder().encodeToString(concat(new byte[] {4}, raw));
+        t = TestServer.witnessed(dev.regent.core.audit.tree.Witnesses.parse(List.of(witnessKey)), null);
         t.store.inTransaction(tx -> {
             for (int i = 0; i < 600; i++) {
                 tx.appendAudit(AuditEntry.draft(Instant.ofEpochMilli(1_700_000_000_000L + i), Principal.of("alice"),
@@ -64,7 +75,7 @@ class TlogTilesIndependentVerifierTest {
         // signed-note: body, blank line, signature lines "— <name> base64(keyID[4] || signature)"
         int split = note.indexOf("\n\n");
         String body = note.substring(0, split + 1);
-        String[] keyParts = verifierKey.split("\\+");
+        String[] keyParts = verifierKey.split("\\+", 3);
         String name = keyParts[0];
         byte[] keyBytes = Base64.getDecoder().decode(keyParts[2]);
         assertThat(keyBytes[0]).as("Ed25519 key type").isEqualTo((byte) 1);
@@ -123,6 +134,53 @@ class TlogTilesIndependentVerifierTest {
                     .isEqualTo(mth(leaves.subList(n * 256, n * 256 + 256)));
         }
         assertThat(mth(leaves)).as("the root the checkpoint signed, recomputed from the published entries").isEqualTo(root);
+    }
+
+    /**
+     * tlog-cosignature from the spec: the witness signs "cosignature/v1\ntime <t>\n" + the checkpoint body and sends
+     * the line "— <name> base64(keyID[4] || u64 big-endian t || Ed25519 signature[64])"; the published checkpoint then
+     * carries it after the log's signature, and it verifies with nothing but the witness's vkey.
+     */
+    @Test
+    void aWitnessCosignatureIsPublishedWithTheCheckpointAndVerifiesFromTheSpec() throws Exception {
+        String note = new String(fetch("/audit/v1/checkpoint", "viewer").body(), StandardCharsets.UTF_8);
+        String body = note.substring(0, note.indexOf("\n\n") + 1);
+        long size = Long.parseLong(body.split("\n")[1]);
+        long time = t.clock.instant().getEpochSecond();
+        Signature signer = Signature.getInstance("Ed25519");
+        signer.initSign(witness.getPrivate());
+        signer.update(("cosignature/v1\ntime " + time + "\n" + body).getBytes(StandardCharsets.UTF_8));
+        byte[] keyId = HexFormat.of().parseHex(witnessKey.split("\\+")[1]);
+        byte[] blob = java.nio.ByteBuffer.allocate(76).put(keyId).putLong(time).put(signer.sign()).array();
+        String line = "\u2014 " + WITNESS + " " + Base64.getEncoder().encodeToString(blob);
+        HttpResponse<String> sent = t.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + t.port
+                        + "/api/v1/audit/checkpoints/" + size + "/cosignatures"))
+                .header("Authorization", "Bearer " + t.tokens.get("viewer")).header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString(line + "\n")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
+
+        String published = new String(fetch("/audit/v1/checkpoint", "viewer").body(), StandardCharsets.UTF_8);
+        assertThat(published).startsWith(note);
+        String[] keyParts = witnessKey.split("\\+", 3); // base64 may hold "+"
+        byte[] typed = Base64.getDecoder().decode(keyParts[2]);
+        assertThat(typed[0]).as("cosignature/v1 key type").isEqualTo((byte) 4);
+        byte[] publicKey = Arrays.copyOfRange(typed, 1, 33);
+        int verified = 0;
+        for (String sigLine : published.substring(published.indexOf("\n\n") + 2).split("\n")) {
+            String[] parts = sigLine.split(" ");
+            byte[] raw = Base64.getDecoder().decode(parts[2]);
+            if (!parts[1].equals(keyParts[0]) || !Arrays.equals(Arrays.copyOf(raw, 4), HexFormat.of().parseHex(keyParts[1]))) {
+                continue; // the log's own signature: not this witness's
+            }
+            assertThat(raw).hasSize(4 + 8 + 64);
+            long timestamp = java.nio.ByteBuffer.wrap(raw, 4, 8).getLong();
+            Signature ed = Signature.getInstance("Ed25519");
+            ed.initVerify(ed25519(publicKey));
+            ed.update(("cosignature/v1\ntime " + timestamp + "\n" + body).getBytes(StandardCharsets.UTF_8));
+            assertThat(ed.verify(Arrays.copyOfRange(raw, 12, raw.length))).as("the witness's cosignature").isTrue();
+            verified++;
+        }
+        assertThat(verified).isEqualTo(1);
     }
 
     @Test

@@ -19,6 +19,11 @@ final class AuditColumnReader {
         this.sql = sql;
     }
 
+    /** Every entry in one sequential pass ({@link AuditScan}). */
+    void scan(java.util.function.Consumer<dev.regent.core.audit.ScannedEntry> visitor) {
+        AuditScan.run(sql, visitor);
+    }
+
     /** The entries after {@code afterSeq} in sequence order, at most {@code limit}. */
     List<AuditColumns> page(long afterSeq, int limit) {
         String page = "SELECT seq FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?";

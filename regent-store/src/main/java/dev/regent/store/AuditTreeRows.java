@@ -14,6 +14,9 @@ import java.util.Optional;
 final class AuditTreeRows {
     private static final String CHECKPOINT_COLUMNS = "SELECT size, root, note, signed_at FROM checkpoints";
 
+    private static final String COSIGNATURE_COLUMNS =
+            "SELECT size, witness, key_id, cosigned_at, signature, received_at FROM checkpoint_cosignatures";
+
     private final Sql sql;
 
     AuditTreeRows(Sql sql) {
@@ -64,6 +67,28 @@ final class AuditTreeRows {
 
     List<StoredCheckpoint> all() {
         return sql.list(CHECKPOINT_COLUMNS + " ORDER BY size", AuditTreeRows::checkpoint);
+    }
+
+    void insertCosignature(dev.regent.core.audit.tree.StoredCosignature s) {
+        dev.regent.core.audit.checkpoint.Cosignature c = s.cosignature();
+        sql.guardedUpdate(() -> "witness " + c.witness() + " already cosigned the checkpoint of size " + s.size(),
+                "INSERT INTO checkpoint_cosignatures (size, witness, key_id, cosigned_at, signature, received_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)",
+                s.size(), c.witness(), c.keyId(), c.timestamp(), c.signature(), s.receivedAt().toEpochMilli());
+    }
+
+    List<dev.regent.core.audit.tree.StoredCosignature> cosignatures(long size) {
+        return sql.list(COSIGNATURE_COLUMNS + " WHERE size = ? ORDER BY witness, key_id", AuditTreeRows::cosignature, size);
+    }
+
+    List<dev.regent.core.audit.tree.StoredCosignature> cosignaturesBy(String witness, int keyId) {
+        return sql.list(COSIGNATURE_COLUMNS + " WHERE witness = ? AND key_id = ? ORDER BY size", AuditTreeRows::cosignature,
+                witness, keyId);
+    }
+
+    private static dev.regent.core.audit.tree.StoredCosignature cosignature(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new dev.regent.core.audit.tree.StoredCosignature(rs.getLong(1), new dev.regent.core.audit.checkpoint.Cosignature(
+                rs.getString(2), rs.getInt(3), rs.getLong(4), rs.getBytes(5)), Instant.ofEpochMilli(rs.getLong(6)));
     }
 
     private static StoredCheckpoint checkpoint(java.sql.ResultSet rs) throws java.sql.SQLException {

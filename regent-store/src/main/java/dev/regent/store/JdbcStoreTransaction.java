@@ -493,6 +493,12 @@ final class JdbcStoreTransaction extends OutboxTransaction implements StoreTrans
     }
 
     @Override
+    public void scanAudit(java.util.function.Consumer<dev.regent.core.audit.ScannedEntry> visitor) {
+        lockAuditLogInWrites();
+        auditColumns.scan(visitor);
+    }
+
+    @Override
     public List<AuditColumns> auditColumns(long afterSeq, int limit) {
         lockAuditLogInWrites();
         return limit <= 0 ? List.of() : auditColumns.page(afterSeq, limit);
@@ -516,6 +522,23 @@ final class JdbcStoreTransaction extends OutboxTransaction implements StoreTrans
         // size meets the primary key (StoreConflict) and compares, so appenders never wait for signing
         writing("insertCheckpoint");
         auditTree.insertCheckpoint(checkpoint);
+    }
+
+    @Override
+    public void insertCosignature(dev.regent.core.audit.tree.StoredCosignature cosignature) {
+        // no audit counter lock either: a cosignature refers to a stored checkpoint and never changes the tree
+        writing("insertCosignature");
+        auditTree.insertCosignature(cosignature);
+    }
+
+    @Override
+    public List<dev.regent.core.audit.tree.StoredCosignature> cosignatures(long size) {
+        return auditTree.cosignatures(size);
+    }
+
+    @Override
+    public List<dev.regent.core.audit.tree.StoredCosignature> cosignaturesBy(String witness, int keyId) {
+        return auditTree.cosignaturesBy(witness, keyId);
     }
 
     @Override

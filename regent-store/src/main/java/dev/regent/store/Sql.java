@@ -144,6 +144,60 @@ final class Sql {
         }
     }
 
+    /**
+     * An open query read row by row, with the given fetch size (PostgreSQL then streams instead of loading every row;
+     * the connection is in a transaction). The caller closes it.
+     */
+    Cursor cursor(String sql, int fetchSize, Object... args) {
+        try {
+            PreparedStatement s = prepare(sql, args);
+            try {
+                s.setFetchSize(fetchSize);
+                return new Cursor(s, s.executeQuery());
+            } catch (SQLException | RuntimeException e) {
+                s.close();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    /** See {@link #cursor}. */
+    static final class Cursor implements AutoCloseable {
+        private final PreparedStatement statement;
+        private final ResultSet rows;
+        private boolean more = true;
+
+        private Cursor(PreparedStatement statement, ResultSet rows) {
+            this.statement = statement;
+            this.rows = rows;
+        }
+
+        /** Moves to the next row; false (and stays false) after the last. */
+        boolean next() {
+            try {
+                more = more && rows.next();
+                return more;
+            } catch (SQLException e) {
+                throw failure(e);
+            }
+        }
+
+        ResultSet row() {
+            return rows;
+        }
+
+        @Override
+        public void close() {
+            try (statement; rows) {
+                // closes both
+            } catch (SQLException e) {
+                throw failure(e);
+            }
+        }
+    }
+
     /** The first row of a query, if any. */
     <T> Optional<T> first(String sql, RowMapper<T> mapper, Object... args) {
         try (PreparedStatement s = prepare(sql, args); ResultSet rs = s.executeQuery()) {

@@ -26,6 +26,12 @@ public interface AuditTreeRecords extends dev.regent.core.audit.tiles.TileHashRe
     /** What the derived columns say of the entries after {@code afterSeq}, in sequence order, at most {@code limit}. */
     List<AuditColumns> auditColumns(long afterSeq, int limit);
 
+    /**
+     * Every entry of the log in sequence order, in one sequential pass (cursors with a large fetch size, not pages):
+     * its bytes, cached leaf hash and derived columns, handed to the visitor one by one. For full verification.
+     */
+    void scanAudit(java.util.function.Consumer<dev.regent.core.audit.ScannedEntry> visitor);
+
     /** The newest entry of each model ("" for entries outside any model), as the append path recorded it. */
     Map<String, Long> auditModelHeads();
 
@@ -40,4 +46,13 @@ public interface AuditTreeRecords extends dev.regent.core.audit.tiles.TileHashRe
 
     /** Every stored checkpoint, by tree size. */
     List<StoredCheckpoint> checkpoints();
+
+    /** Records a witness's cosignature; throws {@link StoreConflict} when that witness's key already cosigned that size. */
+    void insertCosignature(dev.regent.core.audit.tree.StoredCosignature cosignature);
+
+    /** The cosignatures of the checkpoint of that size, by witness name. */
+    List<dev.regent.core.audit.tree.StoredCosignature> cosignatures(long size);
+
+    /** Every cosignature of one witness key (name and key ID), by tree size. */
+    List<dev.regent.core.audit.tree.StoredCosignature> cosignaturesBy(String witness, int keyId);
 }

@@ -9,6 +9,8 @@ import java.security.NoSuchAlgorithmException;
 final class KeyNames {
     /** The signature type byte of Ed25519 in signed notes. */
     static final byte ED25519 = 0x01;
+    /** The signature type byte of Ed25519 cosignatures (c2sp.org/tlog-cosignature, cosignature/v1). */
+    static final byte COSIGNATURE_V1 = 0x04;
 
     private KeyNames() {
     }
@@ -29,11 +31,16 @@ final class KeyNames {
 
     /** key ID = SHA-256(key name ‖ 0x0A ‖ 0x01 ‖ 32-byte public key)[:4], big-endian. */
     static int keyId(String name, byte[] publicKey) {
+        return keyId(name, ED25519, publicKey);
+    }
+
+    /** key ID = SHA-256(key name ‖ 0x0A ‖ type ‖ public key)[:4], big-endian. */
+    static int keyId(String name, byte type, byte[] publicKey) {
         try {
             MessageDigest d = MessageDigest.getInstance("SHA-256");
             d.update(name.getBytes(StandardCharsets.UTF_8));
             d.update((byte) '\n');
-            d.update(ED25519);
+            d.update(type);
             d.update(publicKey);
             return ByteBuffer.wrap(d.digest()).getInt();
         } catch (NoSuchAlgorithmException e) {

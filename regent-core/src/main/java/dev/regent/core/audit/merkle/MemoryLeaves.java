@@ -26,6 +26,13 @@ public final class MemoryLeaves implements LeafSource {
         return Hash.wrap(Arrays.copyOfRange(packed, at, at + Hash.LENGTH));
     }
 
+    /** Leaves {@code from} (inclusive) to {@code to} (exclusive) as tile level 0 (the level argument is ignored). */
+    public java.util.List<Hash> hashes(int level, long from, long to) {
+        java.util.List<Hash> out = new java.util.ArrayList<>((int) (to - from));
+        scan(from, to, out::add);
+        return out;
+    }
+
     @Override
     public long size() {
         return size;

@@ -35,6 +35,10 @@ public final class AuditTree {
         this.clock = clock;
     }
 
+    RegistryStore store() {
+        return store;
+    }
+
     /**
      * Signs the current tree and stores the checkpoint, or returns the last one when nothing was appended since.
      * Refuses (CONFLICT) when the stored tree is not consistent with the last signed checkpoint, when an entry appended
@@ -230,6 +234,11 @@ public final class AuditTree {
     /** The audit incident the store met (a read that found the log contradicting itself), if any. */
     public Optional<String> incident() {
         return store.auditIncident();
+    }
+
+    /** The checkpoint of that tree size, if one was signed. */
+    public Optional<StoredCheckpoint> checkpointOfSize(long size) {
+        return store.read(tx -> tx.checkpointOfSize(size));
     }
 
     /** The checkpoint of the largest tree size, if one was signed. */

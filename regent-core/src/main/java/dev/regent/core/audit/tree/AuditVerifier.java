@@ -27,6 +27,16 @@ public final class AuditVerifier {
 
     /** Verifies the log against the named checkpoint notes (label → note text) and the stored ones, under the key. */
     public VerificationReport verify(Map<String, String> notes, VerifierKey key) {
+        return verify(notes, key, Witnesses.NONE, 0);
+    }
+
+    /**
+     * Also requires the latest checkpoint (the largest of the given and stored ones that opens under the key) to carry
+     * valid cosignatures (c2sp.org/tlog-cosignature) of at least {@code required} distinct witnesses among
+     * {@code witnesses}: those stored with it and the cosignature lines of given notes of the same size count; lines of
+     * other keys, failing signatures and a second line of one witness count nothing.
+     */
+    public VerificationReport verify(Map<String, String> notes, VerifierKey key, Witnesses witnesses, int required) {
         Map<String, String> all = new LinkedHashMap<>(notes);
         RecomputedLog log = store.read(tx -> {
             tx.checkpoints().forEach(c -> all.put("stored checkpoint of size " + c.size(), c.note()));
@@ -35,7 +45,9 @@ public final class AuditVerifier {
         List<String> findings = new ArrayList<>(log.findings());
         long first = log.firstDivergent();
         long n = log.leaves().size();
-        ProofBuilder tree = new ProofBuilder(log.leaves());
+        // roots and consistency proofs of every checkpoint from the recomputed leaves' tiles, O(log N) hashes each
+        ProofBuilder tree = new ProofBuilder(new dev.regent.core.audit.tiles.StoredTree(
+                new dev.regent.core.audit.tiles.MemoryTiles(log.leaves()), n));
 
         List<Opened> valid = new ArrayList<>();
         for (Map.Entry<String, String> note : all.entrySet()) {
@@ -75,7 +87,33 @@ public final class AuditVerifier {
                 findings.add("checkpoints of size " + a.size() + " and " + b.size() + " are not consistent with each other");
             }
         }
+        if (required > 0) {
+            checkCosignatures(notes, valid, witnesses, required, findings);
+        }
         return new VerificationReport(n, tree.root(n), valid.size(), findings, first);
+    }
+
+    private void checkCosignatures(Map<String, String> notes, List<Opened> valid, Witnesses witnesses, int required,
+                                   List<String> findings) {
+        if (valid.isEmpty()) {
+            findings.add(required + " witness cosignature(s) required, but there is no valid checkpoint to cosign");
+            return;
+        }
+        Checkpoint latest = valid.get(valid.size() - 1).checkpoint();
+        List<dev.regent.core.audit.checkpoint.Cosignature> lines = new ArrayList<>();
+        store.read(tx -> tx.cosignatures(latest.size())).forEach(c -> lines.add(c.cosignature()));
+        for (String note : notes.values()) {
+            if (Cosignatures.text(note).equals(latest.text())) {
+                lines.addAll(Cosignatures.linesOf(note));
+            }
+        }
+        List<String> cosigned = Cosignatures.validWitnesses(latest.text(), lines, witnesses);
+        if (cosigned.size() < required) {
+            findings.add("the latest checkpoint (size " + latest.size() + ") carries valid cosignatures of " + cosigned.size()
+                    + " of the " + witnesses.keys().size() + " given witness(es)" + (cosigned.isEmpty() ? "" : " ("
+                    + String.join(", ", cosigned.stream().map(w -> w.substring(0, w.indexOf('+'))).toList()) + ")")
+                    + "; " + required + " required");
+        }
     }
 
     private record Opened(String label, Checkpoint checkpoint) {

@@ -53,11 +53,18 @@ public final class CheckpointSigner {
     private final Sink sink;
     private final Schedule schedule;
     private final Clock clock;
+    private final Cosignatures cosignatures;
     private volatile String incident;
     private long lastSize = -1;
     private Instant lastSignedAt;
 
     public CheckpointSigner(AuditTree tree, SigningKey key, Sink sink, Schedule schedule, Clock clock) {
+        this(tree, key, sink, schedule, clock, Witnesses.NONE);
+    }
+
+    /** A signer whose checkpoints the given witnesses may cosign. */
+    public CheckpointSigner(AuditTree tree, SigningKey key, Sink sink, Schedule schedule, Clock clock, Witnesses witnesses) {
+        this.cosignatures = new Cosignatures(tree.store(), witnesses, clock);
         this.tree = Objects.requireNonNull(tree, "tree");
         this.key = Objects.requireNonNull(key, "key");
         this.sink = Objects.requireNonNull(sink, "sink");
@@ -71,6 +78,11 @@ public final class CheckpointSigner {
 
     public Schedule schedule() {
         return schedule;
+    }
+
+    /** The witnesses' cosignatures on this log's checkpoints. */
+    public Cosignatures cosignatures() {
+        return cosignatures;
     }
 
     /** The public key that verifies this signer's checkpoints. */

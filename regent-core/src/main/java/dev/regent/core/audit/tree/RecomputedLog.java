@@ -1,6 +1,8 @@
 package dev.regent.core.audit.tree;
 
 import dev.regent.core.audit.AuditColumns;
+import dev.regent.core.audit.ColumnBytes;
+import dev.regent.core.audit.ScannedEntry;
 import dev.regent.core.audit.AuditDecoding;
 import dev.regent.core.audit.AuditLink;
 import dev.regent.core.audit.AuditQuery;
@@ -27,25 +29,15 @@ import java.util.Optional;
  */
 public record RecomputedLog(MemoryLeaves leaves, List<String> findings, long firstDivergent) {
 
-    /** Reads every entry in one read transaction, in pages, and recomputes its leaf hash. */
+    /**
+     * Reads every entry in one read transaction, in one sequential pass ({@link StoreTransaction#scanAudit}), and
+     * recomputes its leaf hash. An entry whose bytes are exactly the encoding of its columns linked as the chain says
+     * ({@link ColumnBytes}, compared without decoding) needs nothing more; any other is decoded to say what differs.
+     */
     public static RecomputedLog of(StoreTransaction tx) {
         Walk walk = new Walk();
-        long after = 0;
-        while (true) {
-            List<StoredEntryBytes> page = tx.auditBytes(after, AuditQuery.MAX_LIMIT);
-            if (page.isEmpty()) {
-                break;
-            }
-            long last = page.get(page.size() - 1).seq();
-            Map<Long, Hash> cached = new HashMap<>();
-            tx.auditLeaves(after, page.size() * 2).forEach(c -> cached.put(c.seq(), c.hash()));
-            Map<Long, AuditColumns> columns = new HashMap<>();
-            tx.auditColumns(after, page.size()).forEach(c -> columns.put(c.seq(), c));
-            for (StoredEntryBytes row : page) {
-                walk.entry(row, cached.get(row.seq()), columns.get(row.seq()));
-            }
-            after = last;
-        }
+        tx.scanAudit(walk::scanned);
+        long after = walk.expected - 1;
         walk.heads(tx.auditModelHeads());
         long head = tx.auditHead();
         if (head > after) {
@@ -61,6 +53,27 @@ public record RecomputedLog(MemoryLeaves leaves, List<String> findings, long fir
         final Map<String, AuditLink> newest = new HashMap<>();
         long first;
         long expected = 1;
+
+        private final java.security.MessageDigest sha256 = TreeHasher.digest();
+
+        void scanned(ScannedEntry s) {
+            long seq = s.seq();
+            if (seq == expected && s.bytes() != null && s.cachedLeaf() != null) {
+                // the fast path: hash once with a reused digest, compare with the cache and the columns' encoding
+                sha256.update((byte) 0);
+                byte[] leafBytes = sha256.digest(s.bytes());
+                AuditColumns c = s.columns();
+                AuditLink before = newest.get(c.model());
+                if (java.util.Arrays.equals(leafBytes, s.cachedLeaf()) && ColumnBytes.matches(s.bytes(), c, before)) {
+                    expected++;
+                    Hash leaf = Hash.of(leafBytes);
+                    leaves.add(leaf);
+                    newest.put(c.model(), new AuditLink(seq, leaf));
+                    return;
+                }
+            }
+            entry(new StoredEntryBytes(seq, s.bytes()), s.cachedLeaf() == null ? null : Hash.of(s.cachedLeaf()), s.columns());
+        }
 
         void entry(StoredEntryBytes row, Hash cached, AuditColumns columns) {
             long seq = row.seq();

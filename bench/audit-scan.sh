@@ -1,0 +1,9 @@
+#!/bin/sh
+# Benchmark (run by hand, never by the test suite): full audit verification alone, and the sequential scan it reads
+# the log with, on a store bench/audit-tiles.sh grew (default bench/target/audit-tiles).
+#   ./bench/audit-scan.sh [DATA_DIR] [RUNS]
+set -eu
+cd "$(dirname "$0")/.."
+./mvnw -o -q -pl regent-store -am test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
+CP="regent-store/target/test-classes:regent-store/target/classes:regent-core/target/classes:$(cat regent-store/target/bench-classpath.txt)"
+exec java ${BENCH_JAVA_OPTS:--Xmx2g} -cp "$CP" dev.regent.store.bench.AuditScanBench "${1:-bench/target/audit-tiles}" "${2:-3}"

@@ -25,6 +25,8 @@ public final class JdbcRegistryStore implements RegistryStore {
     private final DataSource writers;
     private final DataSource readers;
     private final String description;
+    /** Seals webhook secrets at rest (the key file in the data directory). */
+    private final dev.regent.store.secrets.SecretSeal seal;
     private final List<HikariDataSource> pools;
     // Nested transactions would need a second connection and could wait on themselves; refuse them instead.
     private final ThreadLocal<Boolean> inside = ThreadLocal.withInitial(() -> false);
@@ -35,7 +37,8 @@ public final class JdbcRegistryStore implements RegistryStore {
     private volatile String auditIncident;
 
     JdbcRegistryStore(Dialect dialect, DataSource writers, DataSource readers, String description,
-                      List<HikariDataSource> pools) {
+                      List<HikariDataSource> pools, dev.regent.store.secrets.SecretSeal seal) {
+        this.seal = seal;
         this.dialect = dialect;
         this.writers = writers;
         this.readers = readers;
@@ -147,7 +150,7 @@ public final class JdbcRegistryStore implements RegistryStore {
             dialect.begin(connection, readOnly);
             T result;
             try {
-                result = work.run(new JdbcStoreTransaction(new Sql(connection, dialect), readOnly));
+                result = work.run(new JdbcStoreTransaction(new Sql(connection, dialect), readOnly, seal));
             } catch (RuntimeException | Error e) {
                 healthy = rollback(connection, e);
                 throw e;

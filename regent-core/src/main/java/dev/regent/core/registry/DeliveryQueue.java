@@ -91,6 +91,19 @@ public final class DeliveryQueue {
         return DeliveryStatus.FAILED;
     }
 
+    /**
+     * Records an attempt that was refused before sending for a reason retrying cannot cure (the webhook's secret does
+     * not open): the delivery fails at once and its webhook is flagged with the reason.
+     */
+    public void refuse(Delivery delivery, DeliveryAttempt attempt, String why) {
+        Instant now = clock.instant();
+        store.inTransaction(tx -> {
+            tx.recordAttempt(attempt, DeliveryStatus.FAILED, now, now);
+            tx.flagWebhook(delivery.webhookId(), now, "delivery " + delivery.id() + " refused: " + why);
+            return null;
+        });
+    }
+
     /** Releases a claimed delivery without an attempt (its webhook is gone), so it is no longer leased. */
     public void drop(Delivery delivery) {
         Instant now = clock.instant();

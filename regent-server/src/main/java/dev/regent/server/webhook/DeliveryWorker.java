@@ -120,6 +120,12 @@ public final class DeliveryWorker implements AutoCloseable {
             Instant now = clock.instant();
             byte[] body = bodies.body(o.webhook().format(), o.event(), o.entry(), now);
             DeliveryAttempt attempt = sender.send(o.webhook(), d.id(), d.attempts() + 1, body, now);
+            if (o.webhook().secretProblem().isPresent()) {
+                // retrying cannot open the secret: fail now and flag the webhook, loudly
+                LOG.log(Level.WARNING, "webhook " + o.webhook().id() + " cannot sign: " + o.webhook().secretProblem().get());
+                queue.refuse(d, attempt, "cannot sign: " + o.webhook().secretProblem().get());
+                return;
+            }
             queue.record(d, attempt);
         } catch (RuntimeException e) {
             // the lease expires and the delivery is claimed again

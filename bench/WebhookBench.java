@@ -86,6 +86,11 @@ public class WebhookBench {
                 Files.write(out, lines);
             }
         }
+        // the physical reference: what the receiver takes from 8 plain clients (the worker's 8 senders), 1 KiB bodies
+        String reference = "receiver-ceiling\t-\t8\t" + ceiling(hook, Math.max(3, seconds / 2)) + "\t-\t-\t-\t-\t-\t-\t-";
+        System.out.println(reference);
+        lines.add(reference);
+        Files.write(out, lines);
         receiver.stop(0);
         System.exit(0);
     }
@@ -171,6 +176,36 @@ public class WebhookBench {
         return String.join("\t", name, Integer.toString(run), Integer.toString(writers), Integer.toString(total),
                 String.format("%.3f", elapsed), String.format("%.1f", total / elapsed), String.format("%.3f", pct(all, 0.50)),
                 String.format("%.3f", pct(all, 0.99)), Long.toString(errs), deliveries);
+    }
+
+    /** Requests/s 8 threads of plain POSTs (1 KiB) get through to the receiver, each waiting for its answer. */
+    static String ceiling(String hook, int seconds) throws Exception {
+        byte[] body = new byte[1024];
+        Arrays.fill(body, (byte) 'x');
+        AtomicLong n = new AtomicLong();
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        long t0 = System.nanoTime();
+        Thread[] threads = new Thread[8];
+        for (int i = 0; i < threads.length; i++) {
+            threads[i] = new Thread(() -> {
+                HttpClient c = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                while (System.nanoTime() < end) {
+                    try {
+                        c.send(HttpRequest.newBuilder(URI.create(hook)).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                                HttpResponse.BodyHandlers.discarding());
+                        n.incrementAndGet();
+                    } catch (Exception e) {
+                        return;
+                    }
+                }
+            });
+            threads[i].start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        double elapsed = (System.nanoTime() - t0) / 1e9;
+        return n.get() + "\t" + String.format("%.3f", elapsed) + "\t" + String.format("%.1f", n.get() / elapsed);
     }
 
     static void toggle(List<String> hooks, boolean on) throws Exception {

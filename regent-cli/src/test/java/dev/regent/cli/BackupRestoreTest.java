@@ -37,12 +37,21 @@ class BackupRestoreTest {
         Files.writeString(dir.resolve("model.bin"), "weights v1");
         String token = TokenSecret.generate(new SecureRandom());
         Path beforeBackup;
+        String webhookId;
+        String webhookSecret;
         try (ServerLauncher server = ServerLauncher.start(data, null, PolicyParser.parse("version: 1\n", "none"), "127.0.0.1", 0,
                 token, Clock.systemUTC())) {
             String url = "http://127.0.0.1:" + server.port();
             assertThat(cli.run("--registry", url, "--token", token, "model", "create", "m").exit()).isZero();
             CliHarness.Result upload = cli.run("--registry", url, "--token", token, "version", "register", "m", "--upload", "model.bin");
             assertThat(upload.exit()).as(upload.toString()).isZero();
+            // a webhook: its secret is sealed under the data directory's key, which the backup must carry
+            CliHarness.Result hook = cli.run("--registry", url, "--token", token, "webhook", "create", "--url",
+                    "https://93.184.215.14/hook", "--events", "approval.given", "--json");
+            assertThat(hook.exit()).as(hook.toString()).isZero();
+            com.fasterxml.jackson.databind.JsonNode created = new com.fasterxml.jackson.databind.ObjectMapper().readTree(hook.out());
+            webhookId = created.get("id").asText();
+            webhookSecret = created.get("secret").asText();
             assertThat(cli.run("--registry", url, "--token", token, "audit", "checkpoint", "--checkpoint-dir", "published").exit()).isZero();
             beforeBackup = onlyCheckpoint(dir.resolve("published"));
             assertThat(cli.run("--registry", url, "--token", token, "model", "create", "m2").exit()).isZero();
@@ -54,6 +63,8 @@ class BackupRestoreTest {
             Path bk1 = dir.resolve("bk1");
             assertThat(Files.getPosixFilePermissions(bk1)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
             assertThat(Files.getPosixFilePermissions(bk1.resolve("audit-signing.key")))
+                    .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+            assertThat(Files.getPosixFilePermissions(bk1.resolve("webhook-secrets.key")))
                     .isEqualTo(PosixFilePermissions.fromString("rw-------"));
             assertThat(Files.readString(bk1.resolve("backup-info.txt"))).contains("audit_verified: yes")
                     .contains("policy_revision: 1");
@@ -76,6 +87,12 @@ class BackupRestoreTest {
         assertThat(cli.run("--data", "restored", "audit", "verify").exit()).isZero();
         String models = cli.run("--data", "restored", "--as", "admin", "model", "list").out();
         assertThat(models).contains("m2").doesNotContain("m3");
+        // the restored registry still signs with the webhook's secret (the key came back with the sealed rows)
+        try (dev.regent.core.store.RegistryStore store = dev.regent.store.StoreFactory.open(dir.resolve("restored"), null)) {
+            dev.regent.core.webhook.Webhook w = store.read(tx -> tx.findWebhook(webhookId)).orElseThrow();
+            assertThat(w.secretProblem()).isEmpty();
+            assertThat(w.secret()).isEqualTo(webhookSecret);
+        }
         CliHarness.Result verified = cli.run("--data", "restored", "--as", "admin", "verify", "m", "1");
         assertThat(verified.exit()).as("the blob came back with the database: " + verified).isZero();
 

@@ -149,8 +149,11 @@ public final class Endpoints {
         }
     }
 
-    /** Writes the reply; returns the JSON text sent, if it was JSON. */
+    /** Writes the reply; returns the JSON text sent, if it was JSON. A null reply was written by its endpoint (a stream). */
     private String write(Context ctx, Reply reply) {
+        if (reply == null) {
+            return null;
+        }
         ctx.status(reply.status());
         reply.headers().forEach(ctx::header);
         ctx.contentType(reply.contentType());

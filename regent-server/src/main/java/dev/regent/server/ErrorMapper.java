@@ -20,7 +20,9 @@ final class ErrorMapper implements ErrorMapping {
     @Override
     public Mapped map(Throwable e, String where) {
         if (e instanceof ApiException a) {
-            Map<String, String> headers = a.code().httpStatus() == 413 ? Map.of("Connection", "close") : Map.of();
+            Map<String, String> headers = a.code().httpStatus() == 413 ? Map.of("Connection", "close")
+                    : a.details().containsKey("retry_after_seconds")
+                    ? Map.of("Retry-After", String.valueOf(a.details().get("retry_after_seconds"))) : Map.of();
             return new Mapped(a.code().httpStatus(), ErrorWire.of(a.code().name(), a.getMessage(), a.details()), headers);
         }
         RegentException r = RegentJson.regentCause(e);

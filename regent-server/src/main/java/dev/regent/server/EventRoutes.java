@@ -11,7 +11,9 @@ import java.time.format.DateTimeParseException;
 /**
  * The event feed: {@code GET /api/v1/events?after=SEQ&limit=N[&model=M][&wait=30s]}, the events after SEQ the caller
  * may read, in order, with the full audit entry of each. With {@code wait} the request holds (up to 60 s) until an
- * event arrives, so a deployment controller can follow the registry without a public endpoint.
+ * event arrives, so a deployment controller can follow the registry without a public endpoint. With
+ * {@code Accept: text/event-stream} the same events come as Server-Sent Events ({@link EventStream}), resumable with
+ * {@code Last-Event-ID}.
  */
 final class EventRoutes {
     static final String FEED = "/api/v1/events";
@@ -21,12 +23,30 @@ final class EventRoutes {
     private EventRoutes() {
     }
 
-    static void register(Endpoints e) {
-        e.get(FEED, EventRoutes::feed);
+    static void register(Endpoints e, EventStreams streams) {
+        e.get(FEED, call -> feed(call, streams));
     }
 
-    static Reply feed(Call call) throws InterruptedException {
+    static Reply feed(Call call, EventStreams streams) throws InterruptedException {
         long after = call.query("after") == null ? 0 : whole(call.query("after"), "after");
+        if (wantsStream(call)) {
+            // an EventSource reconnecting sends its first URL again (with after=) and the last id it saw: the id wins
+            String lastId = call.ctx().header("Last-Event-ID");
+            if (lastId != null && !lastId.isBlank()) {
+                after = whole(lastId.trim(), "Last-Event-ID");
+            }
+            ModelName model = call.query("model") == null ? null : ModelName.of(call.query("model"));
+            // refused before the stream opens (a model the caller may not read answers 404 as JSON, not a stream)
+            call.registry().webhooks().events(call.actor(), after, 1, model);
+            streams.admit();
+            try {
+                new EventStream(call.registry(), call.mapper(), streams, Guard.bearer(call.ctx()), model)
+                        .serve(call.ctx().res(), after);
+            } finally {
+                streams.release();
+            }
+            return null; // written to the connection already
+        }
         int limit = call.query("limit") == null ? 100 : (int) Math.min(whole(call.query("limit"), "limit"), 1000);
         ModelName model = call.query("model") == null ? null : ModelName.of(call.query("model"));
         Duration wait = wait(call.query("wait"));
@@ -38,6 +58,12 @@ final class EventRoutes {
         }
         return Reply.ok(new WebhookWires.Events(page.items().stream().map(i -> EventBodies.data(i.event(), i.entry())).toList(),
                 page.next()));
+    }
+
+    /** A GET (not a HEAD) that accepts an event stream. */
+    private static boolean wantsStream(Call call) {
+        String accept = call.ctx().header("Accept");
+        return "GET".equals(call.method()) && accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains("text/event-stream");
     }
 
     private static long whole(String raw, String name) {

@@ -94,7 +94,8 @@ final class Guard {
         return caller;
     }
 
-    private static String bearer(Context ctx) {
+    /** The bearer token of the request (UNAUTHENTICATED when there is none). */
+    static String bearer(Context ctx) {
         String header = ctx.header("Authorization");
         if (header == null || header.isBlank()) {
             throw new RegentException(ErrorCode.UNAUTHENTICATED, "this request needs 'Authorization: Bearer <token>'; "

@@ -50,6 +50,8 @@ public final class RegentServer {
     private McpEndpoint mcp;
     private dev.regent.server.webhook.WebhookSettings webhookSettings = dev.regent.server.webhook.WebhookSettings.defaults(List.of());
     private dev.regent.server.webhook.DestinationPolicy.Resolver resolver = java.net.InetAddress::getAllByName;
+    private EventStreamLimits eventStreamLimits = EventStreamLimits.defaults();
+    private EventStreams eventStreams;
     private dev.regent.server.webhook.DeliveryWorker deliveries;
 
     /**
@@ -94,6 +96,12 @@ public final class RegentServer {
      */
     public synchronized RegentServer webhooks(dev.regent.server.webhook.WebhookSettings settings) {
         this.webhookSettings = Objects.requireNonNull(settings, "settings");
+        return this;
+    }
+
+    /** The bounds of the event feed's Server-Sent Events streams (see {@link EventStreamLimits}); before start. */
+    public synchronized RegentServer eventStreams(EventStreamLimits limits) {
+        this.eventStreamLimits = Objects.requireNonNull(limits, "limits");
         return this;
     }
 
@@ -165,7 +173,8 @@ public final class RegentServer {
         dev.regent.server.webhook.WebhookSender sender = new dev.regent.server.webhook.WebhookSender(
                 new dev.regent.server.webhook.DestinationPolicy(webhookSettings.allow(), resolver), webhookSettings, clock);
         new WebhookRoutes(sender).register(endpoints);
-        EventRoutes.register(endpoints);
+        eventStreams = new EventStreams(eventStreamLimits);
+        EventRoutes.register(endpoints, eventStreams);
         WebUi ui = new WebUi(registry, clock, new dev.regent.server.webhook.WebhookPing(sender, mapper, clock), sender.policy());
         ui.register(new UiEndpoints(javalin, parts, guard, ui));
         javalin.error(404, ctx -> {
@@ -232,6 +241,10 @@ public final class RegentServer {
                 Thread.currentThread().interrupt();
             }
             checkpoints = null;
+        }
+        if (eventStreams != null) {
+            eventStreams.close(); // open event streams end at their next poll instead of holding the drain
+            eventStreams = null;
         }
         if (mcp != null) {
             mcp.closeSessions(); // open MCP streams would hold the drain below until its timeout

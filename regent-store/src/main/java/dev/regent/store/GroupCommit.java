@@ -46,6 +46,9 @@ final class GroupCommit {
         /** The calling member's write changed access data (it is told on the member's own thread). */
         void accessChanged();
 
+        /** The store's write transaction over these statements. */
+        JdbcStoreTransaction transaction(Sql sql);
+
         /** Rolls the whole transaction back; whether the connection is fit to be used again. */
         boolean rollback(Connection connection);
 
@@ -109,7 +112,7 @@ final class GroupCommit {
         T result;
         Sql sql = new Sql(batch.connection, dialect);
         try {
-            result = work.run(new JdbcStoreTransaction(sql, false));
+            result = work.run(committer.transaction(sql));
             sql.requireUsable(); // work that swallowed a refused write must not commit the rest
         } catch (RuntimeException | Error e) {
             if (sql.changedAccess()) {

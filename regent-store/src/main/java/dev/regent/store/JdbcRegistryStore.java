@@ -26,6 +26,8 @@ public final class JdbcRegistryStore implements RegistryStore {
     private final DataSource writers;
     private final DataSource readers;
     private final String description;
+    /** Seals webhook secrets at rest (the key file in the data directory). */
+    private final dev.regent.store.secrets.SecretSeal seal;
     private final List<HikariDataSource> pools;
     // Nested transactions would need a second connection and could wait on themselves; refuse them instead.
     private final ThreadLocal<Boolean> inside = ThreadLocal.withInitial(() -> false);
@@ -42,7 +44,8 @@ public final class JdbcRegistryStore implements RegistryStore {
     private final StorageWatch storage = new StorageWatch(java.time.Clock.systemUTC());
 
     JdbcRegistryStore(Dialect dialect, DataSource writers, DataSource readers, String description,
-                      List<HikariDataSource> pools) {
+                      List<HikariDataSource> pools, dev.regent.store.secrets.SecretSeal seal) {
+        this.seal = seal;
         this.dialect = dialect;
         this.writers = writers;
         this.readers = readers;
@@ -64,6 +67,11 @@ public final class JdbcRegistryStore implements RegistryStore {
             @Override
             public void accessChanged() {
                 accessTouched.set(true);
+            }
+
+            @Override
+            public JdbcStoreTransaction transaction(Sql sql) {
+                return JdbcRegistryStore.this.transaction(sql, false);
             }
 
             @Override
@@ -231,7 +239,7 @@ public final class JdbcRegistryStore implements RegistryStore {
             T result;
             try {
                 sql = new Sql(connection, dialect);
-                result = work.run(new JdbcStoreTransaction(sql, readOnly));
+                result = work.run(transaction(sql, readOnly));
                 sql.requireUsable(); // work that swallowed a refused write must not commit the rest
             } catch (RuntimeException | Error e) {
                 noteAccess(sql);
@@ -260,6 +268,11 @@ public final class JdbcRegistryStore implements RegistryStore {
         } finally {
             release(source, connection, healthy);
         }
+    }
+
+    /** The store's transaction over one connection's statements (webhook secrets sealed with this store's key). */
+    private JdbcStoreTransaction transaction(Sql sql, boolean readOnly) {
+        return new JdbcStoreTransaction(sql, readOnly, seal);
     }
 
     /** Commits a write transaction: announced to the other nodes first (delivered only if it commits), then tidied. */

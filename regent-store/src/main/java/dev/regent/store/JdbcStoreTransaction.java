@@ -65,8 +65,8 @@ final class JdbcStoreTransaction extends OutboxTransaction implements StoreTrans
     private final SearchRows search;
     private boolean auditLogLocked;
 
-    JdbcStoreTransaction(Sql sql, boolean readOnly) {
-        super(sql, readOnly);
+    JdbcStoreTransaction(Sql sql, boolean readOnly, dev.regent.store.secrets.SecretSeal seal) {
+        super(sql, readOnly, seal);
         this.readOnly = readOnly;
         // a read-only transaction is one snapshot, and SQLite has one writer at a time: what it read stays so
         this.models = new ModelRows(sql, readOnly || sql.dialect() instanceof SqliteDialect);

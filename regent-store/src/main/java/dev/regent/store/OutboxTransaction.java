@@ -21,9 +21,9 @@ abstract class OutboxTransaction implements WebhookRecords {
     private final WebhookRows webhooks;
     private final OutboxRows outbox;
 
-    OutboxTransaction(Sql sql, boolean readOnly) {
+    OutboxTransaction(Sql sql, boolean readOnly, dev.regent.store.secrets.SecretSeal seal) {
         this.readOnlyOutbox = readOnly;
-        this.webhooks = new WebhookRows(sql);
+        this.webhooks = new WebhookRows(sql, seal);
         this.outbox = new OutboxRows(sql);
     }
 

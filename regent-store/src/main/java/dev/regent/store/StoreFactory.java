@@ -8,6 +8,7 @@ import dev.regent.core.store.StoreFailure;
 import dev.regent.store.backup.PreUpgradeSnapshot;
 import dev.regent.store.blob.FileBlobStore;
 import dev.regent.store.files.PrivateFiles;
+import dev.regent.store.secrets.SecretSeal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,7 +83,7 @@ public final class StoreFactory {
         if (!SchemaHistory.current(sqliteSource(file))) {
             return Optional.empty();
         }
-        return Optional.of(sqlitePools(file));
+        return Optional.of(sqlitePools(file, SecretSeal.inDataDirectory(config.dataDir())));
     }
 
     private static JdbcRegistryStore openSqlite(StoreConfig config) {
@@ -96,8 +97,9 @@ public final class StoreFactory {
                 PreUpgradeSnapshot.take(file, applied.get(applied.size() - 1), SchemaHistory.newest());
             }
         }
-        migrate(new SqliteDialect(), source, "SQLite " + file);
-        return sqlitePools(file);
+        SecretSeal seal = SecretSeal.inDataDirectory(config.dataDir());
+        migrate(new SqliteDialect(), source, "SQLite " + file, seal);
+        return sqlitePools(file, seal);
     }
 
     /** A database written by a newer Regent is never opened (an older build would misread or damage it). */
@@ -112,7 +114,7 @@ public final class StoreFactory {
         }
     }
 
-    private static JdbcRegistryStore sqlitePools(Path file) {
+    private static JdbcRegistryStore sqlitePools(Path file, SecretSeal seal) {
         String description = "SQLite " + file;
         SqliteDialect dialect = new SqliteDialect();
         // One writer connection: in-process writers queue in the pool instead of spinning in SQLite's busy
@@ -125,7 +127,7 @@ public final class StoreFactory {
             writers.close();
             throw e;
         }
-        JdbcRegistryStore store = new JdbcRegistryStore(dialect, writers, readers, description, List.of(writers, readers));
+        JdbcRegistryStore store = new JdbcRegistryStore(dialect, writers, readers, description, List.of(writers, readers), seal);
         // several writers' transactions per fsync; -Dregent.sqlite.groupCommit=false measures without (benchmarks)
         if (!"false".equals(System.getProperty("regent.sqlite.groupCommit"))) {
             store.commitInGroups();
@@ -176,10 +178,11 @@ public final class StoreFactory {
      */
     private static JdbcRegistryStore openPostgres(StoreConfig config) {
         String description = "PostgreSQL " + config.postgresLocation();
+        SecretSeal seal = SecretSeal.inDataDirectory(config.dataDir());
         HikariDataSource migrations = postgresPool(config, "regent-postgres-migrations", POSTGRES_POOL_SIZE, null,
                 description); // Flyway holds more than one connection at a time (its lock, the migration)
         try {
-            migrate(new PostgresDialect(), migrations, description);
+            migrate(new PostgresDialect(), migrations, description, seal);
         } finally {
             migrations.close();
         }
@@ -192,7 +195,7 @@ public final class StoreFactory {
             throw e;
         }
         JdbcRegistryStore store = new JdbcRegistryStore(new PostgresDialect(), writers, readers, description,
-                List.of(writers, readers));
+                List.of(writers, readers), seal);
         store.listenForOtherNodes(config.jdbcUrl());
         return store;
     }
@@ -231,7 +234,7 @@ public final class StoreFactory {
         return new HikariDataSource(hikari);
     }
 
-    private static void migrate(Dialect dialect, DataSource source, String description) {
+    private static void migrate(Dialect dialect, DataSource source, String description, SecretSeal seal) {
         if (SchemaHistory.current(source)) {
             return;
         }
@@ -245,7 +248,7 @@ public final class StoreFactory {
                     .locations(dialect.migrationLocation())
                     .failOnMissingLocations(true)
                     .javaMigrations(new AuditLeafBackfill(dialect), new ModelNameKeyBackfill(dialect),
-                            new AuditEntryBackfill(dialect))
+                            new AuditEntryBackfill(dialect), new WebhookSecretSealing(dialect, seal))
                     .load()
                     .migrate();
         } catch (FlywayException e) {

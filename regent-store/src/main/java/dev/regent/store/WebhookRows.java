@@ -4,6 +4,8 @@ import dev.regent.core.model.ModelName;
 import dev.regent.core.model.Principal;
 import dev.regent.core.webhook.Webhook;
 import dev.regent.core.webhook.WebhookFormat;
+import dev.regent.core.webhook.WebhookSecret;
+import dev.regent.store.secrets.SecretSeal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -16,7 +18,10 @@ import java.util.TreeSet;
 
 /**
  * The webhooks table. Event names are stored as one sorted, comma-separated text (names never contain commas).
- * Deleting sets deleted_at; every read here skips deleted webhooks.
+ * Deleting sets deleted_at; every read here skips deleted webhooks. Secrets are sealed ({@link SecretSeal}, the
+ * webhook's id as associated data) on the way in and opened on the way out; a secret that does not open reads as
+ * {@link WebhookSecret#unreadable} (the webhook then signs nothing) instead of failing every read of the table, and an
+ * update leaves its stored form as it is, for a rotation to replace.
  */
 final class WebhookRows {
     private static final String COLUMNS = "id, url, events, model, format, description, secret, previous_secret, "
@@ -24,42 +29,45 @@ final class WebhookRows {
     private static final String LIVE = " WHERE deleted_at IS NULL";
 
     private final Sql sql;
+    private final SecretSeal seal;
 
-    WebhookRows(Sql sql) {
+    WebhookRows(Sql sql, SecretSeal seal) {
         this.sql = sql;
+        this.seal = seal;
     }
 
     void insert(Webhook w) {
         sql.guardedUpdate(() -> "webhook " + w.id() + " already exists",
                 "INSERT INTO webhooks (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 w.id(), w.url(), String.join(",", new TreeSet<>(w.events())), w.model() == null ? null : w.model().value(),
-                w.format().label(), w.description(), w.secret(), w.previousSecret(), millis(w.previousSecretUntil()),
-                w.enabled(), millis(w.flaggedAt()), w.flagReason(), w.createdBy().name(), w.createdAt().toEpochMilli(),
+                w.format().label(), w.description(), sealed(w.id(), w.secret()), sealed(w.id(), w.previousSecret()),
+                millis(w.previousSecretUntil()), w.enabled(), millis(w.flaggedAt()), w.flagReason(), w.createdBy().name(), w.createdAt().toEpochMilli(),
                 w.updatedAt().toEpochMilli());
     }
 
     Optional<Webhook> find(String id) {
-        return sql.first("SELECT " + COLUMNS + " FROM webhooks" + LIVE + " AND id = ?", WebhookRows::row, id);
+        return sql.first("SELECT " + COLUMNS + " FROM webhooks" + LIVE + " AND id = ?", this::row, id);
     }
 
     List<Webhook> list(ModelName model) {
         return model == null
-                ? sql.list("SELECT " + COLUMNS + " FROM webhooks" + LIVE + " ORDER BY created_at, id", WebhookRows::row)
+                ? sql.list("SELECT " + COLUMNS + " FROM webhooks" + LIVE + " ORDER BY created_at, id", this::row)
                 : sql.list("SELECT " + COLUMNS + " FROM webhooks" + LIVE + " AND model = ? ORDER BY created_at, id",
-                        WebhookRows::row, model.value());
+                        this::row, model.value());
     }
 
     List<Webhook> activeFor(String model) {
         return sql.list("SELECT " + COLUMNS + " FROM webhooks" + LIVE + " AND enabled = ? AND (model IS NULL OR model = ?)"
-                + " ORDER BY created_at, id", WebhookRows::row, true, model);
+                + " ORDER BY created_at, id", this::row, true, model);
     }
 
     void update(Webhook w) {
-        int changed = sql.update("UPDATE webhooks SET url = ?, events = ?, format = ?, description = ?, secret = ?, "
-                        + "previous_secret = ?, previous_secret_until = ?, enabled = ?, flagged_at = ?, flag_reason = ?, "
-                        + "updated_at = ?" + LIVE + " AND id = ?",
-                w.url(), String.join(",", new TreeSet<>(w.events())), w.format().label(), w.description(), w.secret(),
-                w.previousSecret(), millis(w.previousSecretUntil()), w.enabled(), millis(w.flaggedAt()), w.flagReason(),
+        // COALESCE: an unreadable secret is written as null, which keeps the stored one
+        int changed = sql.update("UPDATE webhooks SET url = ?, events = ?, format = ?, description = ?, "
+                        + "secret = COALESCE(?, secret), previous_secret = ?, previous_secret_until = ?, enabled = ?, "
+                        + "flagged_at = ?, flag_reason = ?, updated_at = ?" + LIVE + " AND id = ?",
+                w.url(), String.join(",", new TreeSet<>(w.events())), w.format().label(), w.description(),
+                sealed(w.id(), w.secret()), sealed(w.id(), w.previousSecret()), millis(w.previousSecretUntil()), w.enabled(), millis(w.flaggedAt()), w.flagReason(),
                 w.updatedAt().toEpochMilli(), w.id());
         if (changed == 0) {
             throw dev.regent.core.error.RegentException.notFound("webhook " + w.id() + " does not exist");
@@ -87,13 +95,31 @@ final class WebhookRows {
         return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
     }
 
-    private static Webhook row(ResultSet rs) throws SQLException {
+    /** The stored form of a secret: sealed; null for none, and for one that could not be read (never sealed as text). */
+    private Object sealed(String id, String secret) {
+        if (secret == null || WebhookSecret.isUnreadable(secret)) {
+            return new Sql.Null(Types.VARCHAR);
+        }
+        return seal.seal(id, secret);
+    }
+
+    private Webhook row(ResultSet rs) throws SQLException {
+        String id = rs.getString(1);
+        String secret;
+        String previous;
+        try {
+            secret = seal.open(id, rs.getString(7));
+            previous = rs.getString(8) == null ? null : seal.open(id, rs.getString(8));
+        } catch (SecretSeal.Broken e) {
+            secret = WebhookSecret.unreadable(e.getMessage());
+            previous = null;
+        }
         String model = rs.getString(4);
         String events = rs.getString(3);
         return new Webhook(rs.getString(1), rs.getString(2),
                 events.isEmpty() ? java.util.Set.of() : new LinkedHashSet<>(Arrays.asList(events.split(","))),
                 model == null ? null : ModelName.of(model), WebhookFormat.parse(rs.getString(5)), rs.getString(6),
-                rs.getString(7), rs.getString(8), instant(rs, 9), rs.getBoolean(10), instant(rs, 11), rs.getString(12),
+                secret, previous, instant(rs, 9), rs.getBoolean(10), instant(rs, 11), rs.getString(12),
                 Principal.of(rs.getString(13)), Instant.ofEpochMilli(rs.getLong(14)), Instant.ofEpochMilli(rs.getLong(15)));
     }
 }

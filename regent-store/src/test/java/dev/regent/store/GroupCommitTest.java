@@ -60,6 +60,11 @@ class GroupCommitTest {
             }
 
             @Override
+            public JdbcStoreTransaction transaction(Sql sql) {
+                return new JdbcStoreTransaction(sql, false, null);
+            }
+
+            @Override
             public void commit(Connection connection, boolean accessChanged) throws SQLException {
                 if (failNextCommit.getAndSet(false)) {
                     throw new SQLException("disk I/O error (simulated)");

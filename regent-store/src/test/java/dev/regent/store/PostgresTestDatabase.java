@@ -21,10 +21,22 @@ public final class PostgresTestDatabase implements TestDatabase {
 
     private final String baseUrl;
     private final String schema;
+    /** The stores' data directory (the webhook secrets key lives there), private to this database. */
+    private final Path dataDir;
 
     private PostgresTestDatabase(String baseUrl, String schema) {
         this.baseUrl = baseUrl;
         this.schema = schema;
+        try {
+            this.dataDir = java.nio.file.Files.createTempDirectory("regent-pg-test");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The data directory the stores of this database share. */
+    public Path dataDir() {
+        return dataDir;
     }
 
     /** Creates a fresh schema, or skips the calling tests (JUnit assumption) when the variable is unset. */
@@ -50,7 +62,7 @@ public final class PostgresTestDatabase implements TestDatabase {
 
     @Override
     public RegistryStore openStore() {
-        return StoreFactory.open(Path.of("."), jdbcUrl());
+        return StoreFactory.open(dataDir, jdbcUrl());
     }
 
     @Override
@@ -64,6 +76,12 @@ public final class PostgresTestDatabase implements TestDatabase {
             s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot drop test schema " + schema + ": " + e.getMessage(), e);
+        } finally {
+            try (var files = java.nio.file.Files.walk(dataDir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            } catch (java.io.IOException ignored) {
+                // a temporary directory left behind
+            }
         }
     }
 

@@ -26,6 +26,7 @@ class SchemaHistoryTest {
             versions.add(new AuditLeafBackfill(new SqliteDialect()).getVersion());
             versions.add(new ModelNameKeyBackfill(new SqliteDialect()).getVersion());
             versions.add(new AuditEntryBackfill(new SqliteDialect()).getVersion());
+            versions.add(new WebhookSecretSealing(new SqliteDialect(), null).getVersion());
             versions.sort(Comparator.naturalOrder());
             assertThat(versions.stream().map(MigrationVersion::getVersion).toList()).as(dialect)
                     .isEqualTo(SchemaHistory.VERSIONS);

@@ -91,6 +91,57 @@ public final class DeliveryQueue {
         return DeliveryStatus.FAILED;
     }
 
+    /**
+     * Records an attempt that was refused before sending for a reason retrying cannot cure (the webhook's secret does
+     * not open): the delivery fails at once and its webhook is flagged with the reason.
+     */
+    public void refuse(Delivery delivery, DeliveryAttempt attempt, String why) {
+        Instant now = clock.instant();
+        store.inTransaction(tx -> {
+            tx.recordAttempt(attempt, DeliveryStatus.FAILED, now, now);
+            tx.flagWebhook(delivery.webhookId(), now, "delivery " + delivery.id() + " refused: " + why);
+            return null;
+        });
+    }
+
+    /** An attempt to record with the delivery it was made for. */
+    public record Done(Delivery delivery, DeliveryAttempt attempt) {
+    }
+
+    /**
+     * Records several attempts in one transaction (one commit, one fsync on SQLite, instead of one per delivery), each
+     * with the consequence {@link #record} gives it. The retry times are drawn before the transaction, so a transaction
+     * the database asks to retry writes the same.
+     */
+    public void recordAll(List<Done> done) {
+        if (done.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        List<Optional<Instant>> next = new java.util.ArrayList<>(done.size());
+        for (Done d : done) {
+            next.add(d.attempt().accepted() ? Optional.empty()
+                    : retries.next(d.delivery().createdAt(), d.delivery().attempts() + 1, now, random));
+        }
+        store.inTransaction(tx -> {
+            for (int i = 0; i < done.size(); i++) {
+                Delivery delivery = done.get(i).delivery();
+                DeliveryAttempt attempt = done.get(i).attempt();
+                if (attempt.accepted()) {
+                    tx.recordAttempt(attempt, DeliveryStatus.DELIVERED, now, now);
+                } else if (next.get(i).isPresent()) {
+                    tx.recordAttempt(attempt, DeliveryStatus.PENDING, next.get(i).get(), now);
+                } else {
+                    tx.recordAttempt(attempt, DeliveryStatus.FAILED, now, now);
+                    tx.flagWebhook(delivery.webhookId(), now, "delivery " + delivery.id() + " failed after "
+                            + (delivery.attempts() + 1) + " attempt(s): "
+                            + (attempt.statusCode() == null ? attempt.error() : "HTTP " + attempt.statusCode()));
+                }
+            }
+            return null;
+        });
+    }
+
     /** Releases a claimed delivery without an attempt (its webhook is gone), so it is no longer leased. */
     public void drop(Delivery delivery) {
         Instant now = clock.instant();

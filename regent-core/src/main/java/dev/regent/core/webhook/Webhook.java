@@ -52,6 +52,12 @@ public record Webhook(String id, String url, Set<String> events, ModelName model
         return secrets;
     }
 
+    /** Why this webhook cannot sign (its stored secret does not open), or empty when it can. */
+    public java.util.Optional<String> secretProblem() {
+        return WebhookSecret.isUnreadable(secret) ? java.util.Optional.of(secret.substring(WebhookSecret.UNREADABLE.length()))
+                : java.util.Optional.empty();
+    }
+
     /** Whether the webhook is flagged (a delivery failed for good since it was last enabled). */
     public boolean flagged() {
         return flaggedAt != null;

@@ -9,6 +9,12 @@ import java.util.random.RandomGenerator;
  */
 public final class WebhookSecret {
     public static final String PREFIX = "whsec_";
+    /**
+     * How a secret reads when its stored form does not open (sealed for another webhook, under another key, edited, or
+     * its key file is missing): followed by why. It signs nothing; a delivery of its webhook is refused and the webhook
+     * flagged, and a rotation replaces it.
+     */
+    public static final String UNREADABLE = "unreadable: ";
 
     private WebhookSecret() {
     }
@@ -18,6 +24,16 @@ public final class WebhookSecret {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         return PREFIX + Base64.getEncoder().encodeToString(bytes);
+    }
+
+    /** The secret that stands for one that cannot be read, saying why. */
+    public static String unreadable(String why) {
+        return UNREADABLE + why;
+    }
+
+    /** Whether {@code secret} stands for one that cannot be read. */
+    public static boolean isUnreadable(String secret) {
+        return secret != null && secret.startsWith(UNREADABLE);
     }
 
     /** The HMAC key the Standard Webhooks signature uses: the bytes after the prefix, base64-decoded. */

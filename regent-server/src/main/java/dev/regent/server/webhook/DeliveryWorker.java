@@ -18,8 +18,10 @@ import java.util.logging.Logger;
 /**
  * Sends the outbox after commit. One dispatcher thread claims due deliveries (leased to this node) whenever the store
  * says something was committed, and at least every poll interval (for retries falling due and other nodes' work);
- * a pool of senders sends them, each attempt recorded with its consequence. Claims are bounded by free senders, so
- * a node never leases more than it is sending. Stopping leaves unfinished deliveries leased; the lease expires and
+ * a pool of senders sends them; one recorder thread records the finished attempts with their consequences, as many
+ * as have finished in one transaction (group commit: one commit per batch, not one per delivery, which on SQLite was
+ * an fsync per delivery competing with the registry's own writes). Claims are bounded by free senders, and a sender's
+ * slot is freed once its attempt is recorded, so a node never leases more than it is sending or recording. Stopping leaves unfinished deliveries leased; the lease expires and
  * this or another node sends them (at-least-once).
  */
 public final class DeliveryWorker implements AutoCloseable {
@@ -35,6 +37,10 @@ public final class DeliveryWorker implements AutoCloseable {
     private final Semaphore free;
     private ExecutorService senders;
     private Thread dispatcher;
+    private Thread recorder;
+    private final java.util.concurrent.BlockingQueue<DeliveryQueue.Done> finished = new java.util.concurrent.LinkedBlockingQueue<>();
+    /** The most attempts one recording transaction holds. */
+    private static final int RECORD_BATCH = 256;
     private volatile boolean running;
 
     /**
@@ -67,6 +73,9 @@ public final class DeliveryWorker implements AutoCloseable {
         dispatcher = new Thread(this::dispatch, "regent-webhook-dispatcher");
         dispatcher.setDaemon(true);
         dispatcher.start();
+        recorder = new Thread(this::recordFinished, "regent-webhook-recorder");
+        recorder.setDaemon(true);
+        recorder.start();
     }
 
     private void dispatch() {
@@ -84,10 +93,13 @@ public final class DeliveryWorker implements AutoCloseable {
                     for (Delivery d : claimed) {
                         free.acquireUninterruptibly();
                         senders.execute(() -> {
+                            boolean handedOver = false;
                             try {
-                                deliver(d);
+                                handedOver = deliver(d);
                             } finally {
-                                free.release();
+                                if (!handedOver) {
+                                    free.release(); // else the recorder frees the slot once the attempt is recorded
+                                }
                             }
                         });
                     }
@@ -109,21 +121,64 @@ public final class DeliveryWorker implements AutoCloseable {
         }
     }
 
-    private void deliver(Delivery d) {
+    /** Sends one delivery; returns whether its attempt went to the recorder (which then frees the sender's slot). */
+    private boolean deliver(Delivery d) {
         try {
             Optional<DeliveryQueue.Outgoing> outgoing = queue.prepare(d);
             if (outgoing.isEmpty()) {
                 queue.drop(d);
-                return;
+                return false;
             }
             DeliveryQueue.Outgoing o = outgoing.get();
             Instant now = clock.instant();
             byte[] body = bodies.body(o.webhook().format(), o.event(), o.entry(), now);
             DeliveryAttempt attempt = sender.send(o.webhook(), d.id(), d.attempts() + 1, body, now);
-            queue.record(d, attempt);
+            if (o.webhook().secretProblem().isPresent()) {
+                // retrying cannot open the secret: fail now and flag the webhook, loudly
+                LOG.log(Level.WARNING, "webhook " + o.webhook().id() + " cannot sign: " + o.webhook().secretProblem().get());
+                queue.refuse(d, attempt, "cannot sign: " + o.webhook().secretProblem().get());
+                return false;
+            }
+            finished.add(new DeliveryQueue.Done(d, attempt));
+            return true;
         } catch (RuntimeException e) {
             // the lease expires and the delivery is claimed again
             LOG.log(Level.WARNING, "webhook delivery " + d.id() + ": " + e.getMessage(), e);
+            return false;
+        }
+    }
+
+    /**
+     * Records finished attempts, as many as are waiting in one transaction, until stopped and drained. A batch that
+     * cannot be recorded is not lost to the receivers: its deliveries stay leased, the leases expire, and they are sent
+     * again under the same ids (at-least-once).
+     */
+    private void recordFinished() {
+        java.util.List<DeliveryQueue.Done> batch = new java.util.ArrayList<>(RECORD_BATCH);
+        while (running || !finished.isEmpty() || free.availablePermits() < settings.senders()) {
+            try {
+                DeliveryQueue.Done first = finished.poll(TICK_MILLIS * 10, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    if (!running && senders.isTerminated() && finished.isEmpty()) {
+                        return;
+                    }
+                    continue;
+                }
+                batch.add(first);
+                finished.drainTo(batch, RECORD_BATCH - 1);
+                try {
+                    queue.recordAll(batch);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "webhook recorder: " + batch.size() + " attempt(s) not recorded, their leases will "
+                            + "expire and they will be sent again: " + e.getMessage(), e);
+                } finally {
+                    free.release(batch.size());
+                    batch.clear();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
@@ -151,5 +206,10 @@ public final class DeliveryWorker implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         senders.shutdownNow();
+        try {
+            recorder.join(5000); // what the senders finished is recorded before this returns
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

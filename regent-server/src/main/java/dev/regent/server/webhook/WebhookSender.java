@@ -32,6 +32,12 @@ public final class WebhookSender {
     public DeliveryAttempt send(Webhook webhook, String deliveryId, int number, byte[] body, Instant signedAt) {
         Instant started = clock.instant();
         long t0 = System.nanoTime();
+        java.util.Optional<String> unsignable = webhook.secretProblem();
+        if (unsignable.isPresent()) {
+            // never sent unsigned, nor signed with anything else: the owner rotates the secret
+            return new DeliveryAttempt(deliveryId, number, started, 0, null, "refused: cannot sign: " + unsignable.get()
+                    + "; rotate the webhook's secret", "", node);
+        }
         Map<String, String> headers = Signatures.headers(deliveryId, signedAt.getEpochSecond(), body,
                 webhook.signingSecrets(signedAt));
         try {

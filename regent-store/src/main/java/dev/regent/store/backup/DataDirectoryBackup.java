@@ -33,7 +33,7 @@ public final class DataDirectoryBackup {
     /** Facts about the snapshot (audit size and root, policy revision, schema), key: value lines. */
     public static final String INFO = "backup-info.txt";
     /** The files of a data directory a backup carries besides the database and the blobs, when present. */
-    public static final List<String> DATA_FILES = List.of("audit-signing.key", "page-token.key", "regent-policy.yaml");
+    public static final List<String> DATA_FILES = List.of("audit-signing.key", "page-token.key", "webhook-secrets.key", "regent-policy.yaml");
     static final String BLOBS = "blobs";
 
     /** Reads facts from the snapshot (and may refuse it, e.g. when its audit log does not verify). */

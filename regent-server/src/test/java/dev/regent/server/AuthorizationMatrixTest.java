@@ -33,15 +33,21 @@ class AuthorizationMatrixTest {
         t.close();
     }
 
+    /** The route's path with a sample value for each parameter (one place, so a new parameter is added once). */
+    private static String samplePath(RouteTable.Entry entry) {
+        return entry.path().replace("{model}", "m").replace("{version}", "1").replace("{alias}", "champion")
+                .replace("{revision}", "1").replace("{delivery}", "msg_1_wh_0").replace("{principal}", "viewer")
+                .replace("{tag}", "bias_checked").replace("{file}", "regent.css").replace("{size}", "1")
+                .replace("{id}", entry.path().contains("tokens") ? "tok-000000000000" : "ev-00000000000000000000")
+                .replace("<path>", "0/000");
+    }
+
     @Test
     void everyRouteAndRoleAgreesWithTheTable() {
         List<String> failures = new ArrayList<>();
         String[] roles = {null, "viewer", "contributor", "approver", "admin"};
         for (RouteTable.Entry entry : RouteTable.ENTRIES) {
-            String path = entry.path().replace("{model}", "m").replace("{version}", "1").replace("{alias}", "champion")
-                    .replace("{revision}", "1").replace("{delivery}", "msg_1_wh_0").replace("{principal}", "viewer")
-                    .replace("{tag}", "bias_checked").replace("{id}", entry.path().contains("tokens") ? "tok-000000000000"
-                            : "ev-00000000000000000000");
+            String path = samplePath(entry);
             boolean mutating = entry.method() != HandlerType.GET;
             String query = mutating ? "?dry_run=true&reason=matrix" : "";
             if (entry.path().endsWith("/gates")) {
@@ -85,11 +91,7 @@ class AuthorizationMatrixTest {
             if (entry.method() != HandlerType.GET) {
                 continue;
             }
-            String path = entry.path().replace("{model}", "m").replace("{version}", "1").replace("{alias}", "champion")
-                    .replace("{revision}", "1").replace("{delivery}", "msg_1_wh_0").replace("{principal}", "viewer").replace("{tag}", "bias_checked").replace("{file}", "regent.css")
-                    .replace("{id}", entry.path().contains("tokens") ? "tok-000000000000" : "ev-00000000000000000000")
-                    .replace("<path>", "0/000")
-                    + (entry.path().endsWith("/gates") ? "?target=Production" : "");
+            String path = samplePath(entry) + (entry.path().endsWith("/gates") ? "?target=Production" : "");
             for (String role : roles) {
                 int get = t.send("GET", path, role, null).statusCode();
                 HttpResponse<String> head = t.send("HEAD", path, role, null);

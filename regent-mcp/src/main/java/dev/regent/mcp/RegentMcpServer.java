@@ -197,6 +197,36 @@ public final class RegentMcpServer {
         return configure(McpServer.sync(transport));
     }
 
+    /**
+     * A server over Streamable HTTP whose resource notifications reach a session only while {@code mayTell} (session
+     * id, model name) says its principal may read the model: a grant revoked after subscribing stops them.
+     */
+    public McpSyncServer start(McpStreamableServerTransportProvider transport,
+                               java.util.function.BiPredicate<String, String> mayTell) {
+        return configure(McpServer.sync(new TellingTransport(transport, mayTell)));
+    }
+
+    /**
+     * Why the caller may not subscribe to {@code uri}, or empty when it may: a model, version or card URI of a model the
+     * caller may not read is refused exactly as reading a missing model is ({@code RESOURCE_NOT_FOUND}, the same message),
+     * so a subscription tells nothing of models one may not see. Other URIs are never notified and pass.
+     */
+    public java.util.Optional<io.modelcontextprotocol.spec.McpError> refuseSubscription(String uri, McpTransportContext transport) {
+        java.util.Optional<String> model = Resources.modelOf(uri);
+        if (model.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            new Resources(sessions).read(Resources.modelUri(model.get()), transport);
+            return java.util.Optional.empty();
+        } catch (io.modelcontextprotocol.spec.McpError e) {
+            return java.util.Optional.of(e);
+        } catch (RegentException e) {
+            return java.util.Optional.of(io.modelcontextprotocol.spec.McpError.builder(McpSchema.ErrorCodes.INVALID_PARAMS)
+                    .message(e.code() + ": " + e.getMessage()).build());
+        }
+    }
+
     /** The largest message a transport should read: the largest evidence in base64 and the rest of the call. */
     public static int maxMessageBytes() {
         return Limits.MESSAGE;
@@ -214,7 +244,7 @@ public final class RegentMcpServer {
                 // a person answers an elicitation: give them time (the SDK's default is seconds)
                 .requestTimeout(ELICITATION_TIMEOUT)
                 .instructions(INSTRUCTIONS)
-                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).resources(false, false).prompts(false).build())
+                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).resources(true, false).prompts(false).build())
                 .tools(specs)
                 .resourceTemplates(new Resources(sessions).templates())
                 .prompts(Prompts.spec())
@@ -226,6 +256,15 @@ public final class RegentMcpServer {
      * to it. Messages may carry up to 16 MiB of base64 evidence, more than the JSON library reads by default.
      */
     public void serveStdio(InputStream in, OutputStream out) throws InterruptedException {
+        serveStdio(in, out, null);
+    }
+
+    /**
+     * As {@link #serveStdio(InputStream, OutputStream)}, telling the client's resource subscriptions of the changes
+     * {@code changes} reports (none when null). Over stdio the process is one principal: the client may be told of
+     * everything that principal may read, which is checked at each change.
+     */
+    public void serveStdio(InputStream in, OutputStream out, ChangeFeed changes) throws InterruptedException {
         CountDownLatch ended = new CountDownLatch(1);
         InputStream watched = new FilterInputStream(in) {
             @Override
@@ -246,9 +285,16 @@ public final class RegentMcpServer {
             }
         };
         McpSyncServer server = start(new StdioServerTransportProvider(jsonMapper(), watched, out, Limits.MESSAGE));
+        // one principal: a change is told only when that principal may read the model (the SDK keeps subscriptions
+        // without asking, so the check is here, per change)
+        ResourceFollower follower = changes == null ? null : ResourceFollower.start(server, changes,
+                model -> refuseSubscription(Resources.modelUri(model), McpTransportContext.EMPTY).isEmpty());
         try {
             ended.await();
         } finally {
+            if (follower != null) {
+                follower.close();
+            }
             server.closeGracefully();
         }
     }

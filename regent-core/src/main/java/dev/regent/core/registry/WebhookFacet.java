@@ -168,6 +168,35 @@ public final class WebhookFacet {
         });
     }
 
+    /**
+     * Every event after {@code afterSeq} with its audit entry, at most {@code limit}, unfiltered: for an in-process
+     * follower that decides per reader itself what it may tell (the MCP server's resource subscriptions). Never answer
+     * a caller with it directly; {@link #events} is the feed as a principal may read it.
+     */
+    public List<FeedItem> changes(long afterSeq, int limit) {
+        if (limit < 1 || limit > MAX_FEED_PAGE) {
+            throw RegentException.invalid("an event page holds 1 to " + MAX_FEED_PAGE + " events, not " + limit);
+        }
+        return store.read(tx -> {
+            List<FeedItem> items = new ArrayList<>();
+            for (Event e : tx.events(Math.max(0, afterSeq), limit)) {
+                items.add(new FeedItem(e, entry(tx, e.seq())));
+            }
+            return items;
+        });
+    }
+
+    /** The sequence number of the newest event (0 when there is none): where a follower starting now begins. */
+    public long lastEventSeq() {
+        return store.read(tx -> {
+            long cursor = 0;
+            for (List<Event> batch = tx.events(0, MAX_FEED_PAGE); !batch.isEmpty(); batch = tx.events(cursor, MAX_FEED_PAGE)) {
+                cursor = batch.get(batch.size() - 1).seq();
+            }
+            return cursor;
+        });
+    }
+
     /** The worker's side of the outbox, retrying on the given schedule. */
     public DeliveryQueue queue(RetrySchedule retries) {
         return new DeliveryQueue(store, clock, random, retries);

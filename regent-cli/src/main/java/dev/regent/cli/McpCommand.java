@@ -9,6 +9,7 @@ import dev.regent.core.model.Principal;
 import dev.regent.core.registry.Registry;
 import dev.regent.core.registry.SourceRules;
 import dev.regent.core.store.RegistryStore;
+import dev.regent.mcp.ChangeFeed;
 import dev.regent.mcp.RegentMcpServer;
 import dev.regent.mcp.ReportRenderer;
 import dev.regent.mcp.SessionFactory;
@@ -81,7 +82,7 @@ final class McpCommand implements Callable<Integer> {
                     + "); changes are recorded via=mcp:<tool>");
             env.err().flush();
             SessionFactory sessions = tool -> registry.via("mcp:" + tool).as(agent);
-            server(sessions).serveStdio(in, protocol);
+            server(sessions).serveStdio(in, protocol, ChangeFeed.of(registry));
             return ExitCodes.OK;
         } finally {
             store.close();

@@ -7,12 +7,18 @@ import dev.regent.core.access.PrincipalRecord;
 import dev.regent.core.error.ErrorCode;
 import dev.regent.core.error.RegentException;
 import dev.regent.core.registry.Registry;
+import dev.regent.core.model.ModelName;
+import dev.regent.core.model.Principal;
 import dev.regent.mcp.CallerSessions;
+import dev.regent.mcp.ChangeFeed;
+import dev.regent.mcp.ResourceFollower;
 import dev.regent.mcp.RegentMcpServer;
 import dev.regent.mcp.ReportRenderer;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
+import io.modelcontextprotocol.spec.McpError;
+import io.modelcontextprotocol.spec.McpSchema;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jetty.servlet.ServletContextHandler;
 import org.eclipse.jetty.servlet.ServletHolder;
@@ -56,6 +63,9 @@ final class McpEndpoint extends HttpServlet {
     private final transient AllowedHosts hosts;
     private final transient HttpServletStreamableServerTransportProvider transport;
     private final transient McpSyncServer server;
+    private final transient RegentMcpServer tools;
+    /** Tells subscribed sessions of changes, from the event feed webhooks are sent from. */
+    private final transient ResourceFollower follower;
     private final transient ObjectMapper json = RegentJson.newMapper();
     /**
      * Who opened each session and when it was last used. A session id is not a credential: another principal
@@ -95,7 +105,10 @@ final class McpEndpoint extends HttpServlet {
             }
             return registry.via("mcp:" + tool).as(caller.principal());
         };
-        this.server = new RegentMcpServer(sessions, renderer, version).start(transport);
+        this.tools = new RegentMcpServer(sessions, renderer, version);
+        // a session is told of a change only while its principal may read the model (grants can change after subscribing)
+        this.server = tools.start(transport, this::mayTell);
+        this.follower = ResourceFollower.start(server, ChangeFeed.of(registry), model -> true);
     }
 
     /** Serves MCP at {@link #PATH} and its resource metadata at {@link #METADATA_PATH} in Jetty's servlet context. */
@@ -121,6 +134,7 @@ final class McpEndpoint extends HttpServlet {
      * out its timeout on them.
      */
     void closeSessions() {
+        follower.close();
         server.closeGracefully();
         owners.clear();
     }
@@ -166,6 +180,13 @@ final class McpEndpoint extends HttpServlet {
             return;
         }
         request.setAttribute(CALLER, caller);
+        if ("POST".equals(request.getMethod())) {
+            BufferedBody body = BufferedBody.of(request, RegentMcpServer.maxMessageBytes() + 1);
+            request = body.request();
+            if (refusedSubscription(body.bytes(), caller, response)) {
+                return;
+            }
+        }
         transport.service(request, response);
         String opened = response.getHeader(SESSION_HEADER);
         if (session == null && opened != null) {
@@ -173,6 +194,52 @@ final class McpEndpoint extends HttpServlet {
         }
         if (session != null && ("DELETE".equals(request.getMethod()) || response.getStatus() == 404)) {
             owners.remove(session);
+        }
+    }
+
+    /**
+     * A {@code resources/subscribe} to a model the caller may not read is answered here, before the SDK (which keeps any
+     * subscription it is sent), with the error reading a missing model gives: a JSON-RPC error, code
+     * {@code RESOURCE_NOT_FOUND}, the same message.
+     */
+    private boolean refusedSubscription(byte[] body, PrincipalRecord caller, HttpServletResponse response) throws IOException {
+        Optional<JsonRpcPeek.Subscribe> subscribe = JsonRpcPeek.subscribe(body);
+        if (subscribe.isEmpty()) {
+            return false;
+        }
+        Optional<McpError> refusal = tools.refuseSubscription(subscribe.get().uri(),
+                McpTransportContext.create(Map.of(CALLER, caller)));
+        if (refusal.isEmpty()) {
+            return false;
+        }
+        McpSchema.JSONRPCResponse.JSONRPCError error = refusal.get().getJsonRpcError();
+        Map<String, Object> err = new LinkedHashMap<>();
+        err.put("code", error.code());
+        err.put("message", error.message());
+        if (error.data() != null) {
+            err.put("data", error.data());
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("jsonrpc", "2.0");
+        answer.put("id", subscribe.get().id());
+        answer.put("error", err);
+        response.setStatus(200);
+        response.setContentType("application/json");
+        response.getOutputStream().write(json.writeValueAsBytes(answer));
+        return true;
+    }
+
+    /** Whether the principal that opened {@code sessionId} may read {@code model} now. */
+    private boolean mayTell(String sessionId, String model) {
+        Owner owner = owners.get(sessionId);
+        if (owner == null) {
+            return false;
+        }
+        try {
+            registry.as(Principal.of(owner.principal)).overview(ModelName.of(model));
+            return true;
+        } catch (RegentException e) {
+            return false;
         }
     }
 

@@ -56,13 +56,19 @@ class McpResourceSubscriptionTest {
         }
         String fraud = "regent://models/fraud-detector";
         String sentinel = "regent://models/sentinel";
-        agent.client.subscribeResource(new SubscribeRequest(fraud));
+        // a version's URI is changed by one event only: once it is told, every earlier event (the models created) has
+        // been told too, so nothing stale arrives after
+        agent.client.subscribeResource(new SubscribeRequest(fraud + "/versions/1"));
         assertThat(agent.call("register_version", Map.of("model", "fraud-detector", "source", "s3://m/1")).isError()).isFalse();
+        assertThat(UPDATED.poll(60, TimeUnit.SECONDS)).isEqualTo(fraud + "/versions/1");
+
+        agent.client.subscribeResource(new SubscribeRequest(fraud));
+        assertThat(agent.call("register_version", Map.of("model", "fraud-detector", "source", "s3://m/2")).isError()).isFalse();
         assertThat(UPDATED.poll(60, TimeUnit.SECONDS)).isEqualTo(fraud);
 
         agent.client.unsubscribeResource(new UnsubscribeRequest(fraud));
         agent.client.subscribeResource(new SubscribeRequest(sentinel));
-        assertThat(agent.call("register_version", Map.of("model", "fraud-detector", "source", "s3://m/2")).isError()).isFalse();
+        assertThat(agent.call("register_version", Map.of("model", "fraud-detector", "source", "s3://m/3")).isError()).isFalse();
         // the sentinel's change comes after in the feed, and the feed is told in order: once it arrived (twice, so the
         // client's read of anything told before it has ended too), a notification for the unsubscribed model would have
         for (int i = 3; i <= 4; i++) {

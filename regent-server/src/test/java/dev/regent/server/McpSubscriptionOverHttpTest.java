@@ -114,15 +114,20 @@ class McpSubscriptionOverHttpTest {
         BlockingQueue<String> told = new LinkedBlockingQueue<>();
         try (McpSyncClient follower = client(agentToken, told); McpSyncClient changer = client(agentToken, new LinkedBlockingQueue<>())) {
             assertThat(follower.getServerCapabilities().resources().subscribe()).isTrue();
-            follower.subscribeResource(new SubscribeRequest("regent://models/delta"));
+            // a version's URI is changed by one event only: once it is told, every earlier event (the models created
+            // before) has been told too, so nothing stale arrives after
+            follower.subscribeResource(new SubscribeRequest("regent://models/delta/versions/1"));
             register(changer, "delta", "s3://d/1");
-            // the model's resource; the version's is not subscribed, so not told
+            assertThat(told.poll(60, TimeUnit.SECONDS)).isEqualTo("regent://models/delta/versions/1");
+
+            follower.subscribeResource(new SubscribeRequest("regent://models/delta"));
+            register(changer, "delta", "s3://d/2");
             assertThat(told.poll(60, TimeUnit.SECONDS)).isEqualTo("regent://models/delta");
 
             follower.unsubscribeResource(new UnsubscribeRequest("regent://models/delta"));
-            follower.subscribeResource(new SubscribeRequest("regent://models/delta/versions/2"));
-            register(changer, "delta", "s3://d/2"); // version 2: told of the version only
-            assertThat(told.poll(60, TimeUnit.SECONDS)).isEqualTo("regent://models/delta/versions/2");
+            follower.subscribeResource(new SubscribeRequest("regent://models/delta/versions/3"));
+            register(changer, "delta", "s3://d/3"); // version 3: told of the version, no longer of the model
+            assertThat(told.poll(60, TimeUnit.SECONDS)).isEqualTo("regent://models/delta/versions/3");
             assertThat(told).isEmpty();
         }
     }
@@ -140,6 +145,10 @@ class McpSubscriptionOverHttpTest {
                 assertThat(refused.getJsonRpcError().message())
                         .isEqualTo(missing.getJsonRpcError().message().replace("no-such-model", "beta"));
             }
+            // as above: once version 1 of alpha is told, nothing earlier is still to come
+            limited.subscribeResource(new SubscribeRequest("regent://models/alpha/versions/1"));
+            register(agent, "alpha", "s3://a/1");
+            assertThat(told.poll(60, TimeUnit.SECONDS)).isEqualTo("regent://models/alpha/versions/1");
             limited.subscribeResource(new SubscribeRequest("regent://models/alpha"));
             limited.subscribeResource(new SubscribeRequest("regent://models/gamma"));
             register(agent, "gamma", "s3://g/1");
@@ -150,7 +159,7 @@ class McpSubscriptionOverHttpTest {
             register(agent, "beta", "s3://b/1");
             register(agent, "gamma", "s3://g/2");
             // alpha's change comes after both in the feed, which is told in order
-            register(agent, "alpha", "s3://a/1");
+            register(agent, "alpha", "s3://a/2");
             assertThat(told.poll(60, TimeUnit.SECONDS)).isEqualTo("regent://models/alpha");
             assertThat(told).isEmpty();
         }

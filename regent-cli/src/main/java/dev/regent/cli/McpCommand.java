@@ -58,7 +58,8 @@ final class McpCommand implements Callable<Integer> {
             env.err().println("regent mcp: serving on stdio as '" + client.actor() + "' against " + remote.get().url()
                     + " (remote mode: the server records via=mcp:<tool>)");
             env.err().flush();
-            server(tool -> client.via("mcp:" + tool)).serveStdio(in, protocol);
+            server(tool -> client.via("mcp:" + tool)).serveStdio(in, protocol,
+                    ChangeFeed.remote(dev.regent.client.WebhookClient.connect(remote.get().url(), remote.get().token())));
             return ExitCodes.OK;
         }
         if (root.as == null) {

@@ -15,8 +15,18 @@ public interface ChangeFeed {
     /** The sequence number of the newest event now: a follower starting now tells of what comes after. */
     long head();
 
-    /** Changes after {@code afterSeq} in seq order, at most {@code limit}. */
-    List<ResourceChange> after(long afterSeq, int limit);
+    /** Changes after {@code afterSeq} in seq order, at most {@code limit}, and where to continue. */
+    Page after(long afterSeq, int limit);
+
+    /**
+     * Changes and the sequence number to continue after: past the last change when events the reader may not see were
+     * skipped, so a follower never reads the same unseen stretch again.
+     */
+    record Page(List<ResourceChange> changes, long next) {
+        public Page {
+            changes = List.copyOf(changes);
+        }
+    }
 
     /** The feed of an in-process registry (local mode, and {@code regent serve}). */
     static ChangeFeed of(Registry registry) {
@@ -28,20 +38,59 @@ public interface ChangeFeed {
             }
 
             @Override
-            public List<ResourceChange> after(long afterSeq, int limit) {
-                return facet.changes(afterSeq, limit).stream().map(ChangeFeed::change).toList();
+            public Page after(long afterSeq, int limit) {
+                List<ResourceChange> changes = facet.changes(afterSeq, limit).stream().map(ChangeFeed::change).toList();
+                return new Page(changes, changes.isEmpty() ? afterSeq : changes.get(changes.size() - 1).seq());
             }
         };
     }
 
+    /**
+     * The feed of a remote registry ({@code regent mcp --registry URL}): {@code GET /api/v1/events} as the token's
+     * principal, so it holds only the events of models that principal may read.
+     */
+    static ChangeFeed remote(dev.regent.client.WebhookClient hooks) {
+        return new ChangeFeed() {
+            @Override
+            public long head() {
+                long cursor = 0;
+                for (int pages = 0; pages < 1_000_000; pages++) {
+                    dev.regent.api.WebhookWires.Events page = hooks.events(cursor, WebhookFacet.MAX_FEED_PAGE, null, 0);
+                    if (page.events().isEmpty() && page.next() <= cursor) {
+                        break;
+                    }
+                    cursor = Math.max(cursor, page.next());
+                }
+                return cursor;
+            }
+
+            @Override
+            public Page after(long afterSeq, int limit) {
+                dev.regent.api.WebhookWires.Events page = hooks.events(afterSeq, limit, null, 0);
+                return new Page(page.events().stream().map(ChangeFeed::change).toList(), Math.max(afterSeq, page.next()));
+            }
+        };
+    }
+
+    /** A change from an event as the JSON feed serves it (seq, model, target, after). */
+    private static ResourceChange change(java.util.Map<String, Object> event) {
+        long seq = ((Number) event.get("seq")).longValue();
+        String model = event.get("model") == null ? "" : String.valueOf(event.get("model"));
+        String target = String.valueOf(event.get("target"));
+        Object after = event.get("after") instanceof java.util.Map<?, ?> fields ? fields.get("version") : null;
+        return change(seq, model, target, after == null ? null : String.valueOf(after));
+    }
+
     /** The model and, when the event names one, the version an event changed; nothing for registry-wide events. */
     private static ResourceChange change(FeedItem item) {
-        String model = item.event().model();
-        String target = item.entry().target();
+        return change(item.event().seq(), item.event().model(), item.entry().target(), item.entry().after().get("version"));
+    }
+
+    private static ResourceChange change(long seq, String model, String target, String afterVersion) {
         int slash = target.indexOf('/');
         // model/3 is a change of the version itself; a stage or an alias moved names its version in "after"
-        String version = model.isEmpty() ? null : slash > 0 ? target.substring(slash + 1) : item.entry().after().get("version");
+        String version = model.isEmpty() ? null : slash > 0 ? target.substring(slash + 1) : afterVersion;
         Long number = version != null && version.matches("[0-9]{1,10}") ? Long.valueOf(version) : null;
-        return new ResourceChange(item.event().seq(), model, number);
+        return new ResourceChange(seq, model, number);
     }
 }

@@ -45,7 +45,9 @@ public final class ResourceFollower implements AutoCloseable {
         long cursor = start;
         while (!closed) {
             try {
-                List<ResourceChange> changes = feed.after(cursor, PAGE);
+                long before = cursor;
+                ChangeFeed.Page page = feed.after(cursor, PAGE);
+                List<ResourceChange> changes = page.changes();
                 for (ResourceChange change : changes) {
                     cursor = change.seq();
                     if (change.model().isEmpty() || !mayTell.test(change.model())) {
@@ -55,7 +57,10 @@ public final class ResourceFollower implements AutoCloseable {
                         server.notifyResourcesUpdated(new ResourcesUpdatedNotification(uri));
                     }
                 }
-                if (changes.size() < PAGE) {
+                cursor = Math.max(cursor, page.next());
+                // more may be waiting after a full page, or after a stretch of events this reader may not see
+                boolean more = changes.size() == PAGE || (changes.isEmpty() && cursor > before);
+                if (!more) {
                     Thread.sleep(POLL.toMillis());
                 }
             } catch (InterruptedException e) {

@@ -77,18 +77,22 @@ public interface ChangeFeed {
         long seq = ((Number) event.get("seq")).longValue();
         String model = event.get("model") == null ? "" : String.valueOf(event.get("model"));
         String target = String.valueOf(event.get("target"));
-        Object after = event.get("after") instanceof java.util.Map<?, ?> fields ? fields.get("version") : null;
+        Object after = event.get("after") instanceof java.util.Map<?, ?> fields
+                ? (fields.get("version") != null ? fields.get("version") : fields.get("holder")) : null;
         return change(seq, model, target, after == null ? null : String.valueOf(after));
     }
 
     /** The model and, when the event names one, the version an event changed; nothing for registry-wide events. */
     private static ResourceChange change(FeedItem item) {
-        return change(item.event().seq(), item.event().model(), item.entry().target(), item.entry().after().get("version"));
+        java.util.Map<String, String> after = item.entry().after();
+        // an alias set names its version in "version", a rollback the version restored in "holder"
+        return change(item.event().seq(), item.event().model(), item.entry().target(),
+                after.getOrDefault("version", after.get("holder")));
     }
 
     private static ResourceChange change(long seq, String model, String target, String afterVersion) {
         int slash = target.indexOf('/');
-        // model/3 is a change of the version itself; a stage or an alias moved names its version in "after"
+        // model/3 is a change of the version itself (a promotion too); an alias or a rollback names its version in "after"
         String version = model.isEmpty() ? null : slash > 0 ? target.substring(slash + 1) : afterVersion;
         Long number = version != null && version.matches("[0-9]{1,10}") ? Long.valueOf(version) : null;
         return new ResourceChange(seq, model, number);

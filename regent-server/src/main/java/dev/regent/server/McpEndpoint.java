@@ -204,8 +204,8 @@ final class McpEndpoint extends HttpServlet {
      */
     private boolean refusedSubscription(byte[] body, PrincipalRecord caller, HttpServletResponse response) throws IOException {
         Optional<JsonRpcPeek.Subscribe> subscribe = JsonRpcPeek.subscribe(body);
-        if (subscribe.isEmpty()) {
-            return false;
+        if (subscribe.isEmpty() || subscribe.get().id() == null) {
+            return false; // without an id it is a notification, which the SDK ignores: nothing is subscribed
         }
         Optional<McpError> refusal = tools.refuseSubscription(subscribe.get().uri(),
                 McpTransportContext.create(Map.of(CALLER, caller)));

@@ -284,10 +284,12 @@ public final class RegentMcpServer {
                 return n;
             }
         };
+        // where the feed stands before the client can subscribe: no change after a subscription is missed
+        long head = changes == null ? 0 : changes.head();
         McpSyncServer server = start(new StdioServerTransportProvider(jsonMapper(), watched, out, Limits.MESSAGE));
         // one principal: a change is told only when that principal may read the model (the SDK keeps subscriptions
         // without asking, so the check is here, per change)
-        ResourceFollower follower = changes == null ? null : ResourceFollower.start(server, changes,
+        ResourceFollower follower = changes == null ? null : ResourceFollower.start(server, changes, head,
                 model -> refuseSubscription(Resources.modelUri(model), McpTransportContext.EMPTY).isEmpty());
         try {
             ended.await();

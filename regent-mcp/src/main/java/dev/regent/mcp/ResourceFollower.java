@@ -25,8 +25,7 @@ public final class ResourceFollower implements AutoCloseable {
     private final Thread thread;
     private volatile boolean closed;
 
-    private ResourceFollower(McpSyncServer server, ChangeFeed feed, Predicate<String> mayTell) {
-        long start = feed.head();
+    private ResourceFollower(McpSyncServer server, ChangeFeed feed, long start, Predicate<String> mayTell) {
         this.thread = new Thread(() -> run(server, feed, start, mayTell), "regent-mcp-resource-follower");
         thread.setDaemon(true);
     }
@@ -36,7 +35,12 @@ public final class ResourceFollower implements AutoCloseable {
      * one when the transport checks per session).
      */
     public static ResourceFollower start(McpSyncServer server, ChangeFeed feed, Predicate<String> mayTell) {
-        ResourceFollower follower = new ResourceFollower(server, feed, mayTell);
+        return start(server, feed, feed.head(), mayTell);
+    }
+
+    /** Starts following {@code feed} for {@code server} after {@code from} (the feed's head read before clients came). */
+    public static ResourceFollower start(McpSyncServer server, ChangeFeed feed, long from, Predicate<String> mayTell) {
+        ResourceFollower follower = new ResourceFollower(server, feed, from, mayTell);
         follower.thread.start();
         return follower;
     }

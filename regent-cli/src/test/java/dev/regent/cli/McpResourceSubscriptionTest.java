@@ -36,9 +36,13 @@ class McpResourceSubscriptionTest {
         Files.writeString(dir.resolve("policy.yaml"), McpAgent.POLICY);
         cli.env.put("REGENT_POLICY", dir.resolve("policy.yaml").toString());
         assertThat(cli.run("principal", "add", "agent-1", "--role", "contributor", "--agent").exit()).isZero();
+        assertThat(cli.run("principal", "add", "limited", "--role", "viewer", "--model", "sentinel").exit()).isZero();
         agent = McpAgent.start(cli.dataDir, "agent-1", spec -> spec.resourcesUpdateConsumer(
                 (List<ResourceContents> contents) -> contents.forEach(c -> UPDATED.add(c.uri()))),
                 "--policy", dir.resolve("policy.yaml").toString());
+        for (String m : List.of("fraud-detector", "sentinel", "secret")) {
+            assertThat(agent.call("create_model", Map.of("model", m)).isError()).isFalse();
+        }
     }
 
     @AfterAll
@@ -51,9 +55,6 @@ class McpResourceSubscriptionTest {
     @Test
     void aSubscribedModelIsToldOfItsChangesUntilUnsubscribed() throws InterruptedException {
         assertThat(agent.client.getServerCapabilities().resources().subscribe()).isTrue();
-        for (String m : List.of("fraud-detector", "sentinel")) {
-            assertThat(agent.call("create_model", Map.of("model", m)).isError()).isFalse();
-        }
         String fraud = "regent://models/fraud-detector";
         String sentinel = "regent://models/sentinel";
         // a version's URI is changed by one event only: once it is told, every earlier event (the models created) has
@@ -76,5 +77,29 @@ class McpResourceSubscriptionTest {
             assertThat(UPDATED.poll(60, TimeUnit.SECONDS)).isEqualTo(sentinel);
         }
         assertThat(UPDATED).isEmpty();
+    }
+
+    @Test
+    void aLocalPrincipalIsToldOnlyOfModelsItMayRead() throws InterruptedException {
+        BlockingQueue<String> told = new LinkedBlockingQueue<>();
+        List<String> command = McpAgent.command(cli.dataDir, "limited", "--policy", dir.resolve("policy.yaml").toString());
+        io.modelcontextprotocol.client.transport.ServerParameters params = io.modelcontextprotocol.client.transport
+                .ServerParameters.builder(command.get(0)).args(command.subList(1, command.size()))
+                .env(McpAgent.environment(cli.dataDir)).build();
+        // recorded as the transport receives them: what the server sent, whether or not the client could read it
+        try (io.modelcontextprotocol.client.McpSyncClient limited = io.modelcontextprotocol.client.McpClient.sync(
+                new NotificationRecorder(new io.modelcontextprotocol.client.transport.StdioClientTransport(params,
+                        io.modelcontextprotocol.json.McpJsonDefaults.getMapper()), told))
+                .requestTimeout(java.time.Duration.ofSeconds(120)).initializationTimeout(java.time.Duration.ofSeconds(60)).build()) {
+            limited.initialize();
+            // over stdio the SDK accepts the subscription; what it is told is checked per change
+            limited.subscribeResource(new SubscribeRequest("regent://models/secret"));
+            limited.subscribeResource(new SubscribeRequest("regent://models/sentinel"));
+            assertThat(agent.call("register_version", Map.of("model", "secret", "source", "s3://x/1")).isError()).isFalse();
+            assertThat(agent.call("register_version", Map.of("model", "sentinel", "source", "s3://s/limited")).isError()).isFalse();
+            // the feed is told in order: once sentinel's change is told, secret's would have been
+            assertThat(told.poll(60, TimeUnit.SECONDS)).isEqualTo("regent://models/sentinel");
+            assertThat(told).isEmpty();
+        }
     }
 }

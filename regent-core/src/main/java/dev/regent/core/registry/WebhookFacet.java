@@ -186,15 +186,14 @@ public final class WebhookFacet {
         });
     }
 
-    /** The sequence number of the newest event (0 when there is none): where a follower starting now begins. */
+    /**
+     * Where a follower starting now begins: no event committed from now on has a sequence number at or below it (the
+     * audit counter; the newest event's number or beyond, 0 for an empty log).
+     */
     public long lastEventSeq() {
-        return store.read(tx -> {
-            long cursor = 0;
-            for (List<Event> batch = tx.events(0, MAX_FEED_PAGE); !batch.isEmpty(); batch = tx.events(cursor, MAX_FEED_PAGE)) {
-                cursor = batch.get(batch.size() - 1).seq();
-            }
-            return cursor;
-        });
+        // every event carries its audit entry's number, so nothing committed later can be numbered at or below the
+        // audit counter: one read, not a walk through the whole event table at every MCP server's start
+        return store.read(tx -> tx.auditHead());
     }
 
     /** The worker's side of the outbox, retrying on the given schedule. */

@@ -38,8 +38,12 @@ final class VersionRows {
     private static final String ONE_ANY = "SELECT number FROM model_versions WHERE model_id = ? AND number = ?";
     private static final String PAGE = "SELECT number FROM model_versions WHERE model_id = ? AND deleted_at IS NULL "
             + "AND number > ? ORDER BY number LIMIT ?";
+    // "number + 0": ordered by the bare column, PostgreSQL's generic plan walked the primary key in number order and
+    // filtered on the digest (hoping for an early match; a new digest never matches), so each registration read
+    // every version of its model — 90 ms at 800 versions. Sorting an expression makes it use the digest index and
+    // sort the few matches.
     private static final String BY_DIGEST = "SELECT number FROM model_versions WHERE model_id = ? AND digest = ? "
-            + "AND deleted_at IS NULL ORDER BY number LIMIT 1";
+            + "AND deleted_at IS NULL ORDER BY number + 0 LIMIT 1";
     private static final String BY_STAGE =
             "SELECT number FROM model_versions WHERE model_id = ? AND stage = ? AND deleted_at IS NULL";
 

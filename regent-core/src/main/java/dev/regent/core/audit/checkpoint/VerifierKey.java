@@ -25,24 +25,13 @@ public final class VerifierKey {
 
     /** Parses the verifier form; throws {@link InvalidNote} on anything else, including a key ID that does not match. */
     public static VerifierKey parse(String text) {
-        String[] parts = text.strip().split("\\+", 3);
-        if (parts.length != 3 || !parts[1].matches("[0-9a-f]{8}")) {
-            throw new InvalidNote("a verifier key reads name+hash+key, got '" + text.strip() + "'");
-        }
-        byte[] typed;
-        try {
-            typed = Base64.getDecoder().decode(parts[2]);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidNote("the key of verifier key '" + parts[0] + "' is not base64");
-        }
+        NoteKeyText parts = NoteKeyText.split(text, "a verifier key reads name+hash+key", "verifier key");
+        byte[] typed = parts.typed();
         if (typed.length != 1 + Ed25519.KEY_LENGTH || typed[0] != KeyNames.ED25519) {
-            throw new InvalidNote("verifier key '" + parts[0] + "' is not an Ed25519 key");
+            throw new InvalidNote("verifier key '" + parts.name() + "' is not an Ed25519 key");
         }
-        VerifierKey key = new VerifierKey(parts[0], Arrays.copyOfRange(typed, 1, typed.length));
-        if (key.keyId != HexFormat.fromHexDigits(parts[1])) {
-            throw new InvalidNote("verifier key '" + parts[0] + "' names key hash " + parts[1] + " but its key hashes to "
-                    + key.keyIdHex());
-        }
+        VerifierKey key = new VerifierKey(parts.name(), Arrays.copyOfRange(typed, 1, typed.length));
+        parts.requireKeyId(key.keyId, "verifier key");
         return key;
     }
 

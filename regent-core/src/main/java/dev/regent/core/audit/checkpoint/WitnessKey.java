@@ -26,28 +26,17 @@ public final class WitnessKey {
 
     /** Parses the verifier form; throws {@link InvalidNote} on anything else, a log's (0x01) key included. */
     public static WitnessKey parse(String text) {
-        String[] parts = text.strip().split("\\+", 3);
-        if (parts.length != 3 || !parts[1].matches("[0-9a-f]{8}")) {
-            throw new InvalidNote("a witness key reads name+hash+base64(0x04 || key), got '" + text.strip() + "'");
-        }
-        byte[] typed;
-        try {
-            typed = Base64.getDecoder().decode(parts[2]);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidNote("the key of witness '" + parts[0] + "' is not base64");
-        }
+        NoteKeyText parts = NoteKeyText.split(text, "a witness key reads name+hash+base64(0x04 || key)", "witness");
+        byte[] typed = parts.typed();
         if (typed.length == 1 + Ed25519.KEY_LENGTH && typed[0] == KeyNames.ED25519) {
-            throw new InvalidNote("'" + parts[0] + "' is a log's verifier key (type 0x01); a witness key has type 0x04 "
+            throw new InvalidNote("'" + parts.name() + "' is a log's verifier key (type 0x01); a witness key has type 0x04 "
                     + "(tlog-cosignature's Ed25519 cosignature/v1)");
         }
         if (typed.length != 1 + Ed25519.KEY_LENGTH || typed[0] != KeyNames.COSIGNATURE_V1) {
-            throw new InvalidNote("witness key '" + parts[0] + "' is not an Ed25519 cosignature/v1 key (type 0x04)");
+            throw new InvalidNote("witness key '" + parts.name() + "' is not an Ed25519 cosignature/v1 key (type 0x04)");
         }
-        WitnessKey key = new WitnessKey(parts[0], Arrays.copyOfRange(typed, 1, typed.length));
-        if (key.keyId != HexFormat.fromHexDigits(parts[1])) {
-            throw new InvalidNote("witness key '" + parts[0] + "' names key hash " + parts[1] + " but its key hashes to "
-                    + key.keyIdHex());
-        }
+        WitnessKey key = new WitnessKey(parts.name(), Arrays.copyOfRange(typed, 1, typed.length));
+        parts.requireKeyId(key.keyId, "witness key");
         return key;
     }
 

@@ -532,6 +532,57 @@ abstract class StoreContractTest extends StoreFixture {
         }));
     }
 
+    @Test
+    void theLiveVersionSummaryFollowsEveryWayARowChangesWithoutCountingRows() throws SQLException {
+        ModelName name = modelWithVersions("vsum", 3);
+        assertThat(summary(name)).isEqualTo(new dev.regent.core.store.VersionSummary(3, 3));
+        store().inTransaction(tx -> {
+            tx.deleteVersion(name, VersionNumber.of(3), T1); // the highest: the highest live number falls back to 2
+            return null;
+        });
+        assertThat(summary(name)).isEqualTo(new dev.regent.core.store.VersionSummary(2, 2));
+        store().inTransaction(tx -> {
+            tx.insertVersion(version(name, tx.nextVersionNumber(name).value()));
+            tx.deleteVersion(name, VersionNumber.of(1), T1);
+            return null;
+        });
+        assertThat(summary(name)).isEqualTo(new dev.regent.core.store.VersionSummary(2, 4));
+        // The count is the database's own (triggers): rows changed by any statement, not only the store's, move it,
+        // so it can still tell a change that lost versions. A revived tombstone and a physically removed row:
+        try (Connection c = database().connect(); Statement s = c.createStatement()) {
+            long id = modelId(s, name);
+            s.executeUpdate("UPDATE model_versions SET deleted_at = NULL WHERE model_id = " + id + " AND number = 1");
+            assertThat(liveCounts(s, id)).containsExactly(3, 3);
+            s.executeUpdate("DELETE FROM model_versions WHERE model_id = " + id + " AND number = 2");
+            assertThat(liveCounts(s, id)).containsExactly(2, 2);
+        }
+        assertThat(summary(name)).isEqualTo(new dev.regent.core.store.VersionSummary(2, 4));
+        ModelName empty = modelWithVersions("vsum0", 0);
+        assertThat(summary(empty)).isEqualTo(dev.regent.core.store.VersionSummary.NONE);
+        assertThat(summary(uniqueModel("vsum-missing")))
+                .isEqualTo(dev.regent.core.store.VersionSummary.NONE);
+    }
+
+    private dev.regent.core.store.VersionSummary summary(ModelName name) {
+        return store().read(tx -> tx.versionSummary(name));
+    }
+
+    private static long modelId(Statement s, ModelName name) throws SQLException {
+        try (var rs = s.executeQuery("SELECT id FROM models WHERE deleted_at IS NULL AND name = '" + name + "'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** The kept count and the rows counted, for one model. */
+    private static List<Integer> liveCounts(Statement s, long id) throws SQLException {
+        try (var rs = s.executeQuery("SELECT live_versions, (SELECT COUNT(*) FROM model_versions v WHERE v.model_id = m.id "
+                + "AND v.deleted_at IS NULL) FROM models m WHERE m.id = " + id)) {
+            rs.next();
+            return List.of(rs.getInt(1), rs.getInt(2));
+        }
+    }
+
     // ---- transitions ----
 
     @Test

@@ -24,6 +24,14 @@ sealed interface Dialect permits SqliteDialect, PostgresDialect {
     /** Rolls back the transaction begun by {@link #begin}; the connection is reusable afterwards. */
     void rollback(Connection connection) throws SQLException;
 
+    /**
+     * Whether the store keeps each connection's prepared statements ({@link StatementCache}): SQLite's driver compiles
+     * every statement again otherwise; PostgreSQL's keeps its own.
+     */
+    default boolean keepsStatements() {
+        return false;
+    }
+
     /** SQL that returns the live model's id and holds it against concurrent writers until the transaction ends. */
     String lockModelSql();
 

@@ -21,6 +21,8 @@ import java.util.function.Supplier;
 final class Sql {
     private final Connection connection;
     private final Dialect dialect;
+    /** The connection's kept statements (SQLite); null where the driver keeps its own (PostgreSQL). */
+    private final StatementCache statements;
     /** Why this transaction ended early: a refused write (see {@link #guardedUpdate}); null while it is usable. */
     private String endedBy;
     /** Whether this transaction wrote who may do what: tokens, principals, grants. */
@@ -29,6 +31,7 @@ final class Sql {
     Sql(Connection connection, Dialect dialect) {
         this.connection = connection;
         this.dialect = dialect;
+        this.statements = dialect.keepsStatements() ? StatementCache.of(connection) : null;
     }
 
     Dialect dialect() {
@@ -69,8 +72,8 @@ final class Sql {
 
     /** Runs an INSERT/UPDATE/DELETE and returns the number of rows it changed. */
     int update(String sql, Object... args) {
-        try (PreparedStatement s = prepare(sql, args)) {
-            return s.executeUpdate();
+        try (Prepared p = prepare(sql, args)) {
+            return p.done(p.statement.executeUpdate());
         } catch (SQLException e) {
             throw failure(e);
         }
@@ -93,8 +96,8 @@ final class Sql {
     int guardedUpdate(Supplier<String> conflictMessage, Supplier<? extends RuntimeException> missingReference,
                       String sql, Object... args) {
         try {
-            try (PreparedStatement s = prepare(sql, args)) {
-                return s.executeUpdate();
+            try (Prepared p = prepare(sql, args)) {
+                return p.done(p.statement.executeUpdate());
             }
         } catch (SQLException e) {
             if (dialect.isUniqueViolation(e)) {
@@ -120,12 +123,13 @@ final class Sql {
         }
         requireUsable();
         accessChanged |= AccessTables.written(sql);
-        try (PreparedStatement s = connection.prepareStatement(sql)) {
+        try (Prepared p = prepare(sql, new Object[0])) {
             for (Object[] row : rows) {
-                bind(s, row);
-                s.addBatch();
+                bind(p.statement, row);
+                p.statement.addBatch();
             }
-            s.executeBatch();
+            p.statement.executeBatch();
+            p.done(null);
         } catch (SQLException e) {
             throw failure(e);
         }
@@ -133,12 +137,14 @@ final class Sql {
 
     /** All rows of a query, mapped in order. */
     <T> List<T> list(String sql, RowMapper<T> mapper, Object... args) {
-        try (PreparedStatement s = prepare(sql, args); ResultSet rs = s.executeQuery()) {
+        try (Prepared p = prepare(sql, args)) {
             List<T> out = new ArrayList<>();
-            while (rs.next()) {
-                out.add(mapper.map(rs));
+            try (ResultSet rs = p.statement.executeQuery()) {
+                while (rs.next()) {
+                    out.add(mapper.map(rs));
+                }
             }
-            return out;
+            return p.done(out);
         } catch (SQLException e) {
             throw failure(e);
         }
@@ -150,12 +156,12 @@ final class Sql {
      */
     Cursor cursor(String sql, int fetchSize, Object... args) {
         try {
-            PreparedStatement s = prepare(sql, args);
+            Prepared p = prepare(sql, args);
             try {
-                s.setFetchSize(fetchSize);
-                return new Cursor(s, s.executeQuery());
+                p.statement.setFetchSize(fetchSize);
+                return new Cursor(p, p.statement.executeQuery());
             } catch (SQLException | RuntimeException e) {
-                s.close();
+                p.close();
                 throw e;
             }
         } catch (SQLException e) {
@@ -165,11 +171,11 @@ final class Sql {
 
     /** See {@link #cursor}. */
     static final class Cursor implements AutoCloseable {
-        private final PreparedStatement statement;
+        private final Prepared statement;
         private final ResultSet rows;
         private boolean more = true;
 
-        private Cursor(PreparedStatement statement, ResultSet rows) {
+        private Cursor(Prepared statement, ResultSet rows) {
             this.statement = statement;
             this.rows = rows;
         }
@@ -191,7 +197,7 @@ final class Sql {
         @Override
         public void close() {
             try (statement; rows) {
-                // closes both
+                statement.done(null); // the result set closes first, which resets the statement for its next use
             } catch (SQLException e) {
                 throw failure(e);
             }
@@ -200,23 +206,61 @@ final class Sql {
 
     /** The first row of a query, if any. */
     <T> Optional<T> first(String sql, RowMapper<T> mapper, Object... args) {
-        try (PreparedStatement s = prepare(sql, args); ResultSet rs = s.executeQuery()) {
-            return rs.next() ? Optional.of(mapper.map(rs)) : Optional.empty();
+        try (Prepared p = prepare(sql, args)) {
+            Optional<T> row;
+            try (ResultSet rs = p.statement.executeQuery()) {
+                row = rs.next() ? Optional.of(mapper.map(rs)) : Optional.empty();
+            }
+            return p.done(row);
         } catch (SQLException e) {
             throw failure(e);
         }
     }
 
-    private PreparedStatement prepare(String sql, Object[] args) throws SQLException {
+    private Prepared prepare(String sql, Object[] args) throws SQLException {
         requireUsable();
         accessChanged |= AccessTables.written(sql);
-        PreparedStatement s = connection.prepareStatement(sql);
+        Prepared p = new Prepared(sql, statements == null ? connection.prepareStatement(sql) : statements.take(sql), statements);
         try {
-            bind(s, args);
-            return s;
+            bind(p.statement, args);
+            return p;
         } catch (SQLException | RuntimeException e) {
-            s.close();
+            p.close();
             throw e;
+        }
+    }
+
+    /**
+     * A statement in use: closed when done, or given back to the connection's {@link StatementCache} when there is
+     * one and the use ended without error ({@link #done}); a use that failed closes it, whatever state it is in.
+     */
+    private static final class Prepared implements AutoCloseable {
+        final PreparedStatement statement;
+        private final String sql;
+        private final StatementCache cache;
+        private boolean succeeded;
+
+        Prepared(String sql, PreparedStatement statement, StatementCache cache) {
+            this.sql = sql;
+            this.statement = statement;
+            this.cache = cache;
+        }
+
+        /** Marks the use successful (its result sets closed); returns the value for the caller's convenience. */
+        <T> T done(T value) {
+            succeeded = true;
+            return value;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            if (cache == null) {
+                statement.close();
+            } else if (succeeded) {
+                cache.giveBack(sql, statement);
+            } else {
+                StatementCache.discard(statement);
+            }
         }
     }
 

@@ -51,6 +51,11 @@ final class SqliteDialect implements Dialect {
     }
 
     @Override
+    public boolean keepsStatements() {
+        return true;
+    }
+
+    @Override
     public String lockModelSql() {
         // BEGIN IMMEDIATE already holds the database's single write lock: reading the row is enough.
         return "SELECT id FROM models WHERE name = ? AND deleted_at IS NULL";

@@ -136,20 +136,24 @@ public final class AccessFacet {
      * expired or revoked token, so the answer says nothing about which tokens exist.
      */
     public PrincipalRecord authenticate(String secret) {
-        RegentException refused = new RegentException(dev.regent.core.error.ErrorCode.UNAUTHENTICATED,
-                "invalid, expired or revoked token; create one with 'regent token create PRINCIPAL'");
         if (!TokenSecret.wellFormed(secret)) {
-            throw refused;
+            throw refused();
         }
         Instant now = clock.instant();
         Digest hash = TokenSecret.hash(secret);
         // from the hot-read view while nothing changed (a revocation is a change); validity is checked every time
         Authenticated found = hot.get(new HotReads.TokenKey(hash), () -> store.read(tx -> tx.findTokenByHash(hash)
-                .flatMap(t -> tx.findPrincipal(t.principal()).map(p -> new Authenticated(t, p)))).orElseThrow(() -> refused));
+                .flatMap(t -> tx.findPrincipal(t.principal()).map(p -> new Authenticated(t, p)))).orElseThrow(AccessFacet::refused));
         if (!found.token().validAt(now)) {
-            throw refused;
+            throw refused();
         }
         return found.principal();
+    }
+
+    /** Made only when a token is refused: an exception's stack trace cost every request when it was made up front. */
+    private static RegentException refused() {
+        return new RegentException(dev.regent.core.error.ErrorCode.UNAUTHENTICATED,
+                "invalid, expired or revoked token; create one with 'regent token create PRINCIPAL'");
     }
 
     /** A token with the principal it belongs to, as the hot-read view keeps them. */

@@ -163,19 +163,30 @@ final class VersionRows {
         if (rows.isEmpty()) {
             return List.of();
         }
+        // the versions' tags, metrics and params in one statement (one round trip on PostgreSQL instead of three)
         Map<Integer, TreeMap<String, String>> tags = new HashMap<>();
-        sql.list("SELECT version, key, value FROM version_tags WHERE model_id = ? AND version IN (" + numbers + ")",
-                rs -> tags.computeIfAbsent(rs.getInt(1), k -> new TreeMap<>()).put(rs.getString(2), rs.getString(3)),
-                withModel);
         Map<Integer, TreeMap<String, Double>> metrics = new HashMap<>();
-        sql.list("SELECT version, name, value FROM version_metrics WHERE model_id = ? AND version IN (" + numbers + ")",
-                rs -> metrics.computeIfAbsent(rs.getInt(1), k -> new TreeMap<>())
-                        .put(rs.getString(2), Double.parseDouble(rs.getString(3))),
-                withModel);
         Map<Integer, TreeMap<String, String>> params = new HashMap<>();
-        sql.list("SELECT version, name, value FROM version_params WHERE model_id = ? AND version IN (" + numbers + ")",
-                rs -> params.computeIfAbsent(rs.getInt(1), k -> new TreeMap<>()).put(rs.getString(2), rs.getString(3)),
-                withModel);
+        Object[] thrice = new Object[withModel.length * 3];
+        for (int i = 0; i < 3; i++) {
+            System.arraycopy(withModel, 0, thrice, i * withModel.length, withModel.length);
+        }
+        sql.list("SELECT 't', version, key, value FROM version_tags WHERE model_id = ? AND version IN (" + numbers + ") "
+                        + "UNION ALL SELECT 'm', version, name, value FROM version_metrics WHERE model_id = ? AND version IN ("
+                        + numbers + ") UNION ALL SELECT 'p', version, name, value FROM version_params WHERE model_id = ? "
+                        + "AND version IN (" + numbers + ")",
+                rs -> {
+                    int version = rs.getInt(2);
+                    String name = rs.getString(3);
+                    String value = rs.getString(4);
+                    switch (rs.getString(1)) {
+                        case "t" -> tags.computeIfAbsent(version, k -> new TreeMap<>()).put(name, value);
+                        case "m" -> metrics.computeIfAbsent(version, k -> new TreeMap<>()).put(name, Double.parseDouble(value));
+                        default -> params.computeIfAbsent(version, k -> new TreeMap<>()).put(name, value);
+                    }
+                    return null;
+                },
+                thrice);
         List<ModelVersion> out = new ArrayList<>(rows.size());
         for (Row r : rows) {
             out.add(ReadableText.asStored(() -> r.toVersion(model, new Tags(tags.getOrDefault(r.number, new TreeMap<>())),

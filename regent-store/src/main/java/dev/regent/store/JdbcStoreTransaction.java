@@ -96,6 +96,11 @@ final class JdbcStoreTransaction extends OutboxTransaction implements StoreTrans
     }
 
     @Override
+    public boolean modelExists(ModelName name) {
+        return models.liveId(name).isPresent(); // known without a statement once the transaction locked the model
+    }
+
+    @Override
     public Optional<Model> findModelByKey(ModelName name) {
         return models.findByKey(name);
     }

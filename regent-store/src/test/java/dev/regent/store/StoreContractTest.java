@@ -271,6 +271,21 @@ abstract class StoreContractTest extends StoreFixture {
     }
 
     @Test
+    void modelExistsSeesOnlyTheLiveModel() {
+        ModelName name = modelWithVersions("exists", 0);
+        ModelName missing = uniqueModel("exists-missing");
+        boolean live = store().read(tx -> tx.modelExists(name));
+        boolean never = store().read(tx -> tx.modelExists(missing));
+        store().inTransaction(tx -> {
+            tx.deleteModel(name, T1);
+            return null;
+        });
+        boolean deleted = store().read(tx -> tx.modelExists(name));
+        boolean afterLock = store().inTransaction(tx -> tx.lockModel(name) || tx.modelExists(name));
+        assertThat(List.of(live, never, deleted, afterLock)).containsExactly(true, false, false, false);
+    }
+
+    @Test
     void lockModelReportsWhetherTheLiveModelExists() {
         ModelName name = modelWithVersions("lock", 0);
         var result7 = store().inTransaction(tx -> tx.lockModel(name));

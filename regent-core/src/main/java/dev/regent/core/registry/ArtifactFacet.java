@@ -41,7 +41,7 @@ public final class ArtifactFacet {
     public Digest storeBlob(Principal actor, ModelName model, InputStream content, long maxBytes) {
         store.read(tx -> {
             AccessControl.require(tx, actor, Role.CONTRIBUTOR, model);
-            Lookups.model(tx, model);
+            Lookups.requireModel(tx, model);
             return null;
         });
         return blobs.put(content, maxBytes);

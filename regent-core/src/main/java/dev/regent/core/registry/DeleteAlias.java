@@ -46,7 +46,7 @@ final class DeleteAlias extends Mutation {
 
     @Override
     Plan plan(StoreTransaction tx) {
-        Lookups.model(tx, model);
+        Lookups.requireModel(tx, model);
         previous = tx.aliases(model).get(alias);
         if (previous == null) {
             throw RegentException.notFound("alias '" + alias + "' of model '" + model + "' not found");

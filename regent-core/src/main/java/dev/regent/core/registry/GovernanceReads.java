@@ -45,7 +45,7 @@ public final class GovernanceReads {
     public List<Transition> history(Principal actor, ModelName model) {
         return store.read(tx -> {
             AccessControl.requireRead(tx, actor, model);
-            Lookups.model(tx, model);
+            Lookups.requireModel(tx, model);
             return tx.transitions(model);
         });
     }

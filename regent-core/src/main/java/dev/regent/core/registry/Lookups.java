@@ -14,12 +14,22 @@ final class Lookups {
     }
 
     static Model model(StoreTransaction tx, ModelName name) {
-        return tx.findModel(name).orElseThrow(() -> RegentException.notFound(
-                "model '" + name + "' not found (see 'regent model list')"));
+        return tx.findModel(name).orElseThrow(() -> notFound(name));
+    }
+
+    private static RegentException notFound(ModelName name) {
+        return RegentException.notFound("model '" + name + "' not found (see 'regent model list')");
+    }
+
+    /** Refuses a model that does not exist, with the same answer as {@link #model}, without reading it. */
+    static void requireModel(StoreTransaction tx, ModelName name) {
+        if (!tx.modelExists(name)) {
+            throw notFound(name);
+        }
     }
 
     static ModelVersion version(StoreTransaction tx, ModelName name, VersionNumber number) {
-        model(tx, name);
+        requireModel(tx, name);
         return tx.findVersion(name, number).orElseThrow(() -> RegentException.notFound(
                 "version " + number + " of model '" + name + "' not found (see 'regent version list " + Shell.quote(name) + "')"));
     }

@@ -59,7 +59,7 @@ final class RegisterVersion extends Mutation {
 
     @Override
     Plan plan(StoreTransaction tx) {
-        Lookups.model(tx, request.model());
+        Lookups.requireModel(tx, request.model());
         existing = tx.versionSummary(request.model());
         List<Finding> pre = new ArrayList<>();
         pre.add(sourceRules.check(request.source()));

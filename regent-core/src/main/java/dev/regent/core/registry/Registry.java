@@ -325,7 +325,7 @@ public final class Registry {
     public List<ModelVersion> latestPerStage(Principal actor, ModelName model) {
         requireRead(actor, model);
         return hot.get(new HotReads.LatestKey(model), () -> store.read(tx -> {
-            Lookups.model(tx, model);
+            Lookups.requireModel(tx, model);
             return tx.latestPerStage(model);
         }));
     }
@@ -335,7 +335,7 @@ public final class Registry {
         checkPage(limit);
         return store.read(tx -> {
             AccessControl.requireRead(tx, actor, model);
-            Lookups.model(tx, model);
+            Lookups.requireModel(tx, model);
             return tx.listVersions(model, afterNumber, limit);
         });
     }

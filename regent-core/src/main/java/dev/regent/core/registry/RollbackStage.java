@@ -76,7 +76,7 @@ final class RollbackStage extends Mutation {
 
     @Override
     Plan plan(StoreTransaction tx) {
-        Lookups.model(tx, model);
+        Lookups.requireModel(tx, model);
         existing = tx.versionSummary(model);
         current = tx.stageHolders(model, stage).stream().findFirst().orElse(null);
         otherHolders = holders(tx, otherExclusive());

@@ -31,6 +31,9 @@ public interface StoreTransaction extends PrincipalRecords, CardRecords, Evidenc
     /** The live model of that name, exactly (names are case-sensitive, as in MLflow). */
     Optional<Model> findModel(ModelName name);
 
+    /** Whether a live model has this name: no more than that, so the store need not read the model's row and tags. */
+    boolean modelExists(ModelName name);
+
     /**
      * The live model whose name has the same {@linkplain ModelName#key() key} as {@code name}: the model of that
      * exact name, or the look-alike ("Fraud" for "fraud") that keeps the name from being taken.

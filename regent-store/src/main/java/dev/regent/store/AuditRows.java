@@ -54,7 +54,7 @@ final class AuditRows {
         sql.batch("INSERT INTO audit_evidence (seq, position, link) VALUES (?, ?, ?)", evidence);
         // the leaf hash is cached in the same transaction, so an entry never exists without it
         sql.update("INSERT INTO audit_leaves (seq, hash) VALUES (?, ?)", seq, TreeHasher.leaf(bytes).bytes());
-        new TileHashRows(sql).grow(seq - 1);
+        new TileHashRows(sql, false).grow(seq - 1);
         sql.update("INSERT INTO audit_model_heads (model, seq) VALUES (?, ?) ON CONFLICT (model) DO UPDATE SET seq = excluded.seq",
                 model, seq);
         return entry;

@@ -4,6 +4,8 @@
 #   ./bench/audit-scan.sh [DATA_DIR] [RUNS]
 set -eu
 cd "$(dirname "$0")/.."
-./mvnw -o -q -pl regent-store -am test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
-CP="regent-store/target/test-classes:regent-store/target/classes:regent-core/target/classes:$(cat regent-store/target/bench-classpath.txt)"
+# the runtime libraries from the CLI's jar (./regent --version builds it): the dependency plugin does not resolve offline
+[ -f regent-cli/target/regent.jar ] || ./regent --version >/dev/null
+./mvnw -o -q -pl regent-store -am test-compile
+CP="regent-store/target/test-classes:regent-store/target/classes:regent-core/target/classes:regent-cli/target/regent.jar"
 exec java ${BENCH_JAVA_OPTS:--Xmx2g} -cp "$CP" dev.regent.store.bench.AuditScanBench "${1:-bench/target/audit-tiles}" "${2:-3}"

@@ -6,8 +6,8 @@ set -eu
 cd "$(dirname "$0")/.."
 N="${1:-1000000}"
 RUNS="${2:-3}"
-./mvnw -q -pl regent-store -am test-compile
-./mvnw -q -pl regent-store dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
-CP="regent-store/target/test-classes:regent-store/target/classes:regent-core/target/classes:$(cat regent-store/target/bench-classpath.txt)"
+[ -f regent-cli/target/regent.jar ] || ./regent --version >/dev/null
+./mvnw -o -q -pl regent-store -am test-compile
+CP="regent-store/target/test-classes:regent-store/target/classes:regent-core/target/classes:regent-cli/target/regent.jar"
 mkdir -p bench/target
 exec java ${BENCH_JAVA_OPTS:--Xmx4g} -cp "$CP" dev.regent.store.bench.AuditVerifyBench "bench/target/audit-$N" "$N" "$RUNS"

@@ -81,7 +81,7 @@ final class AuditEntryBackfill extends JavaBackfill {
         if (checkpoint.isPresent() && checkpoint.get().getKey() > after) {
             throw refuse("the latest checkpoint covers " + checkpoint.get().getKey() + " entries but the log holds " + after);
         }
-        TileHashRows tiles = new TileHashRows(sql);
+        TileHashRows tiles = new TileHashRows(sql, false);
         for (long i = dev.regent.core.audit.tiles.Tiles.WIDTH - 1; i < after; i += dev.regent.core.audit.tiles.Tiles.WIDTH) {
             tiles.grow(i);
         }

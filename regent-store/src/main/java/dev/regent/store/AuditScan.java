@@ -50,13 +50,19 @@ final class AuditScan {
             while (log.next()) {
                 ResultSet r = log.row();
                 long seq = r.getLong(1);
-                TreeMap<String, String> before = new TreeMap<>();
-                TreeMap<String, String> after = new TreeMap<>();
+                long at = r.getLong(2);
+                byte[] bytes = r.getBytes(3);
+                byte[] leaf = r.getBytes(4);
+                // what the driver hands over is read here (this thread owns the connection); the strings and maps are
+                // built by whoever asks for the columns (the verifier's second thread), off the reading thread
+                List<byte[]> packedFields = new ArrayList<>(1);
+                TreeMap<String, String> before = packed ? null : new TreeMap<>();
+                TreeMap<String, String> after = packed ? null : new TreeMap<>();
                 f.skipBefore(seq);
                 while (f.at(seq)) {
                     ResultSet fr = f.cursor.row();
                     if (packed) {
-                        unpack(fr.getBytes(2), before, after);
+                        packedFields.add(fr.getBytes(2));
                     } else {
                         (fr.getBoolean(2) ? before : after).put(fr.getString(3), fr.getString(4));
                     }
@@ -68,25 +74,36 @@ final class AuditScan {
                     links.add(ev.cursor.row().getString(2));
                     ev.advance();
                 }
-                String[] text = new String[6];
                 if (packed) {
-                    byte[] b = r.getBytes(5);
-                    int[] cursor = {0};
-                    for (int i = 0; i < text.length; i++) {
-                        text[i] = scalar(b, cursor);
-                    }
+                    byte[] text = r.getBytes(5);
+                    visitor.accept(new ScannedEntry(seq, bytes, leaf, () -> unpacked(seq, at, text, packedFields, links)));
                 } else {
+                    String[] text = new String[6];
                     for (int i = 0; i < text.length; i++) {
                         text[i] = r.getString(5 + i);
                     }
+                    visitor.accept(new ScannedEntry(seq, bytes, leaf, new AuditColumns(seq, at, text[0], text[1], text[2],
+                            text[3], text[4], text[5], before, after, links)));
                 }
-                AuditColumns columns = new AuditColumns(seq, r.getLong(2), text[0], text[1], text[2], text[3], text[4], text[5],
-                        before, after, links);
-                visitor.accept(new ScannedEntry(seq, r.getBytes(3), r.getBytes(4), columns));
             }
         } catch (SQLException e) {
             throw Sql.failure(e);
         }
+    }
+
+    /** The columns from SQLite's packed text ({@link #SQLITE_TEXT}) and fields ({@link #SQLITE_FIELDS}). */
+    private static AuditColumns unpacked(long seq, long at, byte[] packedText, List<byte[]> packedFields, List<String> links) {
+        String[] text = new String[6];
+        int[] cursor = {0};
+        for (int i = 0; i < text.length; i++) {
+            text[i] = scalar(packedText, cursor);
+        }
+        TreeMap<String, String> before = new TreeMap<>();
+        TreeMap<String, String> after = new TreeMap<>();
+        for (byte[] fields : packedFields) {
+            unpack(fields, before, after);
+        }
+        return new AuditColumns(seq, at, text[0], text[1], text[2], text[3], text[4], text[5], before, after, links);
     }
 
     /** Reads the packed fields of {@link #SQLITE_FIELDS} into the two maps. */

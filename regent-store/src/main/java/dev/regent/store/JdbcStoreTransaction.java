@@ -84,7 +84,7 @@ final class JdbcStoreTransaction extends OutboxTransaction implements StoreTrans
         this.tokens = new TokenRows(sql);
         this.idempotency = new IdempotencyRows(sql);
         this.auditTree = new AuditTreeRows(sql);
-        this.tileHashes = new TileHashRows(sql);
+        this.tileHashes = new TileHashRows(sql, readOnly);
         this.search = new SearchRows(sql);
     }
 

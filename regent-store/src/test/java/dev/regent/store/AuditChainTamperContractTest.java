@@ -142,6 +142,34 @@ abstract class AuditChainTamperContractTest {
         assertThat(log.findings()).anyMatch(f -> f.contains("breaks model 'fraud''s hash chain"));
     }
 
+    @Test
+    void editsFarIntoALongLogAreNamedWhereverTheyFallAmongTheBatchesVerificationHandsOn() throws Exception {
+        // verification reads on one thread and hashes on another, in batches of hundreds of entries: edits in a later
+        // batch, a removed entry between batches and a field edit must be named exactly as in a short log
+        store.inTransaction(tx -> {
+            for (int i = 0; i < 1_500; i++) {
+                tx.appendAudit(AuditEntry.draft(T0.plusSeconds(i), Principal.of("user-" + i % 7), AuditAction.MODEL_UPDATE,
+                        i % 2 == 0 ? "fraud" : "churn", AuditOutcome.APPLIED, "batch " + i,
+                        new java.util.TreeMap<>(java.util.Map.of("description", "was " + i)),
+                        new java.util.TreeMap<>(java.util.Map.of("description", "now " + i))));
+            }
+            return null;
+        });
+        assertThat(store.read(RecomputedLog::of).findings()).isEmpty();
+        tamper("UPDATE audit_log SET reason = 'nothing to see' WHERE seq = 700",
+                "UPDATE audit_fields SET value = 'now forged' WHERE seq = 1200 AND side = 'after'",
+                "DELETE FROM audit_fields WHERE seq = 1030",
+                "DELETE FROM audit_evidence WHERE seq = 1030", "DELETE FROM audit_entries WHERE seq = 1030",
+                "DELETE FROM audit_leaves WHERE seq = 1030", "DELETE FROM audit_log WHERE seq = 1030");
+        RecomputedLog log = store.read(RecomputedLog::of);
+        assertThat(log.findings()).anyMatch(f -> f.startsWith("entry 700 differs from its bytes in its derived column(s) reason"))
+                .anyMatch(f -> f.startsWith("entry 1200 differs from its bytes in its derived column(s) after"))
+                .anyMatch(f -> f.equals("entry 1030 is missing"))
+                .anyMatch(f -> f.startsWith("entry 1032 breaks model"));
+        assertThat(log.firstDivergent()).isEqualTo(700);
+        assertThat(log.leaves().size()).as("one leaf per entry the log still holds").isEqualTo(1_505);
+    }
+
     private void assertIncident(AuditQuery q) {
         assertThatThrownBy(() -> read(q)).as(q.toString()).isInstanceOf(AuditIncident.class)
                 .hasMessageStartingWith("audit incident: ");

@@ -74,6 +74,36 @@ abstract class AuditTreeContractTest extends StoreFixture {
     }
 
     @Test
+    void aReadServesTheRangesOfATileFromOneReadOfItAsTheRangesThemselvesWouldBe() {
+        // read-only transactions read each tile whole once and serve the ranges asked of it (a proof asks for many);
+        // write transactions read each range: both must give the same hashes, the right edge's partial tiles too
+        store().inTransaction(tx -> {
+            for (int i = 0; i < 300; i++) {
+                tx.appendAudit(draft("tile " + i));
+            }
+            return null;
+        });
+        long head = store().read(tx -> tx.auditHead());
+        for (int level = 0; level <= 1; level++) {
+            int lvl = level;
+            long width = level == 0 ? head : head / 256;
+            for (int size = 1; size <= 128; size *= 2) {
+                for (long from = 0; from + size <= ((width + 255) / 256) * 256; from += size) {
+                    long f = from;
+                    long t = from + size;
+                    List<Hash> cached = store().read(tx -> {
+                        tx.tileHashes(lvl, f - f % 256, f - f % 256 + 1); // the tile is now read whole
+                        return tx.tileHashes(lvl, f, t);
+                    });
+                    List<Hash> ranged = store().inTransaction(tx -> tx.tileHashes(lvl, f, t));
+                    assertThat(cached).as("level " + lvl + " " + f + ".." + t).isEqualTo(ranged)
+                            .hasSize((int) Math.max(0, Math.min(t, width) - f));
+                }
+            }
+        }
+    }
+
+    @Test
     void aRolledBackAppendLeavesNoLeaf() {
         long head = store().read(tx -> tx.auditHead());
         assertThatThrownBy(() -> store().inTransaction(tx -> {

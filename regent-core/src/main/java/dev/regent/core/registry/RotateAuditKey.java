@@ -67,6 +67,8 @@ final class RotateAuditKey extends Mutation {
         checks.add(reason.isBlank() ? Finding.fail("reason given", "a rotation names why (--reason)")
                 : Finding.pass("reason given", reason));
         List<String> notes = tx.keyTransitions().stream().map(StoredKeyTransition::note).toList();
+        long head = tx.auditHead();
+        Optional<StoredCheckpoint> latest = tx.latestCheckpoint();
         try {
             KeyChain chain = KeyChain.of(transition.from(), notes);
             checks.add(chain.current().equals(transition.from())
@@ -74,12 +76,12 @@ final class RotateAuditKey extends Mutation {
                             + " key(s) in the chain so far)")
                     : Finding.fail("old key is the current key", transition.from().keyIdHex() + " already handed over to "
                             + chain.current().keyIdHex()));
+            // a key that signed nothing of this log cannot hand it over (a forged "old" key)
+            latest.ifPresent(c -> checks.add(signedLatest(chain, c)));
         } catch (InvalidNote e) {
             checks.add(Finding.fail("old key is the current key", "the recorded chain of keys does not verify from "
                     + transition.from().keyIdHex() + ": " + e.getMessage()));
         }
-        long head = tx.auditHead();
-        Optional<StoredCheckpoint> latest = tx.latestCheckpoint();
         if (endorsed) {
             checks.add(transition.size() == head ? Finding.pass("hand-over covers the whole log", head + " entries")
                     : Finding.fail("hand-over covers the whole log", "it covers " + transition.size() + " entries, the log holds "
@@ -108,6 +110,15 @@ final class RotateAuditKey extends Mutation {
                 "Record an audit.key.rotate audit entry holding the transition note.",
                 "From then on, only the new key signs checkpoints; the old key's checkpoints up to size "
                         + transition.size() + " stay valid."), checks);
+    }
+
+    private static Finding signedLatest(KeyChain chain, StoredCheckpoint latest) {
+        try {
+            chain.open(latest.note());
+            return Finding.pass("old key signed the latest checkpoint", "size " + latest.size());
+        } catch (InvalidNote e) {
+            return Finding.fail("old key signed the latest checkpoint", "size " + latest.size() + ": " + e.getMessage());
+        }
     }
 
     @Override

@@ -127,7 +127,15 @@ final class AuditRotateKey extends RegistryCommand {
         if (!dryRun()) {
             SigningKeyFile.stage(keyFile, newKey);
         }
-        OperationReport report = local.rotateAuditKey(note, reason, dryRun());
+        OperationReport report;
+        try {
+            report = local.rotateAuditKey(note, reason, dryRun());
+        } catch (RuntimeException e) {
+            if (!dryRun()) {
+                deletePending(keyFile); // nothing was recorded: the staged key was never used
+            }
+            throw e;
+        }
         if (report.outcome() != Outcome.APPLIED) {
             if (!dryRun()) {
                 deletePending(keyFile);

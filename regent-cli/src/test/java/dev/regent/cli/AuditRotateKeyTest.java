@@ -100,6 +100,12 @@ class AuditRotateKeyTest {
             assertThat(server.audit().checkStoredTree()).hasValueSatisfying(w -> assertThat(w).contains("retired"));
             assertThat(ready(server)).isEqualTo(503);
         }
+
+        // restore checks the backup against the published checkpoints of both keys as one log
+        ok(cli, "backup", "--to", "bk");
+        String[] restore = Stream.concat(Stream.of("--data", "restored", "restore", "--from", "bk"),
+                checkpointArgs(published)).toArray(String[]::new);
+        assertThat(ok(cli, restore).out()).contains("[pass] audit log");
     }
 
     @Test

@@ -135,6 +135,29 @@ class AuditRotateKeyTest {
         assertThat(v.out()).contains("is not signed by key " + oldKey).contains("out of band");
     }
 
+    @Test
+    void aRotationThatStoppedAfterRecordingTheHandOverIsFinishedByRunningItAgain() throws Exception {
+        CliHarness cli = CliHarness.withoutGates(dir);
+        ok(cli, "model", "create", "fraud");
+        ok(cli, "audit", "checkpoint");
+        String oldKey = ok(cli, "audit", "key").out().strip();
+        ok(cli, "audit", "rotate-key", "--reason", "scheduled");
+        // put the key files back as a stop between recording the hand-over and installing the key leaves them
+        Path keyFile = cli.dataDir.resolve("audit-signing.key");
+        Path retired = cli.dataDir.resolve("audit-signing.key.retired-" + VerifierKey.parse(oldKey).keyIdHex());
+        String newKeyText = Files.readString(keyFile);
+        Files.move(keyFile, cli.dataDir.resolve("audit-signing.key.next"));
+        Files.move(retired, keyFile);
+        assertThat(cli.run("audit", "checkpoint").err()).contains("was retired");
+
+        CliHarness.Result finished = ok(cli, "audit", "rotate-key", "--reason", "scheduled");
+        assertThat(finished.out()).contains("Finished an interrupted rotation");
+        assertThat(Files.readString(keyFile)).isEqualTo(newKeyText);
+        assertThat(cli.dataDir.resolve("audit-signing.key.next")).doesNotExist();
+        assertThat(ok(cli, "audit", "log").out().split("audit.key.rotate", -1)).as("one rotation recorded").hasSize(2);
+        assertThat(ok(cli, "audit", "verify", "--key", oldKey).out()).startsWith("OK: ");
+    }
+
     private static Stream<String> checkpointArgs(Path published) throws Exception {
         try (Stream<Path> files = Files.list(published)) {
             return files.filter(p -> p.getFileName().toString().startsWith("checkpoint-")).sorted()

@@ -41,8 +41,12 @@ final class LocalAudit {
 
     /** The signing key, generated into the data directory on first use. */
     SigningKey signingKey() {
-        Path file = env.variable("REGENT_AUDIT_KEY_FILE").map(f -> env.workingDir().resolve(f))
+        return SigningKeyFile.loadOrCreate(keyFile(), env.variable("REGENT_AUDIT_ORIGIN").orElse(DEFAULT_ORIGIN), new SecureRandom());
+    }
+
+    /** Where the signing key is kept: REGENT_AUDIT_KEY_FILE, or audit-signing.key in the data directory. */
+    Path keyFile() {
+        return env.variable("REGENT_AUDIT_KEY_FILE").map(f -> env.workingDir().resolve(f))
                 .orElse(dataDir.resolve(SigningKeyFile.FILE_NAME));
-        return SigningKeyFile.loadOrCreate(file, env.variable("REGENT_AUDIT_ORIGIN").orElse(DEFAULT_ORIGIN), new SecureRandom());
     }
 }

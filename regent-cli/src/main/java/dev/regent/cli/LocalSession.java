@@ -37,6 +37,11 @@ final class LocalSession implements Session {
         this.audit = audit;
     }
 
+    /** Records a hand-over of the audit signing key as the acting principal (see {@link Registry#rotateAuditKey}). */
+    dev.regent.core.report.OperationReport rotateAuditKey(String transitionNote, String reason, boolean dryRun) {
+        return service.rotateAuditKey(actor(), transitionNote, reason, dryRun);
+    }
+
     static LocalSession open(RegentCommand options) {
         CliEnvironment env = options.environment();
         Path dataDir = options.dataDirectory();

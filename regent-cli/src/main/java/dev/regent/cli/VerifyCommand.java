@@ -124,7 +124,8 @@ final class VerifyCommand extends OneVersionCommand {
         }
         Checkpoint checkpoint;
         try {
-            checkpoint = SignedCheckpoints.open(latest.get().note(), audit.signingKey().verifier());
+            // the key in effect at the checkpoint's size, along the recorded chain of keys (a rotated log)
+            checkpoint = audit.tree().keyChain(audit.signingKey().verifier()).open(latest.get().note());
         } catch (InvalidNote e) {
             return List.of(Finding.fail("audit inclusion", "the latest checkpoint does not verify with this registry's key: "
                     + e.getMessage()));

@@ -69,6 +69,18 @@ final class AuditTreeRows {
         return sql.list(CHECKPOINT_COLUMNS + " ORDER BY size", AuditTreeRows::checkpoint);
     }
 
+    void insertKeyTransition(dev.regent.core.audit.tree.StoredKeyTransition t) {
+        sql.guardedUpdate(() -> "a key transition at size " + t.size() + ", or from or to one of its keys, already exists",
+                "INSERT INTO key_transitions (size, from_key, to_key, note, recorded_at) VALUES (?, ?, ?, ?, ?)",
+                t.size(), t.fromKey(), t.toKey(), t.note(), t.recordedAt().toEpochMilli());
+    }
+
+    List<dev.regent.core.audit.tree.StoredKeyTransition> keyTransitions() {
+        return sql.list("SELECT size, from_key, to_key, note, recorded_at FROM key_transitions ORDER BY size",
+                rs -> new dev.regent.core.audit.tree.StoredKeyTransition(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), Instant.ofEpochMilli(rs.getLong(5))));
+    }
+
     void insertCosignature(dev.regent.core.audit.tree.StoredCosignature s) {
         dev.regent.core.audit.checkpoint.Cosignature c = s.cosignature();
         sql.guardedUpdate(() -> "witness " + c.witness() + " already cosigned the checkpoint of size " + s.size(),

@@ -530,6 +530,18 @@ final class JdbcStoreTransaction extends OutboxTransaction implements StoreTrans
     }
 
     @Override
+    public void insertKeyTransition(dev.regent.core.audit.tree.StoredKeyTransition transition) {
+        writing("insertKeyTransition");
+        auditTree.insertKeyTransition(transition);
+    }
+
+    @Override
+    public List<dev.regent.core.audit.tree.StoredKeyTransition> keyTransitions() {
+        lockAuditLogInWrites();
+        return auditTree.keyTransitions();
+    }
+
+    @Override
     public void insertCosignature(dev.regent.core.audit.tree.StoredCosignature cosignature) {
         // no audit counter lock either: a cosignature refers to a stored checkpoint and never changes the tree
         writing("insertCosignature");

@@ -28,7 +28,8 @@ public enum AuditAction {
     WEBHOOK_CREATE("webhook.create"),
     WEBHOOK_UPDATE("webhook.update"),
     WEBHOOK_DELETE("webhook.delete"),
-    WEBHOOK_REDELIVER("webhook.redeliver");
+    WEBHOOK_REDELIVER("webhook.redeliver"),
+    AUDIT_KEY_ROTATE("audit.key.rotate");
 
     private final String wireName;
 

@@ -43,9 +43,15 @@ public final class AuditTarget {
         return "webhook:" + id;
     }
 
+    /** The log's signing key, by the log's origin: {@code audit-key:regent.local/audit}. */
+    public static String auditKey(String origin) {
+        return "audit-key:" + origin;
+    }
+
     /** The model a target belongs to ("" for targets outside any model, such as principals, the policy and webhooks). */
     public static String modelOf(String target) {
-        if (target.startsWith("principal:") || target.startsWith("policy:") || target.startsWith("webhook:")) {
+        if (target.startsWith("principal:") || target.startsWith("policy:") || target.startsWith("webhook:")
+                || target.startsWith("audit-key:")) {
             return "";
         }
         int cut = target.length();

@@ -122,6 +122,21 @@ public final class Registry {
     }
 
     /** Webhooks, their deliveries, and the event feed. */
+    /**
+     * Records a hand-over of the audit signing key (admins): the transition note, signed by the new key and (unless the
+     * old key is lost) by the old one, with its audit entry. INVALID_ARGUMENT when the note does not open; refused when
+     * it does not continue the recorded chain of keys or does not seal the stored tree ({@link RotateAuditKey}).
+     */
+    public OperationReport rotateAuditKey(Principal actor, String transitionNote, String reason, boolean dryRun) {
+        dev.regent.core.audit.checkpoint.KeyTransition transition;
+        try {
+            transition = dev.regent.core.audit.checkpoint.KeyTransition.open(transitionNote);
+        } catch (dev.regent.core.audit.checkpoint.InvalidNote e) {
+            throw RegentException.invalid("not a key transition signed by its new key: " + e.getMessage());
+        }
+        return runner.run(new RotateAuditKey(actor, transitionNote, transition, reason == null ? "" : reason), dryRun);
+    }
+
     public WebhookFacet webhooks() {
         return webhooks;
     }

@@ -47,6 +47,15 @@ public interface AuditTreeRecords extends dev.regent.core.audit.tiles.TileHashRe
     /** Every stored checkpoint, by tree size. */
     List<StoredCheckpoint> checkpoints();
 
+    /**
+     * Records a hand-over of the signing key; throws {@link StoreConflict} when one of that size, or one from or to the
+     * same key, exists (a key hands over once).
+     */
+    void insertKeyTransition(dev.regent.core.audit.tree.StoredKeyTransition transition);
+
+    /** Every recorded hand-over of the signing key, by tree size. */
+    List<dev.regent.core.audit.tree.StoredKeyTransition> keyTransitions();
+
     /** Records a witness's cosignature; throws {@link StoreConflict} when that witness's key already cosigned that size. */
     void insertCosignature(dev.regent.core.audit.tree.StoredCosignature cosignature);
 

@@ -32,6 +32,65 @@ public final class SigningKeyFile {
         }
     }
 
+    /**
+     * Where a rotation keeps the new key until the hand-over is recorded: {@code <file>.next}. The key file itself is
+     * replaced only afterwards ({@link #install}), so that at any moment it holds the key the store's chain calls current
+     * or, if a rotation stopped in between, the old one with the new one waiting here.
+     */
+    public static Path pending(Path file) {
+        return file.resolveSibling(file.getFileName() + ".next");
+    }
+
+    /** The key waiting in {@link #pending}, if any. */
+    public static java.util.Optional<SigningKey> pendingKey(Path file) {
+        Path next = pending(file);
+        if (!Files.isRegularFile(next)) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(SigningKey.parse(Files.readString(next, StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the pending audit signing key " + next, e);
+        }
+    }
+
+    /** Writes the new key to {@link #pending} (0600, fsynced); refuses when another key waits there. */
+    public static void stage(Path file, SigningKey next) {
+        try {
+            byte[] stored = WriteOnceFile.createOrRead(pending(file), (next.encode() + "\n").getBytes(StandardCharsets.UTF_8), true);
+            if (!SigningKey.parse(new String(stored, StandardCharsets.UTF_8)).verifier().equals(next.verifier())) {
+                throw new IllegalStateException(pending(file) + " holds another key: a rotation was interrupted; run "
+                        + "'regent audit rotate-key' again to finish it (see docs/operations.md)");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the new audit signing key " + pending(file), e);
+        }
+    }
+
+    /**
+     * Makes the pending key the key file's: the old key file (if any) gets a second name,
+     * {@code <file>.retired-<old key ID>}, then the pending file replaces the key file in one rename, and the directory
+     * is fsynced. Returns the retired file, or null when there was no old key file.
+     */
+    public static Path install(Path file) {
+        Path retired = null;
+        try {
+            if (Files.isRegularFile(file)) {
+                String oldId = SigningKey.parse(Files.readString(file, StandardCharsets.UTF_8)).verifier().keyIdHex();
+                retired = file.resolveSibling(file.getFileName() + ".retired-" + oldId);
+                if (!Files.exists(retired)) {
+                    Files.createLink(retired, file);
+                }
+            }
+            Files.move(pending(file), file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            dev.regent.store.files.DirectorySync.FSYNC.sync(file.toAbsolutePath().getParent());
+            return retired;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot install the new audit signing key " + file, e);
+        }
+    }
+
     /** The key in the file, creating the file with a new key named {@code origin} when it does not exist. */
     public static SigningKey loadOrCreate(Path file, String origin, SecureRandom random) {
         try {

@@ -27,8 +27,38 @@ public final class SignedNote {
         return text + "\n" + DASH + key.name() + " " + Base64.getEncoder().encodeToString(blob) + "\n";
     }
 
+    /**
+     * The note signed by every key in turn, one signature line each, in order (c2sp.org/signed-note allows several
+     * signatures on one note; a key transition carries the old key's and the new key's).
+     */
+    public static String signAll(String text, SigningKey... keys) {
+        if (keys.length == 0) {
+            throw new InvalidNote("a note needs at least one signature");
+        }
+        StringBuilder note = new StringBuilder(sign(text, keys[0]));
+        for (int i = 1; i < keys.length; i++) {
+            String one = sign(text, keys[i]);
+            note.append(one, text.length() + 1, one.length());
+        }
+        return note.toString();
+    }
+
+    /** Whether the note carries a signature line of the key (its name and key ID) that verifies; a failing one throws. */
+    public static boolean signedBy(String note, VerifierKey key) {
+        return verified(note, key) != null;
+    }
+
     /** The text of the note once the key's signature on it verifies; throws {@link InvalidNote} saying why otherwise. */
     public static String open(String note, VerifierKey key) {
+        String text = verified(note, key);
+        if (text == null) {
+            throw new InvalidNote("the note is not signed by " + key.name() + "+" + key.keyIdHex());
+        }
+        return text;
+    }
+
+    /** The text when the key's signature verifies, null when the note has none of it; throws on anything malformed. */
+    private static String verified(String note, VerifierKey key) {
         checkCharacters(note);
         int split = note.lastIndexOf("\n\n");
         if (split < 0) {
@@ -74,10 +104,7 @@ public final class SignedNote {
             }
             verified = true;
         }
-        if (!verified) {
-            throw new InvalidNote("the note is not signed by " + key.name() + "+" + key.keyIdHex());
-        }
-        return text;
+        return verified ? text : null;
     }
 
     private static void checkCharacters(String s) {

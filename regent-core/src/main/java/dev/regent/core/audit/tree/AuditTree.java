@@ -2,6 +2,9 @@ package dev.regent.core.audit.tree;
 
 import dev.regent.core.audit.checkpoint.Checkpoint;
 import dev.regent.core.audit.checkpoint.InvalidNote;
+import dev.regent.core.audit.checkpoint.KeyChain;
+import dev.regent.core.audit.checkpoint.KeyTransition;
+import dev.regent.core.audit.checkpoint.VerifierKey;
 import dev.regent.core.audit.checkpoint.SignedCheckpoints;
 import dev.regent.core.audit.checkpoint.SigningKey;
 import dev.regent.core.audit.merkle.ConsistencyProof;
@@ -86,9 +89,16 @@ public final class AuditTree {
         StoredTree tree = new StoredTree(tx, size);
         long from = 0;
         Checkpoint previous = null;
+        KeyChain chain = chainThrough(tx, key.verifier()).orElseThrow(AuditTree::refusal);
+        if (!chain.current().equals(key.verifier())) {
+            throw refusal(retired(chain, key.verifier()));
+        }
+        wrongTransition(tx, chain, size).ifPresent(w -> {
+            throw refusal(w);
+        });
         if (last.isPresent()) {
             try {
-                previous = SignedCheckpoints.open(last.get().note(), key.verifier());
+                previous = chain.open(last.get().note());
             } catch (InvalidNote e) {
                 throw refusal("the last stored checkpoint (size " + last.get().size() + ") is not one this key signed: "
                         + e.getMessage());
@@ -114,6 +124,60 @@ public final class AuditTree {
             throw refusal("the stored audit tree is incomplete: " + e.getMessage());
         }
         return new Prepared(size, root, null);
+    }
+
+    /**
+     * The chain of signing keys through {@code anchor} of the transitions the store recorded, or (as the error) why it
+     * does not verify. A log that never rotated is the chain of the anchor alone.
+     */
+    static KeyChainOrWhy chainThrough(StoreTransaction tx, VerifierKey anchor) {
+        List<String> notes = tx.keyTransitions().stream().map(StoredKeyTransition::note).toList();
+        try {
+            return new KeyChainOrWhy(KeyChain.of(anchor, notes), null);
+        } catch (InvalidNote e) {
+            return new KeyChainOrWhy(null, "the chain of audit signing keys does not verify: " + e.getMessage());
+        }
+    }
+
+    /** A chain of keys, or why there is none. */
+    record KeyChainOrWhy(KeyChain chain, String why) {
+        KeyChain orElseThrow(java.util.function.Function<String, RuntimeException> error) {
+            if (chain == null) {
+                throw error.apply(why);
+            }
+            return chain;
+        }
+    }
+
+    /** The chain of signing keys through {@code anchor}, as the store recorded it; CONFLICT when it does not verify. */
+    public KeyChain keyChain(VerifierKey anchor) {
+        return store.read(tx -> chainThrough(tx, anchor).orElseThrow(AuditTree::refusal));
+    }
+
+    private static String retired(KeyChain chain, VerifierKey key) {
+        KeyChain.Epoch epoch = chain.epochOf(key).orElseThrow();
+        return "the audit signing key " + key + " was retired at size " + epoch.until() + ", when it handed over to "
+                + chain.current() + ": a retired key signs nothing more; start with the current key";
+    }
+
+    /** Each hand-over must be of the tree the store holds: within the log and with the root the stored tiles give. */
+    private static Optional<String> wrongTransition(StoreTransaction tx, KeyChain chain, long head) {
+        for (KeyTransition t : chain.transitions()) {
+            if (t.size() > head) {
+                return Optional.of("the key transition at size " + t.size() + " covers more entries than the log's " + head
+                        + ": entries were removed");
+            }
+            try {
+                Hash root = new StoredTree(tx, t.size()).root();
+                if (!root.equals(t.root())) {
+                    return Optional.of("the stored audit tree is not the one the key transition at size " + t.size()
+                            + " sealed: it gives root " + root.hex() + ", the transition states " + t.root().hex());
+                }
+            } catch (IllegalStateException e) {
+                return Optional.of("the stored audit tree is incomplete: " + e.getMessage());
+            }
+        }
+        return Optional.empty();
     }
 
     /** The entries appended since the last checkpoint must still give the leaf hashes the tree holds for them. */
@@ -208,9 +272,20 @@ public final class AuditTree {
             if (last.isEmpty()) {
                 return Optional.empty();
             }
+            KeyChainOrWhy chain = chainThrough(tx, key);
+            if (chain.chain() == null) {
+                return Optional.of(chain.why());
+            }
+            if (!chain.chain().current().equals(key)) {
+                return Optional.of(retired(chain.chain(), key));
+            }
+            Optional<String> wrong = wrongTransition(tx, chain.chain(), tx.auditHead());
+            if (wrong.isPresent()) {
+                return wrong;
+            }
             Checkpoint signed;
             try {
-                signed = SignedCheckpoints.open(last.get().note(), key);
+                signed = chain.chain().open(last.get().note());
             } catch (InvalidNote e) {
                 return Optional.of("the latest stored checkpoint (size " + last.get().size() + ") is not one this key signed: "
                         + e.getMessage());

@@ -2,6 +2,8 @@ package dev.regent.core.audit.tree;
 
 import dev.regent.core.audit.checkpoint.Checkpoint;
 import dev.regent.core.audit.checkpoint.InvalidNote;
+import dev.regent.core.audit.checkpoint.KeyChain;
+import dev.regent.core.audit.checkpoint.KeyTransition;
 import dev.regent.core.audit.checkpoint.SignedCheckpoints;
 import dev.regent.core.audit.checkpoint.VerifierKey;
 import dev.regent.core.audit.merkle.Hash;
@@ -25,7 +27,11 @@ public final class AuditVerifier {
         this.store = store;
     }
 
-    /** Verifies the log against the named checkpoint notes (label → note text) and the stored ones, under the key. */
+    /**
+     * Verifies the log against the named checkpoint notes (label → note text) and the stored ones, under the key: the
+     * key the verifier trusts, from which the chain of recorded key transitions is followed (each checkpoint must be
+     * signed by the key in effect at its size; {@link KeyChain}).
+     */
     public VerificationReport verify(Map<String, String> notes, VerifierKey key) {
         return verify(notes, key, Witnesses.NONE, 0);
     }
@@ -38,11 +44,19 @@ public final class AuditVerifier {
      */
     public VerificationReport verify(Map<String, String> notes, VerifierKey key, Witnesses witnesses, int required) {
         Map<String, String> all = new LinkedHashMap<>(notes);
+        AuditTree.KeyChainOrWhy[] chainOrWhy = new AuditTree.KeyChainOrWhy[1];
         RecomputedLog log = store.read(tx -> {
             tx.checkpoints().forEach(c -> all.put("stored checkpoint of size " + c.size(), c.note()));
+            chainOrWhy[0] = AuditTree.chainThrough(tx, key);
             return RecomputedLog.of(tx);
         });
-        List<String> findings = new ArrayList<>(log.findings());
+        List<String> findings = new ArrayList<>();
+        // a chain that does not verify is a finding; the checkpoints are then checked under the given key alone
+        KeyChain chain = chainOrWhy[0].chain() != null ? chainOrWhy[0].chain() : KeyChain.of(key);
+        if (chainOrWhy[0].chain() == null) {
+            findings.add(chainOrWhy[0].why());
+        }
+        findings.addAll(log.findings());
         long first = log.firstDivergent();
         long n = log.leaves().size();
         // roots and consistency proofs of every checkpoint from the recomputed leaves' tiles, O(log N) hashes each
@@ -52,10 +66,15 @@ public final class AuditVerifier {
         List<Opened> valid = new ArrayList<>();
         for (Map.Entry<String, String> note : all.entrySet()) {
             try {
-                valid.add(new Opened(note.getKey(), SignedCheckpoints.open(note.getValue(), key)));
+                valid.add(new Opened(note.getKey(), chain.open(note.getValue())));
             } catch (InvalidNote e) {
                 findings.add(note.getKey() + " is not a valid checkpoint of " + key.name() + ": " + e.getMessage());
             }
+        }
+        // a hand-over states the old key's last tree: it is checked like a checkpoint, root and consistency
+        for (KeyTransition t : chain.transitions()) {
+            valid.add(new Opened("the key transition at size " + t.size() + " (key " + t.from().keyIdHex() + " to "
+                    + t.to().keyIdHex() + ")", t.checkpoint()));
         }
         valid.sort(Comparator.comparingLong(o -> o.checkpoint().size()));
         long lastGood = 0;

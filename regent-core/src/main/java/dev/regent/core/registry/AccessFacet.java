@@ -136,20 +136,27 @@ public final class AccessFacet {
      * expired or revoked token, so the answer says nothing about which tokens exist.
      */
     public PrincipalRecord authenticate(String secret) {
-        RegentException refused = new RegentException(dev.regent.core.error.ErrorCode.UNAUTHENTICATED,
-                "invalid, expired or revoked token; create one with 'regent token create PRINCIPAL'");
         if (!TokenSecret.wellFormed(secret)) {
-            throw refused;
+            throw refused();
         }
         Instant now = clock.instant();
-        Digest hash = TokenSecret.hash(secret);
+        Digest hash = dev.regent.core.access.TokenHashes.of(secret);
         // from the hot-read view while nothing changed (a revocation is a change); validity is checked every time
         Authenticated found = hot.get(new HotReads.TokenKey(hash), () -> store.read(tx -> tx.findTokenByHash(hash)
-                .flatMap(t -> tx.findPrincipal(t.principal()).map(p -> new Authenticated(t, p)))).orElseThrow(() -> refused));
+                .flatMap(t -> tx.findPrincipal(t.principal()).map(p -> new Authenticated(t, p)))).orElseThrow(AccessFacet::refused));
         if (!found.token().validAt(now)) {
-            throw refused;
+            throw refused();
         }
         return found.principal();
+    }
+
+    /**
+     * The one answer to every refused secret. Made only when a secret is refused: an exception fills in its stack
+     * trace when made, and this one was made up front on every authenticated request.
+     */
+    private static RegentException refused() {
+        return new RegentException(dev.regent.core.error.ErrorCode.UNAUTHENTICATED,
+                "invalid, expired or revoked token; create one with 'regent token create PRINCIPAL'");
     }
 
     /** A token with the principal it belongs to, as the hot-read view keeps them. */

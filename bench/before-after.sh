@@ -3,8 +3,10 @@
 # (wrk when installed) and sequential durable registrations (native and MLflow API) on SQLite and, with
 # BENCH_POSTGRES_URL, on PostgreSQL. For "before and after" figures of a change (docs/benchmarks.md says which).
 #   ./bench/before-after.sh BEFORE.jar AFTER.jar
-# Knobs: BENCH_SECONDS (8), BENCH_RUNS (3), BENCH_MODELS (50), BENCH_VERSIONS (20). Results: bench/target/ba-*.tsv and
-# a Markdown table on stdout (median over the runs; ratios to the trivial handler of the same round).
+# Knobs: BENCH_SECONDS (8), BENCH_RUNS (3), BENCH_MODELS (50), BENCH_VERSIONS (20), BENCH_READS_ON (sqlite; "pg" or
+# "sqlite pg" to read from the PostgreSQL servers too), BENCH_WRITES (1; 0 skips the registrations). Results:
+# bench/target/ba-*.tsv and a Markdown table on stdout (median over the runs; ratios to the trivial handler of the same
+# round).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
@@ -84,9 +86,13 @@ URL_trivial=$URL_after_sqlite
 for r in $(seq 1 "$RUNS"); do
   w=0
   [ "$r" = 1 ] && w=3
-  for t in before_sqlite after_sqlite; do one "$t" "$READS" "$w"; done
+  for db in ${BENCH_READS_ON:-sqlite}; do
+    for t in "before_$db" "after_$db"; do one "$t" "$READS" "$w"; done
+  done
   one trivial trivial-8 "$w"
-  for t in "${TARGETS[@]}"; do one "$t" "$WRITES" 0; done
+  if [ "${BENCH_WRITES:-1}" = 1 ]; then
+    for t in "${TARGETS[@]}"; do one "$t" "$WRITES" 0; done
+  fi
 done
 
 echo

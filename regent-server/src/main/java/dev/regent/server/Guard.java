@@ -102,7 +102,7 @@ final class Guard {
                     + "create a token with 'regent token create PRINCIPAL'");
         }
         String h = header.trim();
-        if (h.length() < 7 || !h.substring(0, 7).toLowerCase(Locale.ROOT).equals("bearer ")) {
+        if (!h.regionMatches(true, 0, "bearer ", 0, 7)) {
             throw new RegentException(ErrorCode.UNAUTHENTICATED, "only bearer tokens are accepted: 'Authorization: Bearer <token>'");
         }
         return h.substring(7).trim();

@@ -61,11 +61,17 @@ final class McpEndpoint extends HttpServlet {
 
     private final transient Registry registry;
     private final transient AllowedHosts hosts;
-    private final transient HttpServletStreamableServerTransportProvider transport;
-    private final transient McpSyncServer server;
-    private final transient RegentMcpServer tools;
-    /** Tells subscribed sessions of changes, from the event feed webhooks are sent from. */
-    private final transient ResourceFollower follower;
+    private final transient ReportRenderer renderer;
+    private final transient String version;
+    /**
+     * The MCP SDK's server, built by the first request to {@link #PATH}: building it loads the SDK, Reactor and the
+     * JSON-schema validator (about a quarter of the classes a server loads, measured as a quarter of its start-up),
+     * and starts the change follower that polls the event feed for subscribed sessions — none of which a server whose
+     * agents never call needs. Every check above runs before it is asked for.
+     */
+    private transient volatile Sdk sdk;
+    /** Set by {@link #closeSessions()}: a stopping server builds no SDK (its follower would outlive the server). */
+    private transient boolean closed;
     private final transient ObjectMapper json = RegentJson.newMapper();
     /**
      * Who opened each session and when it was last used. A session id is not a credential: another principal
@@ -89,26 +95,63 @@ final class McpEndpoint extends HttpServlet {
         this.registry = registry;
         this.hosts = hosts;
         this.clock = clock;
-        this.transport = HttpServletStreamableServerTransportProvider.builder()
-                .jsonMapper(RegentMcpServer.jsonMapper())
-                .mcpEndpoint(PATH)
-                .maxRequestSize(RegentMcpServer.maxMessageBytes())
-                // sessions without an open stream that stay unused between two sweeps are dropped by the SDK; no
-                // keep-alive pings, which would only log failures for clients that never opened the server's stream
-                .sessionSweepInterval(SESSION_IDLE)
-                .contextExtractor(request -> McpTransportContext.create(Map.of(CALLER, request.getAttribute(CALLER))))
-                .build();
-        CallerSessions sessions = (tool, context) -> {
-            PrincipalRecord caller = (PrincipalRecord) context.get(CALLER);
-            if (caller == null) {
-                throw new RegentException(ErrorCode.UNAUTHENTICATED, "no authenticated caller for this call");
+        this.renderer = renderer;
+        this.version = version;
+    }
+
+    /** The SDK's transport, server, tools and change follower, made once (see {@link #sdk}). */
+    private static final class Sdk {
+        final HttpServletStreamableServerTransportProvider transport;
+        final McpSyncServer server;
+        final RegentMcpServer tools;
+        /** Tells subscribed sessions of changes, from the event feed webhooks are sent from. */
+        final ResourceFollower follower;
+
+        Sdk(McpEndpoint endpoint) {
+            this.transport = HttpServletStreamableServerTransportProvider.builder()
+                    .jsonMapper(RegentMcpServer.jsonMapper())
+                    .mcpEndpoint(PATH)
+                    .maxRequestSize(RegentMcpServer.maxMessageBytes())
+                    // sessions without an open stream that stay unused between two sweeps are dropped by the SDK; no
+                    // keep-alive pings, which would only log failures for clients that never opened the server's stream
+                    .sessionSweepInterval(SESSION_IDLE)
+                    .contextExtractor(request -> McpTransportContext.create(Map.of(CALLER, request.getAttribute(CALLER))))
+                    .build();
+            Registry registry = endpoint.registry;
+            CallerSessions sessions = (tool, context) -> {
+                PrincipalRecord caller = (PrincipalRecord) context.get(CALLER);
+                if (caller == null) {
+                    throw new RegentException(ErrorCode.UNAUTHENTICATED, "no authenticated caller for this call");
+                }
+                return registry.via("mcp:" + tool).as(caller.principal());
+            };
+            this.tools = new RegentMcpServer(sessions, endpoint.renderer, endpoint.version);
+            // a session is told of a change only while its principal may read the model (grants can change after subscribing)
+            this.server = tools.start(transport, endpoint::mayTell);
+            this.follower = ResourceFollower.start(server, ChangeFeed.of(registry), model -> true);
+        }
+
+        void close() {
+            follower.close();
+            server.closeGracefully();
+        }
+    }
+
+    private Sdk sdk() {
+        Sdk made = sdk;
+        if (made == null) {
+            synchronized (this) {
+                made = sdk;
+                if (made == null) {
+                    if (closed) {
+                        throw new IllegalStateException("the server is stopping");
+                    }
+                    made = new Sdk(this);
+                    sdk = made;
+                }
             }
-            return registry.via("mcp:" + tool).as(caller.principal());
-        };
-        this.tools = new RegentMcpServer(sessions, renderer, version);
-        // a session is told of a change only while its principal may read the model (grants can change after subscribing)
-        this.server = tools.start(transport, this::mayTell);
-        this.follower = ResourceFollower.start(server, ChangeFeed.of(registry), model -> true);
+        }
+        return made;
     }
 
     /** Serves MCP at {@link #PATH} and its resource metadata at {@link #METADATA_PATH} in Jetty's servlet context. */
@@ -134,8 +177,14 @@ final class McpEndpoint extends HttpServlet {
      * out its timeout on them.
      */
     void closeSessions() {
-        follower.close();
-        server.closeGracefully();
+        Sdk made;
+        synchronized (this) {
+            closed = true;
+            made = sdk;
+        }
+        if (made != null) {
+            made.close();
+        }
         owners.clear();
     }
 
@@ -187,7 +236,7 @@ final class McpEndpoint extends HttpServlet {
                 return;
             }
         }
-        transport.service(request, response);
+        sdk().transport.service(request, response);
         String opened = response.getHeader(SESSION_HEADER);
         if (session == null && opened != null) {
             owners.put(opened, new Owner(name, now));
@@ -207,7 +256,7 @@ final class McpEndpoint extends HttpServlet {
         if (subscribe.isEmpty() || subscribe.get().id() == null) {
             return false; // without an id it is a notification, which the SDK ignores: nothing is subscribed
         }
-        Optional<McpError> refusal = tools.refuseSubscription(subscribe.get().uri(),
+        Optional<McpError> refusal = sdk().tools.refuseSubscription(subscribe.get().uri(),
                 McpTransportContext.create(Map.of(CALLER, caller)));
         if (refusal.isEmpty()) {
             return false;

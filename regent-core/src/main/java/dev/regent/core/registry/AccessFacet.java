@@ -140,7 +140,7 @@ public final class AccessFacet {
             throw refused();
         }
         Instant now = clock.instant();
-        Digest hash = TokenSecret.hash(secret);
+        Digest hash = dev.regent.core.access.TokenHashes.of(secret);
         // from the hot-read view while nothing changed (a revocation is a change); validity is checked every time
         Authenticated found = hot.get(new HotReads.TokenKey(hash), () -> store.read(tx -> tx.findTokenByHash(hash)
                 .flatMap(t -> tx.findPrincipal(t.principal()).map(p -> new Authenticated(t, p)))).orElseThrow(AccessFacet::refused));
@@ -150,7 +150,10 @@ public final class AccessFacet {
         return found.principal();
     }
 
-    /** Made only when a token is refused: an exception's stack trace cost every request when it was made up front. */
+    /**
+     * The one answer to every refused secret. Made only when a secret is refused: an exception fills in its stack
+     * trace when made, and this one was made up front on every authenticated request.
+     */
     private static RegentException refused() {
         return new RegentException(dev.regent.core.error.ErrorCode.UNAUTHENTICATED,
                 "invalid, expired or revoked token; create one with 'regent token create PRINCIPAL'");

@@ -89,7 +89,8 @@ public final class StoreFactory {
     private static JdbcRegistryStore openSqlite(StoreConfig config) {
         Path file = privateSqliteFiles(config);
         SQLiteDataSource source = sqliteSource(file);
-        if (!SchemaHistory.current(source)) {
+        boolean current = SchemaHistory.current(source);
+        if (!current) {
             List<String> applied = SchemaHistory.applied(source);
             refuseNewer(applied, "SQLite " + file);
             if (!applied.isEmpty()) {
@@ -98,7 +99,10 @@ public final class StoreFactory {
             }
         }
         SecretSeal seal = SecretSeal.inDataDirectory(config.dataDir());
-        migrate(new SqliteDialect(), source, "SQLite " + file, seal);
+        if (!current) {
+            // (a current schema was just read: asking migrate to read it again cost a command another connection)
+            migrate(new SqliteDialect(), source, "SQLite " + file, seal);
+        }
         return sqlitePools(file, seal);
     }
 

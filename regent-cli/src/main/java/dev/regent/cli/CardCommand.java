@@ -3,7 +3,6 @@ package dev.regent.cli;
 import picocli.CommandLine.Command;
 
 /** {@code regent card}: set, show, template and export model cards. */
-@Command(name = "card", description = "Write, show and export model cards.",
-        subcommands = {CardSet.class, CardShow.class, CardTemplate.class, CardExport.class})
+@Command(name = "card", description = "Write, show and export model cards.")
 final class CardCommand {
 }

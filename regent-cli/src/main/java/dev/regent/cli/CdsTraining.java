@@ -38,6 +38,7 @@ public final class CdsTraining {
     static final String SQLITE_NATIVE_NAME = "libsqlitejdbc.so";
 
     public static void main(String[] args) throws Exception {
+        LocaleDataWarmUp.begin(); // as Main does, so its class is in the archive
         Main.quietLibraryLogging(null);
         if (args.length == 2 && args[0].equals("--sqlite-native")) {
             copySqliteNative(Path.of(args[1]));

@@ -59,7 +59,7 @@ final class LocalSession implements Session {
                 : PolicyFiles.given(options.policy, env, dataDir);
         Path data = dataDir.toAbsolutePath().normalize();
         StartupTrace.mark("local: policy read");
-        RegistryStore store = LocalStore.open(data, dbUrl, env.clock());
+        RegistryStore store = LocalStore.open(data, dbUrl, env.clock(), true);
         StartupTrace.mark("local: store open");
         try {
             dev.regent.store.blob.FileBlobStore blobs = StoreFactory.blobs(data);

@@ -31,19 +31,24 @@ final class LocalStore implements RegistryStore {
         this.refusal = refusal;
     }
 
-    /** Opens the store of {@code dataDir} (or {@code dbUrl}) as the directory's lock allows. */
-    static RegistryStore open(Path dataDir, String dbUrl, Clock clock) {
+    /**
+     * Opens the store of {@code dataDir} (or {@code dbUrl}) as the directory's lock allows; {@code oneCommand}: for a
+     * process that runs one command and exits (SQLite connections per transaction rather than pools), else for one
+     * that serves many ({@code regent mcp}).
+     */
+    static RegistryStore open(Path dataDir, String dbUrl, Clock clock, boolean oneCommand) {
         StoreConfig config = StoreConfig.of(dataDir, dbUrl);
         if (config.isPostgres()) {
             // several servers and commands legitimately share one PostgreSQL database; its own locks and the
             // cross-node cache invalidation make that safe, so there is no directory to hold
-            return StoreFactory.open(config);
+            return oneCommand ? StoreFactory.openForOneCommand(config) : StoreFactory.open(config);
         }
         Optional<DataDirLock> lock = DataDirLock.tryShared(dataDir, LockHolder.thisProcess(LockHolder.Kind.LOCAL,
                 clock.instant()));
         if (lock.isPresent()) {
             try {
-                return new LocalStore(StoreFactory.open(config), lock.get(), null);
+                return new LocalStore(oneCommand ? StoreFactory.openForOneCommand(config) : StoreFactory.open(config),
+                        lock.get(), null);
             } catch (RuntimeException e) {
                 lock.get().close();
                 throw e;
@@ -51,7 +56,7 @@ final class LocalStore implements RegistryStore {
         }
         String refusal = refusal(dataDir, DataDirLock.holder(dataDir));
         // migrating is writing too: a store whose schema the server has not brought to this build's is not opened
-        return new LocalStore(StoreFactory.openSqliteIfCurrent(config).orElseThrow(() -> refused(refusal
+        return new LocalStore(StoreFactory.openSqliteIfCurrent(config, !oneCommand).orElseThrow(() -> refused(refusal
                 + " (its schema also differs from this regent's, so it cannot even be read here)")), null, refusal);
     }
 

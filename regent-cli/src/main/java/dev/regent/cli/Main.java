@@ -16,6 +16,7 @@ public final class Main {
 
     public static void main(String[] args) {
         StartupTrace.mark("main");
+        LocaleDataWarmUp.begin();
         quietLibraryLogging(System.getenv("REGENT_LOG_LEVEL"));
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);

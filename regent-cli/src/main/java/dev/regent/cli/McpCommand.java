@@ -71,7 +71,7 @@ final class McpCommand implements Callable<Integer> {
         String dbUrl = root.databaseUrl();
         Optional<PolicyFiles.Given> policy = PolicyFiles.given(root.policy, env, dataDir);
         Path data = dataDir.toAbsolutePath().normalize();
-        RegistryStore store = LocalStore.open(data, dbUrl, env.clock());
+        RegistryStore store = LocalStore.open(data, dbUrl, env.clock(), false);
         try {
             Registry registry = new Registry(store, env.clock(), new SecureRandom(), new SourceRules(fileRoots(env, dataDir)),
                     PolicyFiles.seed(policy), StoreFactory.blobs(data), false)

@@ -3,8 +3,6 @@ package dev.regent.cli;
 import picocli.CommandLine.Command;
 
 /** {@code regent model}: create, list, show, update, rename and delete models. */
-@Command(name = "model", description = "Create, list, show, update, rename and delete models.",
-        subcommands = {ModelCreate.class, ModelList.class, ModelShow.class, ModelUpdate.class, ModelRename.class,
-                ModelDelete.class})
+@Command(name = "model", description = "Create, list, show, update, rename and delete models.")
 final class ModelCommand {
 }

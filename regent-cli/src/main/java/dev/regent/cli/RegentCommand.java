@@ -10,8 +10,10 @@ import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 
 /** {@code regent}: the root command, holding the global options every subcommand inherits. */
 @Command(name = "regent", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, version = "regent 0.1.0",
@@ -90,9 +92,15 @@ public final class RegentCommand implements Runnable {
         this.environment = environment;
     }
 
+    /** The command line this root belongs to, with its subcommands (set by picocli). */
+    @Spec
+    CommandSpec spec;
+
     @Override
     public void run() {
-        new CommandLine(this).usage(environment.out());
+        // the spec's own command line: a new CommandLine(this) would have none of the subcommands, added outside the
+        // annotation, and the usage would list no commands
+        spec.commandLine().usage(environment.out());
     }
 
     CliEnvironment environment() {
@@ -112,11 +120,16 @@ public final class RegentCommand implements Runnable {
     public static CommandLine commandLine(CliEnvironment environment, String[] arguments) {
         RegentCommand root = new RegentCommand(environment);
         CommandLine cli = new CommandLine(root);
-        String named = arguments == null ? null : subcommandNamed(arguments);
-        if (named != null) {
-            cli.addSubcommand(named, SUBCOMMANDS.get(named));
+        int at = arguments == null ? -1 : subcommandAt(arguments);
+        if (at >= 0) {
+            String named = arguments[at];
+            String next = at + 1 < arguments.length ? arguments[at + 1] : null;
+            // a group's subcommand likewise: only the one named right after the group, else all of them
+            Map<String, Class<?>> all = CommandGroups.of(named);
+            cli.addSubcommand(named, command(cli, named,
+                    next != null && all.containsKey(next) ? Map.of(next, all.get(next)) : all));
         } else {
-            SUBCOMMANDS.forEach(cli::addSubcommand);
+            SUBCOMMANDS.forEach((name, type) -> cli.addSubcommand(name, command(cli, name, CommandGroups.of(name))));
         }
         cli.setOut(environment.out());
         cli.setErr(environment.err());
@@ -147,6 +160,12 @@ public final class RegentCommand implements Runnable {
      * version, is an argument file, {@code --}, or an option this does not know to take a value or not.
      */
     static String subcommandNamed(String[] args) {
+        int at = subcommandAt(args);
+        return at < 0 ? null : args[at];
+    }
+
+    /** Where {@link #subcommandNamed} finds the subcommand's name in the arguments; -1 when it finds none. */
+    private static int subcommandAt(String[] args) {
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (VALUE_OPTIONS.contains(arg)) {
@@ -157,10 +176,20 @@ public final class RegentCommand implements Runnable {
             } else if (arg.equals("--json") || arg.equals("--dry-run") || arg.equals("--debug") || arg.equals("--local")) {
                 continue;
             } else {
-                return SUBCOMMANDS.containsKey(arg) ? arg : null;
+                return SUBCOMMANDS.containsKey(arg) ? i : -1;
             }
         }
-        return null;
+        return -1;
+    }
+
+    /**
+     * A subcommand with the given subcommands of its own, built before it joins the root as picocli builds one whose
+     * annotation lists them (so each inherits the root's options and help through it, as before).
+     */
+    private static CommandLine command(CommandLine root, String name, Map<String, Class<?>> subcommands) {
+        CommandLine command = new CommandLine(SUBCOMMANDS.get(name), root.getFactory());
+        subcommands.forEach(command::addSubcommand);
+        return command;
     }
 
     /** Name, class, name, class...: the names written out, as reading each class's annotation costs a start. */

@@ -3,7 +3,6 @@ package dev.regent.cli;
 import picocli.CommandLine.Command;
 
 /** {@code regent token}: bearer tokens for the server (create shows the secret once; list; revoke). */
-@Command(name = "token", description = "Create, list and revoke bearer tokens for the server.",
-        subcommands = {TokenCreate.class, TokenList.class, TokenRevoke.class})
+@Command(name = "token", description = "Create, list and revoke bearer tokens for the server.")
 final class TokenCommand {
 }

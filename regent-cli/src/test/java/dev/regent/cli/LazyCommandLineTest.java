@@ -29,6 +29,27 @@ class LazyCommandLineTest {
     }
 
     @Test
+    void theGroupTablesNameEachClassByItsOwnCommandNameAndNoGroupListsItsOwn() {
+        CommandGroups.SUBCOMMANDS.forEach((group, subcommands) -> {
+            assertThat(RegentCommand.SUBCOMMANDS).containsKey(group);
+            // a group whose annotation listed subcommands would have picocli build them all again
+            assertThat(RegentCommand.SUBCOMMANDS.get(group).getAnnotation(Command.class).subcommands()).isEmpty();
+            subcommands.forEach((name, type) ->
+                    assertThat(type.getAnnotation(Command.class).name()).as(group + " " + name).isEqualTo(name));
+        });
+        assertThat(CommandGroups.SUBCOMMANDS).hasSize(12);
+        assertThat(CommandGroups.of("model")).containsOnlyKeys("create", "list", "show", "update", "rename", "delete");
+        RegentCommand.SUBCOMMANDS.values().forEach(type ->
+                assertThat(type.getAnnotation(Command.class).subcommands()).as(type.getName()).isEmpty());
+    }
+
+    @Test
+    void theRootAloneShowsItsUsageWithEveryCommand() {
+        String output = run(true, new String[0]);
+        assertThat(output).startsWith("exit 0").contains("Commands:", "  model ", "  version ", "  webhook ");
+    }
+
+    @Test
     void theSubcommandIsFoundPastRootOptionsAndTheirValues() {
         assertThat(RegentCommand.subcommandNamed(new String[] {"model", "list"})).isEqualTo("model");
         assertThat(RegentCommand.subcommandNamed(new String[] {"--data", "model", "version", "show", "m", "1"}))
@@ -63,7 +84,18 @@ class LazyCommandLineTest {
                 new String[] {"--registry", "http://127.0.0.1:1", "--token", "t", "--as", "x", "model", "list"},
                 new String[] {"--help"},
                 new String[] {"modle", "list"},
-                new String[] {"--version"});
+                new String[] {"--version"},
+                new String[] {"model"},
+                new String[] {"version", "show", "--help"},
+                new String[] {"model", "list", "--help"},
+                new String[] {"--json", "version", "show", "m", "1"},
+                new String[] {"version", "--json", "show", "m", "1"},
+                new String[] {"version", "shw", "m", "1"},
+                new String[] {"audit", "verify", "--help"},
+                new String[] {"webhook", "rotate-secret", "--help"},
+                new String[] {"promote", "--help"},
+                new String[] {"promote"},
+                new String[0]);
         for (String[] args : cases) {
             assertThat(run(true, args)).as(String.join(" ", args)).isEqualTo(run(false, args));
         }

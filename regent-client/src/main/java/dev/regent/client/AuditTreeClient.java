@@ -2,7 +2,6 @@ package dev.regent.client;
 
 import dev.regent.api.AuditTreeWires;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.util.Map;
 
@@ -21,8 +20,7 @@ public final class AuditTreeClient {
 
     /** A client of the registry at {@code base} with a bearer token. */
     public static AuditTreeClient connect(URI base, String token) {
-        HttpClient client = HttpClients.forRegistry(base);
-        return new AuditTreeClient(new HttpExchange(base, token, client));
+        return new AuditTreeClient(new HttpExchange(base, token));
     }
 
     public AuditTreeWires.Key key() {

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The HTTP plumbing of the client: bearer authentication, JSON with the API's own mapper settings, and errors rebuilt
@@ -32,15 +33,17 @@ final class HttpExchange {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private final URI base;
     private final String token;
-    private final HttpClient http;
+    /** Made on first use: a command whose requests are all reads never makes one ({@link UrlConnectionReads}). */
+    private final Supplier<HttpClient> http;
     private final String channel;
     private final ObjectMapper json = RegentJson.newMapper();
 
-    HttpExchange(URI base, String token, HttpClient http) {
-        this(base, token, http, null);
+    /** An exchange with the registry at {@code base}, whose HttpClient is made only when first needed. */
+    HttpExchange(URI base, String token) {
+        this(base, token, HttpClients.lazyForRegistry(base), null);
     }
 
-    private HttpExchange(URI base, String token, HttpClient http, String channel) {
+    private HttpExchange(URI base, String token, Supplier<HttpClient> http, String channel) {
         this.base = base;
         this.token = token;
         this.http = http;
@@ -54,7 +57,7 @@ final class HttpExchange {
 
     /** The underlying HTTP client, for responses read as streams with their headers. */
     HttpClient client() {
-        return http;
+        return http.get();
     }
 
     ObjectMapper json() {
@@ -112,7 +115,10 @@ final class HttpExchange {
 
     HttpResponse<byte[]> send(HttpRequest request) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            if (UrlConnectionReads.handles(request)) {
+                return UrlConnectionReads.send(request, HttpClients.CONNECT_TIMEOUT);
+            }
+            return http.get().send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (ConnectException | java.net.http.HttpConnectTimeoutException e) {
             throw new RegentException(ErrorCode.UNAVAILABLE, "cannot reach the registry at " + base + ": "
                     + (e instanceof ConnectException ? "connection refused" : "no answer in time")
@@ -130,7 +136,7 @@ final class HttpExchange {
 
     InputStream stream(HttpRequest request) {
         try {
-            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response = http.get().send(request, HttpResponse.BodyHandlers.ofInputStream());
             if (response.statusCode() / 100 != 2) {
                 byte[] body = response.body().readAllBytes();
                 throw error(response.statusCode(), body);

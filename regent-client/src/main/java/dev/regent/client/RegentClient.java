@@ -49,7 +49,6 @@ import dev.regent.core.report.Finding;
 import dev.regent.core.report.OperationReport;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -81,8 +80,7 @@ public final class RegentClient implements RegistrySession {
      * every call is one round trip, and a bad token is told by the first one (as by {@link #actor()}).
      */
     public static RegentClient connect(URI base, String token) {
-        HttpClient client = HttpClients.forRegistry(base);
-        return new RegentClient(new HttpExchange(base, token, client), new java.util.concurrent.atomic.AtomicReference<>());
+        return new RegentClient(new HttpExchange(base, token), new java.util.concurrent.atomic.AtomicReference<>());
     }
 
     /** The token's principal; the first call asks the server (whoami), which also checks the token. */

@@ -5,7 +5,6 @@ import dev.regent.api.WebhookWires;
 import dev.regent.core.registry.WebhookCreated;
 import dev.regent.core.report.OperationReport;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -24,8 +23,7 @@ public final class WebhookClient {
 
     /** A client of the registry at {@code base} with a bearer token. */
     public static WebhookClient connect(URI base, String token) {
-        HttpClient client = HttpClients.forRegistry(base);
-        return new WebhookClient(new HttpExchange(base, token, client));
+        return new WebhookClient(new HttpExchange(base, token));
     }
 
     /** Creates a webhook; the secret is in the answer once (empty on a dry run or refusal). */

@@ -31,6 +31,8 @@ public final class StoreFactory {
     static final int POSTGRES_WRITERS = 5;
     /** The files SQLite keeps beside the database in WAL mode; they hold recent changes, so as private as it. */
     static final List<String> SQLITE_SIDE_FILES = List.of("-wal", "-shm");
+    /** Run on each reader connection as it opens: a read transaction can then write nothing, whatever it runs. */
+    static final String READERS_INIT_SQL = "PRAGMA query_only = ON";
 
     private StoreFactory() {
     }
@@ -68,7 +70,16 @@ public final class StoreFactory {
 
     /** Opens the store the configuration names, migrating its schema first. */
     public static JdbcRegistryStore open(StoreConfig config) {
-        return config.isPostgres() ? openPostgres(config) : openSqlite(config);
+        return config.isPostgres() ? openPostgres(config) : openSqlite(config, true);
+    }
+
+    /**
+     * As {@link #open(StoreConfig)}, for a process that runs one command and exits (a local-mode {@code regent}
+     * command): on SQLite each transaction opens its own connection ({@link SqliteConnectionPerTransaction}) instead
+     * of making two connection pools; the same settings, the same transactions. Not for a process that serves many.
+     */
+    public static JdbcRegistryStore openForOneCommand(StoreConfig config) {
+        return config.isPostgres() ? openPostgres(config) : openSqlite(config, false);
     }
 
     /**
@@ -76,6 +87,11 @@ public final class StoreFactory {
      * that may only read a directory another process writes (migrating is writing). Empty when it would need to.
      */
     public static Optional<JdbcRegistryStore> openSqliteIfCurrent(StoreConfig config) {
+        return openSqliteIfCurrent(config, true);
+    }
+
+    /** As {@link #openSqliteIfCurrent(StoreConfig)}; not {@code pooled}: for one command, as {@link #openForOneCommand}. */
+    public static Optional<JdbcRegistryStore> openSqliteIfCurrent(StoreConfig config, boolean pooled) {
         if (config.isPostgres()) {
             throw new IllegalArgumentException("only the embedded SQLite store is opened without migrating");
         }
@@ -83,13 +99,14 @@ public final class StoreFactory {
         if (!SchemaHistory.current(sqliteSource(file))) {
             return Optional.empty();
         }
-        return Optional.of(sqlitePools(file, SecretSeal.inDataDirectory(config.dataDir())));
+        return Optional.of(sqliteStore(file, SecretSeal.inDataDirectory(config.dataDir()), pooled));
     }
 
-    private static JdbcRegistryStore openSqlite(StoreConfig config) {
+    private static JdbcRegistryStore openSqlite(StoreConfig config, boolean pooled) {
         Path file = privateSqliteFiles(config);
         SQLiteDataSource source = sqliteSource(file);
-        if (!SchemaHistory.current(source)) {
+        boolean current = SchemaHistory.current(source);
+        if (!current) {
             List<String> applied = SchemaHistory.applied(source);
             refuseNewer(applied, "SQLite " + file);
             if (!applied.isEmpty()) {
@@ -98,8 +115,11 @@ public final class StoreFactory {
             }
         }
         SecretSeal seal = SecretSeal.inDataDirectory(config.dataDir());
-        migrate(new SqliteDialect(), source, "SQLite " + file, seal);
-        return sqlitePools(file, seal);
+        if (!current) {
+            // (a current schema was just read: asking migrate to read it again cost a command another connection)
+            migrate(new SqliteDialect(), source, "SQLite " + file, seal);
+        }
+        return sqliteStore(file, seal, pooled);
     }
 
     /** A database written by a newer Regent is never opened (an older build would misread or damage it). */
@@ -114,25 +134,36 @@ public final class StoreFactory {
         }
     }
 
-    private static JdbcRegistryStore sqlitePools(Path file, SecretSeal seal) {
+    private static JdbcRegistryStore sqliteStore(Path file, SecretSeal seal, boolean pooled) {
         String description = "SQLite " + file;
         SqliteDialect dialect = new SqliteDialect();
+        if (!pooled) {
+            DataSource writers = new SqliteConnectionPerTransaction(sqliteSource(file), null);
+            DataSource readers = new SqliteConnectionPerTransaction(sqliteSource(file), READERS_INIT_SQL);
+            JdbcRegistryStore store = new JdbcRegistryStore(dialect, writers, readers, description, List.of(), seal);
+            groupCommitsUnlessDisabled(store);
+            return store;
+        }
         // One writer connection: in-process writers queue in the pool instead of spinning in SQLite's busy
         // handler; the busy timeout still covers writers in other processes. Readers run in parallel (WAL).
         HikariDataSource writers = pool("regent-sqlite-writer", sqliteSource(file), 1, null);
         HikariDataSource readers;
         try {
-            readers = pool("regent-sqlite-reader", sqliteSource(file), SQLITE_READERS, "PRAGMA query_only = ON");
+            readers = pool("regent-sqlite-reader", sqliteSource(file), SQLITE_READERS, READERS_INIT_SQL);
         } catch (RuntimeException e) {
             writers.close();
             throw e;
         }
         JdbcRegistryStore store = new JdbcRegistryStore(dialect, writers, readers, description, List.of(writers, readers), seal);
-        // several writers' transactions per fsync; -Dregent.sqlite.groupCommit=false measures without (benchmarks)
+        groupCommitsUnlessDisabled(store);
+        return store;
+    }
+
+    /** Several writers' transactions per fsync; -Dregent.sqlite.groupCommit=false measures without (benchmarks). */
+    private static void groupCommitsUnlessDisabled(JdbcRegistryStore store) {
         if (!"false".equals(System.getProperty("regent.sqlite.groupCommit"))) {
             store.commitInGroups();
         }
-        return store;
     }
 
     /**

@@ -397,6 +397,50 @@ abstract class OutboxContractTest extends StoreFixture {
                 .allSatisfy(d -> assertThat(d.status()).isEqualTo(DeliveryStatus.DELIVERED));
     }
 
+    @Test
+    void aDeliveryEnqueuedWhileItsChainsHeadFinishesBecomesTheHead() throws Exception {
+        deleteOtherWebhooks();
+        ModelName m = uniqueModel("chainrace");
+        model(m);
+        String hook = webhook(m, WebhookFormat.REGENT, "model_version.created");
+        version(m);
+        DeliveryQueue queue = registry.webhooks().queue(FAST);
+        Delivery head = claimOf(queue, hook).get(0);
+        java.util.concurrent.CountDownLatch finishing = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch enqueued = new java.util.concurrent.CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            // the head's finishing transaction has handed the head on (to nobody: the chain looked empty) but not
+            // committed when a registration enqueues onto the same chain
+            Future<?> finish = pool.submit(() -> store().inTransaction(tx -> {
+                tx.recordAttempts(List.of(new dev.regent.core.webhook.AttemptOutcome(head, attempt(head, 204),
+                        DeliveryStatus.DELIVERED, clock.instant())), clock.instant());
+                finishing.countDown();
+                try {
+                    // the enqueue either waits for this commit (the chain is locked) or, if nothing made it wait,
+                    // commits first: give it the time to
+                    enqueued.await(2, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return null;
+            }));
+            finishing.await();
+            Future<?> enqueue = pool.submit(() -> {
+                version(m);
+                enqueued.countDown();
+            });
+            finish.get();
+            enqueue.get();
+        } finally {
+            pool.shutdown();
+        }
+        // whichever committed first, the new delivery is the chain's head now
+        List<Delivery> next = claimOf(queue, hook);
+        assertThat(next).hasSize(1);
+        assertThat(next.get(0).seq()).isGreaterThan(head.seq());
+    }
+
     private void model(ModelName m) {
         assertThat(registry.createModel(BOB, m, Description.of("d"), Tags.of(Map.of()), false).outcome()).isEqualTo(Outcome.APPLIED);
         assertThat(registry.registerVersion(BOB, new NewVersion(m, SourceUri.of("s3://b/" + m + "/1"), null, null, null, null,

@@ -187,7 +187,12 @@ public final class DeliveryWorker implements AutoCloseable {
     }
 
     /**
-     * Records finished attempts, as many as are waiting in one transaction, until stopped and drained. A batch that
+     * Records finished attempts, as many as are waiting in one transaction, until stopped and drained.
+     *
+     * <p>These transactions keep SQLite's full sync. A relaxed one (synchronous=NORMAL) for a batch of delivered attempts
+     * would only risk a redelivery under the same id after a power cut, which at-least-once allows; but SQLite's
+     * setting is the connection's, and the group commit puts this batch in one transaction with whatever registrations
+     * are waiting, whose acknowledged changes must survive a power cut. So it is not done. A batch that
      * cannot be recorded is not lost to the receivers: its deliveries stay leased, the leases expire, and they are sent
      * again under the same ids (at-least-once).
      */

@@ -31,6 +31,8 @@ public final class JdbcRegistryStore implements RegistryStore {
     private final List<HikariDataSource> pools;
     // Nested transactions would need a second connection and could wait on themselves; refuse them instead.
     private final ThreadLocal<Boolean> inside = ThreadLocal.withInitial(() -> false);
+    /** Set by a write transaction that committed having written nothing (see {@link Sql#wroteNothing}). */
+    private final ThreadLocal<Boolean> quietCommit = new ThreadLocal<>();
     private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong accessGeneration = new java.util.concurrent.atomic.AtomicLong();
     /** Set by this thread's write transaction when it changed access data; read (and cleared) after it ends. */
@@ -206,7 +208,9 @@ public final class JdbcRegistryStore implements RegistryStore {
                     }
                     pause(attempt);
                 } finally {
-                    if (!readOnly) {
+                    if (quietCommit.get() != null) {
+                        quietCommit.remove(); // it wrote nothing: nothing to hear (see Sql#wroteNothing)
+                    } else if (!readOnly) {
                         generation.incrementAndGet();
                         if (accessTouched.get()) {
                             accessGeneration.incrementAndGet();
@@ -250,6 +254,9 @@ public final class JdbcRegistryStore implements RegistryStore {
                 // A read changed nothing; rolling it back also guarantees nothing it did could persist.
                 if (readOnly) {
                     dialect.rollback(connection);
+                } else if (sql.quiet()) {
+                    dialect.commit(connection); // it wrote nothing: no announcement to wake the other nodes
+                    quietCommit.set(Boolean.TRUE);
                 } else {
                     noteAccess(sql);
                     commitWrite(connection, sql.changedAccess());

@@ -4,9 +4,10 @@ import dev.regent.core.event.Event;
 import dev.regent.core.model.ModelName;
 import dev.regent.core.store.StoreFailure;
 import dev.regent.core.store.WebhookRecords;
+import dev.regent.core.webhook.AttemptOutcome;
 import dev.regent.core.webhook.Delivery;
 import dev.regent.core.webhook.DeliveryAttempt;
-import dev.regent.core.webhook.DeliveryStatus;
+import dev.regent.core.webhook.Subscription;
 import dev.regent.core.webhook.Webhook;
 import java.time.Instant;
 import java.util.List;
@@ -44,8 +45,8 @@ abstract class OutboxTransaction implements WebhookRecords {
     }
 
     @Override
-    public List<Webhook> activeWebhooksFor(String model) {
-        return webhooks.activeFor(model);
+    public List<Subscription> subscriptionsFor(String model) {
+        return webhooks.subscriptionsFor(model);
     }
 
     @Override
@@ -73,9 +74,9 @@ abstract class OutboxTransaction implements WebhookRecords {
     }
 
     @Override
-    public void insertDelivery(Delivery delivery) {
-        write("insertDelivery");
-        outbox.insertDelivery(delivery);
+    public void insertDeliveries(List<Delivery> deliveries) {
+        write("insertDeliveries");
+        outbox.insertDeliveries(deliveries);
     }
 
     @Override
@@ -111,14 +112,14 @@ abstract class OutboxTransaction implements WebhookRecords {
     }
 
     @Override
-    public boolean anyClaimable(Instant now) {
-        return outbox.anyClaimable(now);
+    public List<Delivery> dueDeliveries(Instant now, int limit) {
+        return limit <= 0 ? List.of() : outbox.due(now, limit);
     }
 
     @Override
-    public int recordAttempt(DeliveryAttempt attempt, DeliveryStatus status, Instant nextAttemptAt, Instant now) {
-        write("recordAttempt");
-        return outbox.recordAttempt(attempt, status, nextAttemptAt, now);
+    public void recordAttempts(List<AttemptOutcome> outcomes, Instant now) {
+        write("recordAttempts");
+        outbox.recordAttempts(outcomes, now);
     }
 
     @Override

@@ -27,6 +27,10 @@ final class Sql {
     private String endedBy;
     /** Whether this transaction wrote who may do what: tokens, principals, grants. */
     private boolean accessChanged;
+    /** Statements run that may have written (anything but a SELECT). */
+    private int writeStatements;
+    /** Whether the transaction is known to have written nothing (see {@link #wroteNothing}). */
+    private boolean quiet;
 
     Sql(Connection connection, Dialect dialect) {
         this.connection = connection;
@@ -41,6 +45,26 @@ final class Sql {
     /** Whether a write of this transaction touched tokens, principals or grants (see RegistryStore#accessGeneration). */
     boolean changedAccess() {
         return accessChanged;
+    }
+
+    /**
+     * Declares that this write transaction's one statement changed no row, if no other statement that may write ran in
+     * it: it commits without announcing a change (on PostgreSQL, no NOTIFY that would wake every node) and without
+     * moving the store's generation. For a claim that found nothing, which must not wake the claimers it would then
+     * wake in turn.
+     */
+    void wroteNothing() {
+        quiet = writeStatements <= 1;
+    }
+
+    /** See {@link #wroteNothing}. */
+    boolean quiet() {
+        return quiet;
+    }
+
+    private void mayWrite(String sql) {
+        writeStatements++;
+        quiet = false;
     }
 
     /**
@@ -72,6 +96,7 @@ final class Sql {
 
     /** Runs an INSERT/UPDATE/DELETE and returns the number of rows it changed. */
     int update(String sql, Object... args) {
+        mayWrite(sql);
         try (Prepared p = prepare(sql, args)) {
             return p.done(p.statement.executeUpdate());
         } catch (SQLException e) {
@@ -95,6 +120,7 @@ final class Sql {
      */
     int guardedUpdate(Supplier<String> conflictMessage, Supplier<? extends RuntimeException> missingReference,
                       String sql, Object... args) {
+        mayWrite(sql);
         try {
             try (Prepared p = prepare(sql, args)) {
                 return p.done(p.statement.executeUpdate());
@@ -121,15 +147,23 @@ final class Sql {
         if (rows.isEmpty()) {
             return;
         }
+        batchCounts(sql, rows);
+    }
+
+    /** As {@link #batch}, returning each row's update count (the driver's, in the rows' order). */
+    int[] batchCounts(String sql, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return new int[0];
+        }
         requireUsable();
+        mayWrite(sql);
         accessChanged |= AccessTables.written(sql);
         try (Prepared p = prepare(sql, new Object[0])) {
             for (Object[] row : rows) {
                 bind(p.statement, row);
                 p.statement.addBatch();
             }
-            p.statement.executeBatch();
-            p.done(null);
+            return p.done(p.statement.executeBatch());
         } catch (SQLException e) {
             throw failure(e);
         }
@@ -137,6 +171,9 @@ final class Sql {
 
     /** All rows of a query, mapped in order. */
     <T> List<T> list(String sql, RowMapper<T> mapper, Object... args) {
+        if (!sql.stripLeading().regionMatches(true, 0, "SELECT", 0, 6)) {
+            mayWrite(sql); // e.g. UPDATE ... RETURNING
+        }
         try (Prepared p = prepare(sql, args)) {
             List<T> out = new ArrayList<>();
             try (ResultSet rs = p.statement.executeQuery()) {

@@ -2,6 +2,7 @@ package dev.regent.store;
 
 import dev.regent.core.model.ModelName;
 import dev.regent.core.model.Principal;
+import dev.regent.core.webhook.Subscription;
 import dev.regent.core.webhook.Webhook;
 import dev.regent.core.webhook.WebhookFormat;
 import dev.regent.core.webhook.WebhookSecret;
@@ -56,9 +57,16 @@ final class WebhookRows {
                         this::row, model.value());
     }
 
-    List<Webhook> activeFor(String model) {
-        return sql.list("SELECT " + COLUMNS + " FROM webhooks" + LIVE + " AND enabled = ? AND (model IS NULL OR model = ?)"
-                + " ORDER BY created_at, id", this::row, true, model);
+    /** What the enabled webhooks for this model subscribe to: no secrets are read (or opened) for it. */
+    List<Subscription> subscriptionsFor(String model) {
+        return sql.list("SELECT id, events, model, format FROM webhooks" + LIVE + " AND enabled = ? AND (model IS NULL OR model = ?)"
+                + " ORDER BY created_at, id", rs -> {
+                    String events = rs.getString(2);
+                    String scope = rs.getString(3);
+                    return new Subscription(rs.getString(1),
+                            events.isEmpty() ? java.util.Set.of() : new LinkedHashSet<>(Arrays.asList(events.split(","))),
+                            scope == null ? null : ModelName.of(scope), WebhookFormat.parse(rs.getString(4)));
+                }, true, model);
     }
 
     void update(Webhook w) {

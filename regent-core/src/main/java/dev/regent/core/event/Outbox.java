@@ -4,7 +4,9 @@ import dev.regent.core.audit.AuditEntry;
 import dev.regent.core.store.StoreTransaction;
 import dev.regent.core.webhook.Delivery;
 import dev.regent.core.webhook.DeliveryStatus;
-import dev.regent.core.webhook.Webhook;
+import dev.regent.core.webhook.Subscription;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Writes what a change tells the outside world in the change's own transaction: the event of a just-appended audit
@@ -23,12 +25,15 @@ public final class Outbox {
         }
         Event e = event.get();
         tx.insertEvent(e);
-        for (Webhook webhook : tx.activeWebhooksFor(e.model())) {
-            if (webhook.matches(e)) {
-                tx.insertDelivery(new Delivery(Delivery.idFor(webhook.id(), e.seq()), webhook.id(), e.seq(), e.model(),
+        List<Delivery> deliveries = new ArrayList<>();
+        for (Subscription s : tx.subscriptionsFor(e.model())) {
+            if (s.matches(e)) {
+                deliveries.add(new Delivery(Delivery.idFor(s.webhookId(), e.seq()), s.webhookId(), e.seq(), e.model(),
                         DeliveryStatus.PENDING, 0, e.at(), e.at(), null));
             }
         }
+        // one batch, whatever the number of webhooks
+        tx.insertDeliveries(deliveries);
         return true;
     }
 }

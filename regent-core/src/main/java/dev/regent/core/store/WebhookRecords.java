@@ -3,8 +3,9 @@ package dev.regent.core.store;
 import dev.regent.core.event.Event;
 import dev.regent.core.model.ModelName;
 import dev.regent.core.webhook.Delivery;
+import dev.regent.core.webhook.AttemptOutcome;
 import dev.regent.core.webhook.DeliveryAttempt;
-import dev.regent.core.webhook.DeliveryStatus;
+import dev.regent.core.webhook.Subscription;
 import dev.regent.core.webhook.Webhook;
 import java.time.Instant;
 import java.util.List;
@@ -26,8 +27,11 @@ public interface WebhookRecords {
     /** Webhooks not deleted, oldest first: those of one model (null for every webhook). */
     List<Webhook> listWebhooks(ModelName model);
 
-    /** Enabled webhooks that may subscribe to events of this model: registry-wide ones and the model's own. */
-    List<Webhook> activeWebhooksFor(String model);
+    /**
+     * What the enabled webhooks that may subscribe to events of this model (registry-wide ones and the model's own)
+     * subscribe to, oldest first; no URLs or secrets (a change only decides who gets its event).
+     */
+    List<Subscription> subscriptionsFor(String model);
 
     /** Replaces a webhook's mutable fields (url, events, format, description, secrets, enabled, flag, updated time). */
     void updateWebhook(Webhook webhook);
@@ -41,8 +45,12 @@ public interface WebhookRecords {
     /** Writes an event row (its seq is its audit entry's). */
     void insertEvent(Event event);
 
-    /** Writes a pending delivery, due at once. */
-    void insertDelivery(Delivery delivery);
+    /**
+     * Writes pending deliveries (of one event: at most one per webhook), in one batch. Each is the head of its chain
+     * (its webhook and model) when the chain has nothing else pending; otherwise it waits behind the chain's pending
+     * deliveries (per-model order).
+     */
+    void insertDeliveries(List<Delivery> deliveries);
 
     /** Events after {@code afterSeq} in seq order, at most {@code limit}. */
     List<Event> events(long afterSeq, int limit);
@@ -55,24 +63,32 @@ public interface WebhookRecords {
     /** A delivery's attempts, first first. */
     List<DeliveryAttempt> attempts(String deliveryId);
 
-    /** Makes a delivery pending again, due at {@code at} (its attempts stay). */
+    /**
+     * Makes a delivery pending again, due at {@code at} (its attempts stay). A finished delivery made pending again is
+     * its chain's head when the chain has nothing else pending, else it goes out after the chain's current head.
+     */
     void requeueDelivery(String deliveryId, Instant at);
 
     /**
-     * Claims up to {@code limit} due deliveries for {@code node} until {@code leaseUntil}: pending, due, of an enabled
-     * live webhook, not leased by a live node, and the earliest pending one of their webhook and model (per-model
-     * order). On PostgreSQL rows are locked with SKIP LOCKED so concurrent nodes claim different deliveries.
+     * Claims up to {@code limit} due deliveries for {@code node} until {@code leaseUntil} (one statement): pending,
+     * due, of an enabled live webhook, not leased by a live node, and the head of their chain (per-model order). On
+     * PostgreSQL rows are locked with SKIP LOCKED so concurrent nodes claim different deliveries; a claim that finds
+     * nothing writes nothing (and so wakes no other node).
      */
     List<Delivery> claimDeliveries(String node, Instant now, Instant leaseUntil, int limit);
 
-    /** Whether {@link #claimDeliveries} would claim anything now (read-only: an idle worker writes nothing). */
-    boolean anyClaimable(Instant now);
+    /**
+     * What {@link #claimDeliveries} would claim now, without leasing it (a read): for the only node of its database,
+     * which keeps its claims in memory and so writes nothing to claim.
+     */
+    List<Delivery> dueDeliveries(Instant now, int limit);
 
     /**
-     * Records an attempt and its consequence: the delivery becomes {@code status} (PENDING again due at
-     * {@code nextAttemptAt}), and its lease is released. Returns the attempt's number.
+     * Records attempts with their consequences (see {@link AttemptOutcome}), releasing their leases; a delivery that
+     * finishes (delivered or failed) hands its chain's head to the chain's next pending delivery. Only a pending
+     * delivery moves on: another node's success, after this node's lease expired, is not undone.
      */
-    int recordAttempt(DeliveryAttempt attempt, DeliveryStatus status, Instant nextAttemptAt, Instant now);
+    void recordAttempts(List<AttemptOutcome> outcomes, Instant now);
 
     /**
      * Releases every lease (deliveries being sent become claimable at once). Only for a node that knows it is the only

@@ -32,14 +32,12 @@ public record Webhook(String id, String url, Set<String> events, ModelName model
 
     /** Whether this webhook subscribes to the event (its model scope and its event names). */
     public boolean matches(Event event) {
-        if (model != null && !model.value().equals(event.model())) {
-            return false;
-        }
-        if (format == WebhookFormat.MLFLOW && event.type().mlflowName().isEmpty()) {
-            return false;
-        }
-        return events.contains(dev.regent.core.event.EventType.ALL) || events.contains(event.type().wireName())
-                || event.type().mlflowName().map(events::contains).orElse(false);
+        return subscription().matches(event);
+    }
+
+    /** What this webhook subscribes to. */
+    public Subscription subscription() {
+        return new Subscription(id, events, model, format);
     }
 
     /** The secrets that sign a delivery sent at {@code now}: the current one, and the previous one during its overlap. */

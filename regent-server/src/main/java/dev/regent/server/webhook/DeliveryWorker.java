@@ -6,7 +6,9 @@ import dev.regent.core.webhook.DeliveryAttempt;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -16,17 +18,26 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Sends the outbox after commit. One dispatcher thread claims due deliveries (leased to this node) whenever the store
- * says something was committed, and at least every poll interval (for retries falling due and other nodes' work);
- * a pool of senders sends them; one recorder thread records the finished attempts with their consequences, as many
- * as have finished in one transaction (group commit: one commit per batch, not one per delivery, which on SQLite was
- * an fsync per delivery competing with the registry's own writes). Claims are bounded by free senders, and a sender's
- * slot is freed once its attempt is recorded, so a node never leases more than it is sending or recording. Stopping leaves unfinished deliveries leased; the lease expires and
- * this or another node sends them (at-least-once).
+ * Sends the outbox after commit. One dispatcher thread claims due deliveries (chain heads, leased to this node) when
+ * the store says something was committed, at most once per {@link #CLAIM_INTERVAL_MILLIS} (wake-ups coalesce: a burst
+ * of commits is one claim, not one each), and at least every poll interval (for retries falling due and other nodes'
+ * work); it reads what to send for the whole claim in one read, and a pool of senders sends it; one recorder thread
+ * records the finished attempts with their consequences, as many as have finished in one transaction (group commit:
+ * one commit per batch, not one per delivery, which on SQLite was an fsync per delivery competing with the registry's
+ * own writes). Claims are bounded by free senders, and a sender's slot is freed once its attempt is recorded, so a
+ * node never claims more than it is sending or recording. Stopping leaves unfinished deliveries claimed; the claim
+ * expires and this or another node sends them (at-least-once).
+ *
+ * <p>The only node of its database (an embedded one, under the data directory's lock) writes no lease to claim: it
+ * keeps its claims in memory ({@link #inFlight}), so claiming costs SQLite's one writer nothing, and the recorder's
+ * batches are the worker's only writes. Nobody else can claim there, and after a crash every unrecorded delivery is
+ * still pending (a delivery's state changes only with its recorded attempt), so it is sent again under its id.
  */
 public final class DeliveryWorker implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(DeliveryWorker.class.getName());
     private static final long TICK_MILLIS = 10;
+    /** The least time between two claims: commits arriving meanwhile are answered by one claim. */
+    static final long CLAIM_INTERVAL_MILLIS = 5;
 
     private final DeliveryQueue queue;
     private final LongSupplier commits;
@@ -35,6 +46,8 @@ public final class DeliveryWorker implements AutoCloseable {
     private final WebhookSettings settings;
     private final Clock clock;
     private final Semaphore free;
+    /** The sole node's claims: delivery id to the time (nanoTime) its claim lapses, as a lease would. */
+    private final Map<String, Long> inFlight = new ConcurrentHashMap<>();
     private ExecutorService senders;
     private Thread dispatcher;
     private Thread recorder;
@@ -89,27 +102,12 @@ public final class DeliveryWorker implements AutoCloseable {
                 if (available > 0 && (generation != seen || now >= nextPoll)) {
                     seen = generation;
                     nextPoll = now + settings.poll().toNanos();
-                    List<Delivery> claimed = queue.claim(settings.node(), available, settings.lease());
-                    for (Delivery d : claimed) {
-                        free.acquireUninterruptibly();
-                        senders.execute(() -> {
-                            boolean handedOver = false;
-                            try {
-                                handedOver = deliver(d);
-                            } finally {
-                                if (!handedOver) {
-                                    free.release(); // else the recorder frees the slot once the attempt is recorded
-                                }
-                            }
-                        });
-                    }
-                    if (claimed.size() == available) {
-                        // there may be more due: look again at once
-                        nextPoll = 0;
-                        continue;
+                    List<Delivery> claimed = claim(available, now);
+                    if (!claimed.isEmpty()) {
+                        send(claimed);
                     }
                 }
-                Thread.sleep(TICK_MILLIS);
+                Thread.sleep(CLAIM_INTERVAL_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -121,12 +119,51 @@ public final class DeliveryWorker implements AutoCloseable {
         }
     }
 
-    /** Sends one delivery; returns whether its attempt went to the recorder (which then frees the sender's slot). */
-    private boolean deliver(Delivery d) {
+    /** Claims up to {@code limit} due deliveries: leased in the database, or, on the sole node, kept in memory. */
+    private List<Delivery> claim(int limit, long now) {
+        if (!settings.soleNode()) {
+            return queue.claim(settings.node(), limit, settings.lease());
+        }
+        inFlight.values().removeIf(until -> until - now < 0); // lapsed, as a lease would: sent again
+        List<Delivery> due = queue.dueForSoleNode(limit, inFlight.keySet());
+        long until = now + settings.lease().toNanos();
+        due.forEach(d -> inFlight.put(d.id(), until));
+        return due;
+    }
+
+    /** Reads what to send for the claimed deliveries (one read) and hands each to a sender. */
+    private void send(List<Delivery> claimed) {
+        List<Optional<DeliveryQueue.Outgoing>> prepared;
         try {
-            Optional<DeliveryQueue.Outgoing> outgoing = queue.prepare(d);
+            prepared = queue.prepareAll(claimed);
+        } catch (RuntimeException e) {
+            // their claims lapse and they are claimed again
+            LOG.log(Level.WARNING, "webhook dispatcher: cannot read " + claimed.size() + " claimed deliveries: " + e.getMessage(), e);
+            return;
+        }
+        for (int i = 0; i < claimed.size(); i++) {
+            Delivery d = claimed.get(i);
+            Optional<DeliveryQueue.Outgoing> outgoing = prepared.get(i);
+            free.acquireUninterruptibly();
+            senders.execute(() -> {
+                boolean handedOver = false;
+                try {
+                    handedOver = deliver(d, outgoing);
+                } finally {
+                    if (!handedOver) {
+                        free.release(); // else the recorder frees the slot once the attempt is recorded
+                    }
+                }
+            });
+        }
+    }
+
+    /** Sends one delivery; returns whether its attempt went to the recorder (which then frees the sender's slot). */
+    private boolean deliver(Delivery d, Optional<DeliveryQueue.Outgoing> outgoing) {
+        try {
             if (outgoing.isEmpty()) {
                 queue.drop(d);
+                inFlight.remove(d.id());
                 return false;
             }
             DeliveryQueue.Outgoing o = outgoing.get();
@@ -137,19 +174,25 @@ public final class DeliveryWorker implements AutoCloseable {
                 // retrying cannot open the secret: fail now and flag the webhook, loudly
                 LOG.log(Level.WARNING, "webhook " + o.webhook().id() + " cannot sign: " + o.webhook().secretProblem().get());
                 queue.refuse(d, attempt, "cannot sign: " + o.webhook().secretProblem().get());
+                inFlight.remove(d.id());
                 return false;
             }
             finished.add(new DeliveryQueue.Done(d, attempt));
             return true;
         } catch (RuntimeException e) {
-            // the lease expires and the delivery is claimed again
+            // the claim lapses and the delivery is claimed again
             LOG.log(Level.WARNING, "webhook delivery " + d.id() + ": " + e.getMessage(), e);
             return false;
         }
     }
 
     /**
-     * Records finished attempts, as many as are waiting in one transaction, until stopped and drained. A batch that
+     * Records finished attempts, as many as are waiting in one transaction, until stopped and drained.
+     *
+     * <p>These transactions keep SQLite's full sync. A relaxed one (synchronous=NORMAL) for a batch of delivered attempts
+     * would only risk a redelivery under the same id after a power cut, which at-least-once allows; but SQLite's
+     * setting is the connection's, and the group commit puts this batch in one transaction with whatever registrations
+     * are waiting, whose acknowledged changes must survive a power cut. So it is not done. A batch that
      * cannot be recorded is not lost to the receivers: its deliveries stay leased, the leases expire, and they are sent
      * again under the same ids (at-least-once).
      */
@@ -168,9 +211,11 @@ public final class DeliveryWorker implements AutoCloseable {
                 finished.drainTo(batch, RECORD_BATCH - 1);
                 try {
                     queue.recordAll(batch);
+                    // recorded (committed): a claim from now on reads their new state, so they need no claim of ours
+                    batch.forEach(done -> inFlight.remove(done.delivery().id()));
                 } catch (RuntimeException e) {
                     LOG.log(Level.WARNING, "webhook recorder: " + batch.size() + " attempt(s) not recorded, their leases will "
-                            + "expire and they will be sent again: " + e.getMessage(), e);
+                            + "lapse and they will be sent again: " + e.getMessage(), e);
                 } finally {
                     free.release(batch.size());
                     batch.clear();

@@ -28,10 +28,10 @@ public record WebhookSettings(List<Cidr> allow, RetrySchedule retries, Duration 
         }
     }
 
-    /** The defaults: retries for 72 hours, a 1 s poll, 5 s connect and 10 s read timeouts, 1 KiB excerpts, 8 senders. */
+    /** The defaults: retries for 72 hours, a 1 s poll, 5 s connect and 10 s read timeouts, 1 KiB excerpts, 32 senders. */
     public static WebhookSettings defaults(List<Cidr> allow) {
         return new WebhookSettings(allow, RetrySchedule.DEFAULT, Duration.ofSeconds(1), Duration.ofMinutes(1),
-                Duration.ofSeconds(5), Duration.ofSeconds(10), 1024, 8, defaultNode(), false);
+                Duration.ofSeconds(5), Duration.ofSeconds(10), 1024, 32, defaultNode(), false);
     }
 
     public WebhookSettings withRetries(RetrySchedule r) {

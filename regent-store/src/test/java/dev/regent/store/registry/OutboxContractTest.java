@@ -253,6 +253,194 @@ abstract class OutboxContractTest extends StoreFixture {
         assertThat(delivered).hasSizeGreaterThanOrEqualTo(expected);
     }
 
+    /** This chain's claimable deliveries for the webhook: its head when due and unleased, else nothing. */
+    private List<Delivery> claimOf(DeliveryQueue queue, String hook) {
+        return queue.claim("node-a", 100, Duration.ofSeconds(30)).stream().filter(d -> d.webhookId().equals(hook)).toList();
+    }
+
+    @Test
+    void whenAChainsHeadFailsForGoodTheNextDeliveryOfItsModelGoesOutAndOnlyThen() {
+        deleteOtherWebhooks();
+        ModelName m = uniqueModel("chainfail");
+        model(m);
+        String hook = webhook(m, WebhookFormat.REGENT, "model_version.created");
+        version(m);
+        version(m);
+        version(m);
+        List<Delivery> chain = deliveriesOf(hook).stream().sorted(java.util.Comparator.comparingLong(Delivery::seq)).toList();
+        assertThat(chain).hasSize(3);
+        DeliveryQueue queue = registry.webhooks().queue(new RetrySchedule(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(2)));
+        DeliveryStatus status = DeliveryStatus.PENDING;
+        for (int i = 0; i < 10 && status == DeliveryStatus.PENDING; i++) {
+            List<Delivery> claimed = claimOf(queue, hook);
+            // only the head is ever claimable, also while it waits for its retry
+            assertThat(claimed).extracting(Delivery::id).containsExactly(chain.get(0).id());
+            status = queue.record(claimed.get(0), attempt(claimed.get(0), 503));
+            if (status == DeliveryStatus.PENDING) {
+                assertThat(claimOf(queue, hook)).isEmpty(); // waiting for its retry, and nothing behind it goes
+            }
+            clock.advance(Duration.ofSeconds(1));
+        }
+        assertThat(status).isEqualTo(DeliveryStatus.FAILED);
+        List<Delivery> second = claimOf(queue, hook);
+        assertThat(second).extracting(Delivery::id).containsExactly(chain.get(1).id());
+        assertThat(queue.record(second.get(0), attempt(second.get(0), 204))).isEqualTo(DeliveryStatus.DELIVERED);
+        assertThat(claimOf(queue, hook)).extracting(Delivery::id).containsExactly(chain.get(2).id());
+    }
+
+    @Test
+    void aRedeliveryWaitsForItsChainsHeadAndGoesAtOnceWhenItsChainIsEmpty() {
+        deleteOtherWebhooks();
+        ModelName m = uniqueModel("chainredo");
+        model(m);
+        String hook = webhook(m, WebhookFormat.REGENT, "model_version.created");
+        version(m);
+        version(m);
+        List<Delivery> chain = deliveriesOf(hook).stream().sorted(java.util.Comparator.comparingLong(Delivery::seq)).toList();
+        assertThat(chain).hasSize(2);
+        DeliveryQueue queue = registry.webhooks().queue(FAST);
+        Delivery first = claimOf(queue, hook).get(0);
+        assertThat(first.id()).isEqualTo(chain.get(0).id());
+        queue.record(first, attempt(first, 204));
+        Delivery second = claimOf(queue, hook).get(0);
+        assertThat(second.id()).isEqualTo(chain.get(1).id());
+        // the first is sent again while the second is on its way: it waits for it
+        assertThat(registry.webhooks().redeliver(ALICE, hook, first.id(), false).outcome()).isEqualTo(Outcome.APPLIED);
+        assertThat(claimOf(queue, hook)).isEmpty();
+        queue.record(second, attempt(second, 204));
+        Delivery again = claimOf(queue, hook).get(0);
+        assertThat(again.id()).isEqualTo(first.id());
+        // a change meanwhile waits behind the redelivery
+        version(m);
+        assertThat(claimOf(queue, hook)).isEmpty();
+        queue.record(again, attempt(again, 204));
+        Delivery third = claimOf(queue, hook).get(0);
+        assertThat(third.seq()).isGreaterThan(second.seq());
+        queue.record(third, attempt(third, 204));
+        assertThat(claimOf(queue, hook)).isEmpty();
+        // a redelivery into an empty chain goes at once, and the chain goes on after it
+        assertThat(registry.webhooks().redeliver(ALICE, hook, second.id(), false).outcome()).isEqualTo(Outcome.APPLIED);
+        assertThat(claimOf(queue, hook)).extracting(Delivery::id).containsExactly(second.id());
+        List<DeliveryAttempt> firstAttempts = store().read(tx -> tx.attempts(first.id()));
+        assertThat(firstAttempts).hasSize(2);
+    }
+
+    @Test
+    void concurrentNodesNeverHoldTwoDeliveriesOfOneChainAndLeaveNoChainStuck() throws Exception {
+        deleteOtherWebhooks();
+        String hook = webhook(null, WebhookFormat.REGENT, "model_version.created");
+        List<ModelName> models = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            ModelName m = uniqueModel("chains");
+            model(m);
+            models.add(m);
+        }
+        Map<String, Long> held = new ConcurrentHashMap<>();
+        Map<String, Long> lastSent = new ConcurrentHashMap<>();
+        List<String> violations = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        ExecutorService pool = Executors.newFixedThreadPool(5);
+        List<RegistryStore> stores = new ArrayList<>();
+        List<Future<?>> work = new ArrayList<>();
+        // a writer enqueues onto the chains while the nodes finish their heads (enqueue and finish race on PostgreSQL)
+        work.add(pool.submit(() -> {
+            try {
+                for (int round = 0; round < 5; round++) {
+                    for (ModelName m : models) {
+                        version(m);
+                    }
+                }
+            } finally {
+                writing.set(false);
+            }
+            return null;
+        }));
+        for (int n = 0; n < 4; n++) {
+            RegistryStore own = openStore();
+            stores.add(own);
+            DeliveryQueue queue = TestRegistries.open(own, clock, SourceRules.noLocalFiles()).webhooks().queue(FAST);
+            String name = "node-" + n;
+            work.add(pool.submit(() -> {
+                int idle = 0;
+                for (int round = 0; round < 5_000 && idle < 20; round++) {
+                    boolean stillWriting = writing.get();
+                    List<Delivery> got = queue.claim(name, 4, Duration.ofMinutes(5)).stream()
+                            .filter(d -> d.webhookId().equals(hook)).toList();
+                    idle = got.isEmpty() && !stillWriting ? idle + 1 : 0;
+                    for (Delivery d : got) {
+                        Long other = held.putIfAbsent(d.model(), d.seq());
+                        if (other != null) {
+                            violations.add(name + " claimed " + d.seq() + " of " + d.model() + " while " + other + " was held");
+                        }
+                        Long before = lastSent.get(d.model());
+                        if (before != null && before >= d.seq()) {
+                            violations.add(name + " claimed " + d.seq() + " of " + d.model() + " after " + before);
+                        }
+                    }
+                    for (Delivery d : got) {
+                        lastSent.merge(d.model(), d.seq(), Math::max);
+                        held.remove(d.model(), d.seq()); // released just before its finish commits
+                        queue.record(d, attempt(d, 204));
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : work) {
+            f.get();
+        }
+        pool.shutdown();
+        stores.forEach(RegistryStore::close);
+        assertThat(violations).isEmpty();
+        // every chain drained: none was left without a head
+        assertThat(deliveriesOf(hook)).hasSize(models.size() * 6)
+                .allSatisfy(d -> assertThat(d.status()).isEqualTo(DeliveryStatus.DELIVERED));
+    }
+
+    @Test
+    void aDeliveryEnqueuedWhileItsChainsHeadFinishesBecomesTheHead() throws Exception {
+        deleteOtherWebhooks();
+        ModelName m = uniqueModel("chainrace");
+        model(m);
+        String hook = webhook(m, WebhookFormat.REGENT, "model_version.created");
+        version(m);
+        DeliveryQueue queue = registry.webhooks().queue(FAST);
+        Delivery head = claimOf(queue, hook).get(0);
+        java.util.concurrent.CountDownLatch finishing = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch enqueued = new java.util.concurrent.CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            // the head's finishing transaction has handed the head on (to nobody: the chain looked empty) but not
+            // committed when a registration enqueues onto the same chain
+            Future<?> finish = pool.submit(() -> store().inTransaction(tx -> {
+                tx.recordAttempts(List.of(new dev.regent.core.webhook.AttemptOutcome(head, attempt(head, 204),
+                        DeliveryStatus.DELIVERED, clock.instant())), clock.instant());
+                finishing.countDown();
+                try {
+                    // the enqueue either waits for this commit (the chain is locked) or, if nothing made it wait,
+                    // commits first: give it the time to
+                    enqueued.await(2, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return null;
+            }));
+            finishing.await();
+            Future<?> enqueue = pool.submit(() -> {
+                version(m);
+                enqueued.countDown();
+            });
+            finish.get();
+            enqueue.get();
+        } finally {
+            pool.shutdown();
+        }
+        // whichever committed first, the new delivery is the chain's head now
+        List<Delivery> next = claimOf(queue, hook);
+        assertThat(next).hasSize(1);
+        assertThat(next.get(0).seq()).isGreaterThan(head.seq());
+    }
+
     private void model(ModelName m) {
         assertThat(registry.createModel(BOB, m, Description.of("d"), Tags.of(Map.of()), false).outcome()).isEqualTo(Outcome.APPLIED);
         assertThat(registry.registerVersion(BOB, new NewVersion(m, SourceUri.of("s3://b/" + m + "/1"), null, null, null, null,

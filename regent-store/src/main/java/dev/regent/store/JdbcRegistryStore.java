@@ -172,11 +172,7 @@ public final class JdbcRegistryStore implements RegistryStore {
 
     private <T> T run(TransactionWork<T> work, boolean readOnly) {
         try {
-            T result = runOnce(work, readOnly);
-            if (!readOnly) {
-                storage.wrote();
-            }
-            return result;
+            return runOnce(work, readOnly);
         } catch (StorageFull e) {
             // named here, where the store knows which database it is: the person reading it must find the disk
             StorageFull named = new StorageFull(description + " has no space left: nothing was written; free space on the "
@@ -201,7 +197,13 @@ public final class JdbcRegistryStore implements RegistryStore {
         try {
             for (int attempt = 1; ; attempt++) {
                 try {
-                    return once(work, readOnly);
+                    T result = once(work, readOnly);
+                    if (!readOnly && quietCommit.get() == null) {
+                        // only a commit that wrote something shows there is space again: a quiet one (a delivery
+                        // claim that found nothing) commits on a full disk too
+                        storage.wrote();
+                    }
+                    return result;
                 } catch (RuntimeException e) {
                     if (attempt >= MAX_ATTEMPTS || !retryable(e)) {
                         throw e;

@@ -25,7 +25,6 @@ import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -85,8 +84,7 @@ class AuditEntryBackfillTest {
     /** Three entries (two of fraud) written by the schema as it was at 7.1, leaf hashes cached by migration 4.1. */
     private String logBeforeV8() throws Exception {
         String url = "jdbc:sqlite:" + dir.resolve(StoreConfig.SQLITE_FILE);
-        Flyway.configure().dataSource(url, null, null).loggers("slf4j").locations("classpath:db/migration/sqlite")
-                .target("3").load().migrate();
+        EarlierSchema.migrate(url, new SqliteDialect(), "3");
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             s.executeUpdate("UPDATE audit_head SET seq = 3");
             s.executeUpdate("INSERT INTO audit_log (seq, at, actor, action, target, model, outcome, reason) VALUES "
@@ -96,8 +94,7 @@ class AuditEntryBackfillTest {
             s.executeUpdate("INSERT INTO audit_fields (seq, side, name, value) VALUES (2, 'after', 'refused', 'gate')");
         }
         SqliteDialect dialect = new SqliteDialect();
-        Flyway.configure().dataSource(url, null, null).loggers("slf4j").locations("classpath:db/migration/sqlite")
-                .javaMigrations(new AuditLeafBackfill(dialect), new ModelNameKeyBackfill(dialect)).target("7.1").load().migrate();
+        EarlierSchema.migrate(url, dialect, "7.1");
         return url;
     }
 

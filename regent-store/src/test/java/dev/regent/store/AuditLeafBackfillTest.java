@@ -14,7 +14,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.List;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,8 +23,7 @@ class AuditLeafBackfillTest {
     @Test
     void entriesWrittenBeforeV4GetTheirLeafHashes(@TempDir Path dir) throws Exception {
         String url = "jdbc:sqlite:" + dir.resolve(StoreConfig.SQLITE_FILE);
-        Flyway.configure().dataSource(url, null, null).loggers("slf4j").locations("classpath:db/migration/sqlite")
-                .target("3").load().migrate();
+        EarlierSchema.migrate(url, new SqliteDialect(), "3");
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             s.executeUpdate("UPDATE audit_head SET seq = 2");
             s.executeUpdate("INSERT INTO audit_log (seq, at, actor, action, target, model, outcome, reason) VALUES "

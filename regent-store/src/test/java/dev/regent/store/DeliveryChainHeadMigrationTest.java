@@ -7,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,9 +33,7 @@ class DeliveryChainHeadMigrationTest {
     }
 
     private static void migrateAndCheck(TestDatabase db, Dialect dialect) throws Exception {
-        Flyway.configure().dataSource(db.jdbcUrl(), null, null).loggers("slf4j").locations(dialect.migrationLocation())
-                .javaMigrations(new AuditLeafBackfill(dialect), new ModelNameKeyBackfill(dialect), new AuditEntryBackfill(dialect))
-                .target("9").load().migrate();
+        EarlierSchema.migrate(db.jdbcUrl(), dialect, "9");
         String yes = dialect instanceof SqliteDialect ? "1" : "TRUE";
         try (Connection c = db.connect(); Statement s = c.createStatement()) {
             for (String id : new String[] {"wh_a", "wh_b"}) {

@@ -10,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,9 +33,7 @@ class LiveVersionCountMigrationTest {
     }
 
     private static void migrateAndCheck(TestDatabase db, Dialect dialect) throws Exception {
-        Flyway.configure().dataSource(db.jdbcUrl(), null, null).loggers("slf4j").locations(dialect.migrationLocation())
-                .javaMigrations(new AuditLeafBackfill(dialect), new ModelNameKeyBackfill(dialect), new AuditEntryBackfill(dialect))
-                .target("9").load().migrate();
+        EarlierSchema.migrate(db.jdbcUrl(), dialect, "9");
         try (Connection c = db.connect(); Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO models (name, name_key, description, created_by, created_at, updated_at, deleted_at) "
                     + "VALUES ('three', 'three', '', 'alice', 1, 1, NULL), ('none', 'none', '', 'alice', 1, 1, NULL), "

@@ -17,7 +17,6 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,8 +40,7 @@ class ModelNameKeyMigrationTest {
     }
 
     private static void migrateAndCheck(TestDatabase db, Dialect dialect) throws Exception {
-        Flyway.configure().dataSource(db.jdbcUrl(), null, null).loggers("slf4j").locations(dialect.migrationLocation())
-                .javaMigrations(new AuditLeafBackfill(dialect)).target("6").load().migrate();
+        EarlierSchema.migrate(db.jdbcUrl(), dialect, "6");
         try (Connection c = db.connect(); Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO models (name, description, created_by, created_at, updated_at, deleted_at) VALUES "
                     + "('fraud-detector', 'cards', 'alice', 1, 2, NULL), "

@@ -11,7 +11,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,9 +23,7 @@ class UpgradeSnapshotTest {
     void anUpgradeCopiesTheDatabaseFirstAndACurrentOneIsLeftAlone() throws Exception {
         Path db = dir.resolve("regent.db");
         SqliteDialect dialect = new SqliteDialect();
-        Flyway.configure().dataSource("jdbc:sqlite:" + db, null, null).loggers("slf4j")
-                .locations(dialect.migrationLocation()).javaMigrations(new AuditLeafBackfill(dialect)).target("6")
-                .load().migrate();
+        EarlierSchema.migrate("jdbc:sqlite:" + db, dialect, "6");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO models (name, description, created_by, created_at, updated_at, deleted_at) "
                     + "VALUES ('fraud-detector', 'cards', 'alice', 1, 2, NULL)");

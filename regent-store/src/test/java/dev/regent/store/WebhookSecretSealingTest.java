@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,9 +45,7 @@ class WebhookSecretSealingTest {
     }
 
     private static void migrateAndCheck(TestDatabase db, Dialect dialect, Path dataDir) throws Exception {
-        Flyway.configure().dataSource(db.jdbcUrl(), null, null).loggers("slf4j").locations(dialect.migrationLocation())
-                .javaMigrations(new AuditLeafBackfill(dialect), new ModelNameKeyBackfill(dialect), new AuditEntryBackfill(dialect))
-                .target("9").load().migrate();
+        EarlierSchema.migrate(db.jdbcUrl(), dialect, "9");
         boolean sqlite = dialect instanceof SqliteDialect;
         String yes = sqlite ? "1" : "TRUE";
         try (Connection c = db.connect(); Statement s = c.createStatement()) {

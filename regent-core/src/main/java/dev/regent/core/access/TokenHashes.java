@@ -28,7 +28,7 @@ public final class TokenHashes {
         if (last != null && MessageDigest.isEqual(last.secret(), presented)) {
             return last.hash();
         }
-        Digest hash = Digest.sha256Of(presented);
+        Digest hash = TokenSecret.hash(secret); // the stored form is defined there, once
         LAST.set(new Last(presented, hash));
         return hash;
     }

@@ -150,7 +150,7 @@ public final class KeyChain {
      * throws {@link InvalidNote} otherwise, naming a retired key's signature past its epoch.
      */
     public Checkpoint open(String note) {
-        Checkpoint claimed = Checkpoint.parse(textOf(note));
+        Checkpoint claimed = Checkpoint.parse(SignedNote.unverifiedText(note));
         InvalidNote first = null;
         for (Epoch e : epochs) {
             if (e.covers(claimed.size())) {
@@ -188,13 +188,5 @@ public final class KeyChain {
         } catch (InvalidNote e) {
             return false;
         }
-    }
-
-    private static String textOf(String note) {
-        int split = note.lastIndexOf("\n\n");
-        if (split < 0) {
-            throw new InvalidNote("not a signed note: no blank line before the signatures");
-        }
-        return note.substring(0, split + 1);
     }
 }

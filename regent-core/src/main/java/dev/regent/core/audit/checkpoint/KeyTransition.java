@@ -82,11 +82,7 @@ public record KeyTransition(String origin, long size, Hash root, VerifierKey fro
      * the chain, {@link KeyChain}); throws {@link InvalidNote} on anything malformed or unsigned.
      */
     public static KeyTransition open(String note) {
-        int split = note.lastIndexOf("\n\n");
-        if (split < 0) {
-            throw new InvalidNote("not a signed note: no blank line before the signatures");
-        }
-        KeyTransition t = parse(note.substring(0, split + 1));
+        KeyTransition t = parse(SignedNote.unverifiedText(note));
         SignedNote.open(note, t.to);
         return t;
     }

@@ -57,15 +57,23 @@ public final class SignedNote {
         return text;
     }
 
-    /** The text when the key's signature verifies, null when the note has none of it; throws on anything malformed. */
-    private static String verified(String note, VerifierKey key) {
-        checkCharacters(note);
+    /**
+     * The note's text, before its signature lines, read without checking any signature: to learn which key must have
+     * signed it (a key transition names its own) or what it claims (a checkpoint's size), before {@link #open}.
+     */
+    public static String unverifiedText(String note) {
         int split = note.lastIndexOf("\n\n");
         if (split < 0) {
             throw new InvalidNote("not a signed note: no blank line before the signatures");
         }
-        String text = note.substring(0, split + 1);
-        String signatures = note.substring(split + 2);
+        return note.substring(0, split + 1);
+    }
+
+    /** The text when the key's signature verifies, null when the note has none of it; throws on anything malformed. */
+    private static String verified(String note, VerifierKey key) {
+        checkCharacters(note);
+        String text = unverifiedText(note);
+        String signatures = note.substring(text.length() + 1);
         if (signatures.isEmpty() || !signatures.endsWith("\n")) {
             throw new InvalidNote("a signed note ends with signature lines, each ending in a newline");
         }
